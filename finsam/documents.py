@@ -1,0 +1,76 @@
+"""The one place where HTML becomes PDF.
+
+A selector gathers the data, a template under ``templates/<app>/pdf/`` extends
+``documents/base.html``, and ``render_pdf`` turns it into a PDF with WeasyPrint. The same
+HTML can be shown in the browser (``render_html``) so a document is read before it is
+printed. Apps list their documents on the Dokument page through ``register_documents``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+
+def render_html(template_name: str, context: dict[str, Any], request=None) -> str:
+    return render_to_string(template_name, context, request=request)
+
+
+def render_pdf(template_name: str, context: dict[str, Any], request=None) -> bytes:
+    # Imported here: WeasyPrint takes most of a second to import and only documents need it.
+    from weasyprint import HTML
+
+    html = render_html(template_name, {**context, "pdf": True}, request=request)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        pdf_variant="pdf/a-2b"
+    )
+
+
+def pdf_response(
+    template_name: str,
+    context: dict[str, Any],
+    *,
+    filename: str,
+    request: HttpRequest | None = None,
+    inline: bool = True,
+) -> HttpResponse:
+    pdf = render_pdf(template_name, context, request=request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    safe = slugify(filename.removesuffix(".pdf")) or "dokument"
+    response["Content-Disposition"] = f'{disposition}; filename="{safe}.pdf"'
+    return response
+
+
+@dataclass
+class Dokument:
+    """One downloadable document on the Dokument page."""
+
+    titel: str
+    kategori: str
+    url: str
+    datum: Any = None
+
+
+DocumentSource = Callable[[Any], Iterable[Dokument]]
+_sources: list[DocumentSource] = []
+
+
+def register_documents(source: DocumentSource) -> DocumentSource:
+    """Apps register a function ``source(forbund) -> iterable of Dokument``."""
+    if source not in _sources:
+        _sources.append(source)
+    return source
+
+
+def documents_for(forbund) -> list[Dokument]:
+    docs: list[Dokument] = []
+    for source in _sources:
+        docs.extend(source(forbund))
+    return docs

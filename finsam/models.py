@@ -1,0 +1,293 @@
+"""The ground floor: the förbund (tenant), its users, members, people and their roles.
+
+Fee models (medlemsavgifter) live further down in this file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from finsam.access import ROLL_CHOICES
+from finsam.tenancy import ForbundQuerySet
+from finsam.validators import validate_orgnr
+
+
+class Forbund(models.Model):
+    namn = models.CharField("namn", max_length=200)
+    orgnr = models.CharField(
+        "organisationsnummer", max_length=11, unique=True, validators=[validate_orgnr]
+    )
+    kortnamn = models.CharField(
+        "kortnamn",
+        max_length=20,
+        help_text="Förkortning som används i diarienummer, t.ex. BHS.",
+    )
+    adress = models.CharField("postadress", max_length=200, blank=True)
+    postnummer = models.CharField("postnummer", max_length=6, blank=True)
+    ort = models.CharField("ort", max_length=100, blank=True)
+    epost = models.EmailField("e-post", blank=True)
+    webbplats = models.URLField("webbplats", blank=True)
+
+    class Meta:
+        verbose_name = "förbund"
+        verbose_name_plural = "förbund"
+        ordering = ["namn"]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class User(AbstractUser):
+    """A login. Belongs to one förbund (a superuser may switch) and has one role."""
+
+    forbund = models.ForeignKey(
+        Forbund,
+        verbose_name="förbund",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+    roll = models.CharField("roll", max_length=20, choices=ROLL_CHOICES, blank=True)
+    person = models.OneToOneField(
+        "finsam.Person",
+        verbose_name="person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="user",
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = "användare"
+        verbose_name_plural = "användare"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_superuser=True) | Q(forbund__isnull=False),
+                name="user_has_forbund_unless_superuser",
+                violation_error_message="En användare måste höra till ett förbund.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Medlem(models.Model):
+    FORSAKRINGSKASSAN = "fk"
+    ARBETSFORMEDLINGEN = "af"
+    REGION = "region"
+    KOMMUN = "kommun"
+    TYP_CHOICES = [
+        (FORSAKRINGSKASSAN, "Försäkringskassan"),
+        (ARBETSFORMEDLINGEN, "Arbetsförmedlingen"),
+        (REGION, "Region"),
+        (KOMMUN, "Kommun"),
+    ]
+    STATEN = (FORSAKRINGSKASSAN, ARBETSFORMEDLINGEN)
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE, related_name="medlemmar"
+    )
+    namn = models.CharField("namn", max_length=200)
+    typ = models.CharField("typ", max_length=10, choices=TYP_CHOICES)
+    orgnr = models.CharField(
+        "organisationsnummer", max_length=11, blank=True, validators=[validate_orgnr]
+    )
+    medlem_fran = models.DateField("medlem från", null=True, blank=True)
+    medlem_till = models.DateField("medlem till", null=True, blank=True)
+    sortering = models.PositiveSmallIntegerField("sortering", default=0)
+
+    objects = ForbundQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "medlem"
+        verbose_name_plural = "medlemmar"
+        ordering = ["sortering", "namn"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "namn"],
+                name="medlem_unique_namn",
+                violation_error_message="Förbundet har redan en medlem med det namnet.",
+            ),
+            models.CheckConstraint(
+                condition=Q(medlem_till__isnull=True)
+                | Q(medlem_fran__isnull=True)
+                | Q(medlem_till__gte=models.F("medlem_fran")),
+                name="medlem_period_ordered",
+                violation_error_message="Slutdatum kan inte vara före startdatum.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+    @property
+    def ar_staten(self) -> bool:
+        return self.typ in self.STATEN
+
+    def ar_medlem(self, datum: dt.date) -> bool:
+        return (self.medlem_fran is None or self.medlem_fran <= datum) and (
+            self.medlem_till is None or datum <= self.medlem_till
+        )
+
+
+class Person(models.Model):
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE, related_name="personer"
+    )
+    fornamn = models.CharField("förnamn", max_length=100)
+    efternamn = models.CharField("efternamn", max_length=100)
+    parti = models.CharField(
+        "parti",
+        max_length=10,
+        blank=True,
+        help_text="Partiförkortning för förtroendevalda, t.ex. S eller M.",
+    )
+    epost = models.EmailField("e-post", blank=True)
+    telefon = models.CharField("telefon", max_length=30, blank=True)
+    organisation = models.CharField(
+        "organisation", max_length=200, blank=True, help_text="T.ex. revisionsbyrå."
+    )
+
+    objects = ForbundQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "person"
+        verbose_name_plural = "personer"
+        ordering = ["efternamn", "fornamn"]
+
+    def __str__(self) -> str:
+        return self.namn_med_parti
+
+    @property
+    def namn(self) -> str:
+        return f"{self.fornamn} {self.efternamn}"
+
+    @property
+    def namn_med_parti(self) -> str:
+        return f"{self.namn} ({self.parti})" if self.parti else self.namn
+
+
+class UppdragQuerySet(ForbundQuerySet):
+    def pa_datum(self, datum: dt.date) -> UppdragQuerySet:
+        return self.filter(fran__lte=datum).filter(Q(till__isnull=True) | Q(till__gte=datum))
+
+
+class Uppdrag(models.Model):
+    """A person's assignment with a period: board seat, presidium, revisor, kansli…"""
+
+    LEDAMOT = "ledamot"
+    ERSATTARE = "ersattare"
+    ORDFORANDE = "ordforande"
+    VICE_ORDFORANDE = "vice_ordforande"
+    REVISOR = "revisor"
+    KANSLI = "kansli"
+    BEREDNINGSGRUPP = "beredningsgrupp"
+    TYP_CHOICES = [
+        (LEDAMOT, "Ledamot"),
+        (ERSATTARE, "Ersättare"),
+        (ORDFORANDE, "Ordförande"),
+        (VICE_ORDFORANDE, "Vice ordförande"),
+        (REVISOR, "Revisor"),
+        (KANSLI, "Kansli"),
+        (BEREDNINGSGRUPP, "Beredningsgrupp"),
+    ]
+    STYRELSE = (LEDAMOT, ERSATTARE)
+    PRESIDIUM = (ORDFORANDE, VICE_ORDFORANDE)
+
+    REVISOR_KOMMUNERNA = "kommunerna"
+    REVISOR_REGIONEN = "regionen"
+    REVISOR_STATEN = "staten"
+    REVISOR_FOR_CHOICES = [
+        (REVISOR_KOMMUNERNA, "Kommunerna"),
+        (REVISOR_REGIONEN, "Regionen"),
+        (REVISOR_STATEN, "Staten (FK och AF)"),
+    ]
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE, related_name="uppdrag"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name="person", on_delete=models.PROTECT, related_name="uppdrag"
+    )
+    typ = models.CharField("uppdrag", max_length=20, choices=TYP_CHOICES)
+    medlem = models.ForeignKey(
+        Medlem,
+        verbose_name="utsedd av / företräder",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uppdrag",
+    )
+    fran = models.DateField("från")
+    till = models.DateField("till och med", null=True, blank=True)
+    ordning = models.PositiveSmallIntegerField(
+        "ordning",
+        default=1,
+        help_text="För vice ordförande: 1:e, 2:e. För ersättare: turordning.",
+    )
+    befattning = models.CharField("befattning", max_length=100, blank=True)
+    tjanstgoringsgrad = models.PositiveSmallIntegerField(
+        "tjänstgöringsgrad (%)", null=True, blank=True
+    )
+    revisor_for = models.CharField(
+        "revisor för", max_length=20, choices=REVISOR_FOR_CHOICES, blank=True
+    )
+    bitrade = models.CharField(
+        "revisionsbiträde", max_length=200, blank=True, help_text="Revisionsbyrå."
+    )
+
+    objects = UppdragQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "uppdrag"
+        verbose_name_plural = "uppdrag"
+        ordering = ["typ", "ordning", "fran"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(till__isnull=True) | Q(till__gte=models.F("fran")),
+                name="uppdrag_period_ordered",
+                violation_error_message="Slutdatum kan inte vara före startdatum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tjanstgoringsgrad__isnull=True) | Q(tjanstgoringsgrad__lte=100),
+                name="uppdrag_tjanstgoringsgrad_max_100",
+                violation_error_message="Tjänstgöringsgraden kan vara högst 100 %.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person.namn}, {self.get_typ_display().lower()}"
+
+    def galler(self, datum: dt.date) -> bool:
+        return self.fran <= datum and (self.till is None or datum <= self.till)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.typ in (*self.STYRELSE, self.BEREDNINGSGRUPP) and not self.medlem_id:
+            errors["medlem"] = "Ange vilken medlem som utsett personen."
+        if self.typ == self.REVISOR and not self.revisor_for:
+            errors["revisor_for"] = "Ange vem revisorn granskar för."
+        if self.typ == self.KANSLI and not self.befattning:
+            errors["befattning"] = "Ange befattning för kansliets personal."
+        if self.till and self.fran and self.till < self.fran:
+            errors["till"] = "Slutdatum kan inte vara före startdatum."
+        if self.person_id and self.forbund_id and self.person.forbund_id != self.forbund_id:
+            errors["person"] = "Personen hör till ett annat förbund."
+        if self.medlem_id and self.forbund_id and self.medlem.forbund_id != self.forbund_id:
+            errors["medlem"] = "Medlemmen hör till ett annat förbund."
+        if errors:
+            raise ValidationError(errors)
+

@@ -1,0 +1,37 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from finsam import views
+
+
+finsam_patterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("medlemmar/", views.medlem_list, name="medlem_list"),
+    path("medlemmar/ny/", views.medlem_edit, name="medlem_create"),
+    path("medlemmar/<int:medlem_id>/", views.medlem_edit, name="medlem_edit"),
+    path("personer/", views.person_list, name="person_list"),
+    path("personer/ny/", views.person_edit, name="person_create"),
+    path("personer/<int:person_id>/", views.person_edit, name="person_edit"),
+    path("uppdrag/", views.uppdrag_list, name="uppdrag_list"),
+    path("uppdrag/nytt/", views.uppdrag_edit, name="uppdrag_create"),
+    path("uppdrag/<int:uppdrag_id>/", views.uppdrag_edit, name="uppdrag_edit"),
+    path("uppdrag/<int:uppdrag_id>/ta-bort/", views.uppdrag_delete, name="uppdrag_delete"),
+    path("styrelsen/", views.styrelsen, name="styrelsen"),
+    path("dokument/", views.dokument, name="dokument"),
+    path("forbund/", views.forbund_valj, name="forbund_valj"),
+]
+
+urlpatterns = [
+    path("", include((finsam_patterns, "finsam"))),
+    path("insatser/", include("insatser.urls")),
+    path("ekonomi/", include("ekonomi.urls")),
+    path("styrelse/", include("styrelse.urls")),
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]
