@@ -70,6 +70,24 @@ def roles(*allowed: str) -> Callable[[View], View]:
     return decorator
 
 
+def superuser_only(view: View) -> View:
+    """For system administrators (Django superusers) only; every förbund role gets 403."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_superuser:
+            raise PermissionDenied("Bara systemadministratörer har tillgång till sidan.")
+        return view(request, *args, **kwargs)
+
+    wrapper.allowed_roles = ()  # type: ignore[attr-defined]
+    wrapper.superuser_only = True  # type: ignore[attr-defined]
+    return wrapper
+
+
 def public(view: View) -> View:
     """Mark a view as deliberately open without login (the anslagstavla)."""
     view.is_public = True  # type: ignore[attr-defined]

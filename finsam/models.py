@@ -264,7 +264,7 @@ class Uppdrag(models.Model):
             models.CheckConstraint(
                 condition=Q(tjanstgoringsgrad__isnull=True) | Q(tjanstgoringsgrad__lte=100),
                 name="uppdrag_tjanstgoringsgrad_max_100",
-                violation_error_message="Tjänstgöringsgraden kan vara högst 100 %.",
+                violation_error_message="Tjänstgöringsgraden kan vara högst 100 %%.",
             ),
         ]
 

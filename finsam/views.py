@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam import selectors, services
-from finsam.access import ADMIN, ALL_ROLES, EDIT, READ, roles
+from finsam.access import ALL_ROLES, EDIT, READ, roles, superuser_only
 from finsam.dashboard import panels_for
 from finsam.documents import documents_for
 from finsam.forms import DatumForm, MedlemForm, PersonForm, UppdragForm
@@ -206,11 +206,9 @@ def dokument(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@roles(ADMIN)
+@superuser_only
 def forbund_valj(request: HttpRequest) -> HttpResponse:
     """A superuser chooses which förbund to work in."""
-    if not request.user.is_superuser:
-        raise PermissionDenied("Bara systemadministratörer kan byta förbund.")
     if request.method == "POST":
         chosen = Forbund.objects.filter(pk=request.POST.get("forbund")).first()
         if chosen is None:

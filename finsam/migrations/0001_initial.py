@@ -225,6 +225,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='uppdrag',
-            constraint=models.CheckConstraint(condition=models.Q(('tjanstgoringsgrad__isnull', True), ('tjanstgoringsgrad__lte', 100), _connector='OR'), name='uppdrag_tjanstgoringsgrad_max_100', violation_error_message='Tjänstgöringsgraden kan vara högst 100 %.'),
+            constraint=models.CheckConstraint(condition=models.Q(('tjanstgoringsgrad__isnull', True), ('tjanstgoringsgrad__lte', 100), _connector='OR'), name='uppdrag_tjanstgoringsgrad_max_100', violation_error_message='Tjänstgöringsgraden kan vara högst 100 %%.'),
         ),
     ]
