@@ -49,6 +49,7 @@ def login(live_server):
     """``login(page, username)`` logs a demo user in through the real login form."""
 
     def do_login(page, username, password=DEMO_PASSWORD):
+        page.set_default_timeout(10_000)
         page.goto(f"{live_server.url}/logga-in/")
         page.get_by_label("Användarnamn").fill(username)
         page.get_by_label("Lösenord").fill(password)

@@ -1,0 +1,64 @@
+"""Production settings and the compose file (Docker cannot run on this machine)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "finsam.example.se",
+    "DATABASE_URL": "sqlite:////tmp/finsam-deploy-check.sqlite3",
+    "PATH": os.environ.get("PATH", ""),
+}
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=PRODUCTION_ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_compose_runs_postgres_and_the_app_with_a_media_volume():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert set(services) == {"db", "web"}
+    assert services["db"]["image"].startswith("postgres:")
+    web = services["web"]
+    env = web["environment"]
+    assert env["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in env["DATABASE_URL"]
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST", "DEBUG"):
+        assert name in env
+    assert env["DEBUG"] == "0"
+    assert any(v.endswith(":/data/media") for v in web["volumes"])
+    assert "media" in compose["volumes"]
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+
+
+def test_the_image_serves_the_app_with_gunicorn_and_collected_static_files():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "gunicorn finsam.wsgi:application" in dockerfile
+    assert "collectstatic --noinput" in dockerfile
+    assert "libharfbuzz-subset0" in dockerfile
