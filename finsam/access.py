@@ -80,7 +80,9 @@ def superuser_only(view: View) -> View:
 
             return redirect_to_login(request.get_full_path())
         if not request.user.is_superuser:
-            raise PermissionDenied("Bara systemadministratörer har tillgång till sidan.")
+            raise PermissionDenied(
+                "Bara systemadministratörer har tillgång till sidan."
+            )
         return view(request, *args, **kwargs)
 
     wrapper.allowed_roles = ()  # type: ignore[attr-defined]

@@ -9,7 +9,9 @@ from tests.factories import ForbundFactory, PersonFactory, UserFactory
 
 @pytest.fixture
 def forbund(db):
-    return ForbundFactory(namn="Samordningsförbundet Exempel", orgnr="222000-3020", kortnamn="EX")
+    return ForbundFactory(
+        namn="Samordningsförbundet Exempel", orgnr="222000-3020", kortnamn="EX"
+    )
 
 
 @pytest.fixture
@@ -37,7 +39,9 @@ def revisor(forbund):
 
 @pytest.fixture
 def insatsrapportor(forbund):
-    return UserFactory(username="rapportor", forbund=forbund, roll=access.INSATSRAPPORTOR)
+    return UserFactory(
+        username="rapportor", forbund=forbund, roll=access.INSATSRAPPORTOR
+    )
 
 
 @pytest.fixture

@@ -55,8 +55,12 @@ class UppdragFactory(factory.django.DjangoModelFactory):
         model = Uppdrag
 
     forbund = factory.SubFactory(ForbundFactory)
-    person = factory.SubFactory(PersonFactory, forbund=factory.SelfAttribute("..forbund"))
-    medlem = factory.SubFactory(MedlemFactory, forbund=factory.SelfAttribute("..forbund"))
+    person = factory.SubFactory(
+        PersonFactory, forbund=factory.SelfAttribute("..forbund")
+    )
+    medlem = factory.SubFactory(
+        MedlemFactory, forbund=factory.SelfAttribute("..forbund")
+    )
     typ = Uppdrag.LEDAMOT
     fran = dt.date(2015, 4, 1)
 

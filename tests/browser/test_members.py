@@ -30,7 +30,9 @@ def test_kansli_adds_a_board_member(page, live_server, demo, login):
     page.get_by_label("Efternamn").fill("Lind")
     page.get_by_label("Parti").fill("V")
     page.get_by_role("button", name="Spara").click()
-    expect(page.get_by_role("alert").or_(page.get_by_role("status"))).to_contain_text("sparade")
+    expect(page.get_by_role("alert").or_(page.get_by_role("status"))).to_contain_text(
+        "sparade"
+    )
 
     page.goto(f"{live_server.url}/uppdrag/nytt/")
     page.get_by_label("Person").select_option(label="Zara Lind (V)")
@@ -57,7 +59,9 @@ def test_a_form_error_is_shown_next_to_its_field(page, live_server, demo, login)
     assert_accessible(page)
 
 
-def test_main_pages_have_no_serious_accessibility_violations(page, live_server, demo, login):
+def test_main_pages_have_no_serious_accessibility_violations(
+    page, live_server, demo, login
+):
     login(page, "kansli")
     for path in MAIN_PAGES:
         page.goto(f"{live_server.url}{path}")

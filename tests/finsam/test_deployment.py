@@ -35,7 +35,11 @@ def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
@@ -48,7 +52,10 @@ def test_compose_runs_postgres_and_the_app_with_a_media_volume():
     assert services["db"]["image"].startswith("postgres:")
     web = services["web"]
     env = web["environment"]
-    assert env["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in env["DATABASE_URL"]
+    assert (
+        env["DATABASE_URL"].startswith("postgres://")
+        and "@db:5432/" in env["DATABASE_URL"]
+    )
     for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST", "DEBUG"):
         assert name in env
     assert env["DEBUG"] == "0"

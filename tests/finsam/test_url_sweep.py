@@ -69,7 +69,11 @@ def build_path(route: str, forbund, object_forbund) -> str:
         kwarg = match.group("name")
         model = model_for_kwarg(kwarg)
         if model is not None:
-            obj = model._default_manager.for_forbund(object_forbund).order_by("pk").first()
+            obj = (
+                model._default_manager.for_forbund(object_forbund)
+                .order_by("pk")
+                .first()
+            )
             assert obj is not None, (
                 f"Demodata saknar {model.__name__} för {object_forbund}: "
                 f"lägg till en i <app>/demo.py så att {route!r} kan provas."
@@ -149,7 +153,9 @@ def test_other_forbunds_objects_answer_404_on_every_url(two_forbund, client):
                 transaction.set_rollback(True)
             checked += 1
             if response.status_code not in (403, 404, 405):
-                failures.append(f"{method.upper()} {path} ({name}) → {response.status_code}")
+                failures.append(
+                    f"{method.upper()} {path} ({name}) → {response.status_code}"
+                )
     assert checked > 0
     assert not failures, "Andra förbundets data nåddes:\n" + "\n".join(failures)
 

@@ -14,18 +14,32 @@ def test_kansli_adds_a_board_member_through_the_form(as_user, kanslist, forbund)
     client = as_user(kanslist)
     response = client.post(
         "/uppdrag/nytt/",
-        {"person": person.pk, "typ": "ledamot", "medlem": medlem.pk, "fran": "2019-04-01", "ordning": 1},
+        {
+            "person": person.pk,
+            "typ": "ledamot",
+            "medlem": medlem.pk,
+            "fran": "2019-04-01",
+            "ordning": 1,
+        },
     )
     assert response.status_code == 302
     page = client.get("/styrelsen/?datum=2019-05-01").content.decode()
     assert "Ulla Ek (C)" in page and "Salems kommun" in page
 
 
-def test_the_form_names_each_error_in_swedish_and_saves_nothing(as_user, kanslist, forbund):
+def test_the_form_names_each_error_in_swedish_and_saves_nothing(
+    as_user, kanslist, forbund
+):
     person = PersonFactory(forbund=forbund)
     response = as_user(kanslist).post(
         "/uppdrag/nytt/",
-        {"person": person.pk, "typ": "ledamot", "fran": "2019-04-01", "till": "2019-01-01", "ordning": 1},
+        {
+            "person": person.pk,
+            "typ": "ledamot",
+            "fran": "2019-04-01",
+            "till": "2019-01-01",
+            "ordning": 1,
+        },
     )
     assert response.status_code == 400
     body = response.content.decode()
@@ -34,12 +48,20 @@ def test_the_form_names_each_error_in_swedish_and_saves_nothing(as_user, kanslis
     assert not Uppdrag.objects.exists()
 
 
-def test_a_post_cannot_smuggle_in_another_forbunds_person(as_user, kanslist, forbund, annat_forbund):
+def test_a_post_cannot_smuggle_in_another_forbunds_person(
+    as_user, kanslist, forbund, annat_forbund
+):
     medlem = MedlemFactory(forbund=forbund)
     stranger = PersonFactory(forbund=annat_forbund)
     response = as_user(kanslist).post(
         "/uppdrag/nytt/",
-        {"person": stranger.pk, "typ": "ledamot", "medlem": medlem.pk, "fran": "2019-04-01", "ordning": 1},
+        {
+            "person": stranger.pk,
+            "typ": "ledamot",
+            "medlem": medlem.pk,
+            "fran": "2019-04-01",
+            "ordning": 1,
+        },
     )
     assert response.status_code == 400
     assert not Uppdrag.objects.exists()
@@ -51,17 +73,23 @@ def test_a_board_member_reads_but_cannot_edit(as_user, styrelseledamot, forbund)
     assert client.get("/medlemmar/").status_code == 200
     assert "Ändra" not in client.get("/medlemmar/").content.decode()
     assert client.get(f"/medlemmar/{medlem.pk}/").status_code == 403
-    response = client.post(f"/medlemmar/{medlem.pk}/", {"namn": "Kapat", "typ": "kommun", "sortering": 1})
+    response = client.post(
+        f"/medlemmar/{medlem.pk}/", {"namn": "Kapat", "typ": "kommun", "sortering": 1}
+    )
     assert response.status_code == 403
     medlem.refresh_from_db()
     assert medlem.namn != "Kapat"
 
 
-def test_an_insatsrapportor_is_kept_out_of_the_members_register(as_user, insatsrapportor):
+def test_an_insatsrapportor_is_kept_out_of_the_members_register(
+    as_user, insatsrapportor
+):
     assert as_user(insatsrapportor).get("/medlemmar/").status_code == 403
 
 
-def test_deleting_an_assignment_needs_post_and_kansli(as_user, kanslist, revisor, forbund):
+def test_deleting_an_assignment_needs_post_and_kansli(
+    as_user, kanslist, revisor, forbund
+):
     uppdrag = UppdragFactory(forbund=forbund, fran=dt.date(2015, 1, 1))
     assert as_user(revisor).post(f"/uppdrag/{uppdrag.pk}/ta-bort/").status_code == 403
     client = as_user(kanslist)
@@ -70,7 +98,9 @@ def test_deleting_an_assignment_needs_post_and_kansli(as_user, kanslist, revisor
     assert not Uppdrag.objects.exists()
 
 
-def test_member_list_takes_a_fixed_number_of_queries(as_user, kanslist, forbund, django_assert_max_num_queries):
+def test_member_list_takes_a_fixed_number_of_queries(
+    as_user, kanslist, forbund, django_assert_max_num_queries
+):
     for i in range(20):
         MedlemFactory(forbund=forbund, namn=f"Kommun {i}")
     client = as_user(kanslist)
@@ -81,8 +111,12 @@ def test_member_list_takes_a_fixed_number_of_queries(as_user, kanslist, forbund,
     assert Medlem.objects.count() == 20
 
 
-def test_a_superuser_switches_forbund(client, django_user_model, forbund, annat_forbund):
-    admin = django_user_model.objects.create_superuser("root", "root@example.se", "x-lösen-123")
+def test_a_superuser_switches_forbund(
+    client, django_user_model, forbund, annat_forbund
+):
+    admin = django_user_model.objects.create_superuser(
+        "root", "root@example.se", "x-lösen-123"
+    )
     client.force_login(admin)
     response = client.post("/forbund/", {"forbund": annat_forbund.pk})
     assert response.status_code == 302
@@ -103,6 +137,8 @@ def test_anonymous_users_are_sent_to_login(client):
 def test_login_is_locked_after_five_failures(client, kanslist):
     for _ in range(5):
         client.post("/logga-in/", {"username": "kanslist", "password": "fel"})
-    response = client.post("/logga-in/", {"username": "kanslist", "password": "hemligt-lösen-123"})
+    response = client.post(
+        "/logga-in/", {"username": "kanslist", "password": "hemligt-lösen-123"}
+    )
     assert response.status_code == 429
     assert "För många misslyckade inloggningar" in response.content.decode()
