@@ -23,16 +23,23 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+def chromium_executable() -> str | None:
+    if os.environ.get("CHROMIUM_PATH"):
+        return CHROMIUM if os.path.exists(CHROMIUM) else None
+    return CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+    executable = chromium_executable()
+    if executable is None:
         message = f"Chromium saknas ({CHROMIUM}); installera Debian-paketet 'chromium'."
         if IN_CI:
             pytest.fail(message + " I CI är det ett fel, inte ett skäl att hoppa över.")
         pytest.skip(message)
     return {
         **browser_type_launch_args,
-        "executable_path": CHROMIUM,
+        "executable_path": executable,
         "headless": True,
         "args": [
             "--disable-gpu",
