@@ -1,0 +1,423 @@
+"""The board's meetings: organ, sammanträde, ärende (diariet), paragraf, närvaro,
+kommentar, justering and anslag, plus the delegation register.
+
+Writes go through ``styrelse/services.py``; a justerat protokoll is frozen there.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from finsam.models import Forbund, Person
+from finsam.tenancy import ForbundQuerySet
+
+
+class Organ(models.Model):
+    STYRELSE = "styrelse"
+    PRESIDIUM = "presidium"
+    BEREDNINGSGRUPP = "beredningsgrupp"
+    TYP_CHOICES = [
+        (STYRELSE, "Förbundsstyrelse"),
+        (PRESIDIUM, "Presidium"),
+        (BEREDNINGSGRUPP, "Beredningsgrupp"),
+    ]
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE, related_name="organ"
+    )
+    namn = models.CharField("namn", max_length=200)
+    typ = models.CharField("typ", max_length=20, choices=TYP_CHOICES, default=STYRELSE)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "organ"
+        verbose_name_plural = "organ"
+        ordering = ["namn"]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class Diarieraknare(models.Model):
+    """The förbund's running number per year; locked with select_for_update."""
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    ar = models.PositiveIntegerField("år")
+    senaste = models.PositiveIntegerField("senaste löpnummer", default=0)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "diarieräknare"
+        verbose_name_plural = "diarieräknare"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar"], name="styrelse_diarieraknare_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ar}: {self.senaste}"
+
+
+class Arende(models.Model):
+    forbund = models.ForeignKey(
+        Forbund,
+        verbose_name="förbund",
+        on_delete=models.CASCADE,
+        related_name="arenden",
+    )
+    ar = models.PositiveIntegerField("år")
+    lopnummer = models.PositiveIntegerField("löpnummer")
+    rubrik = models.CharField("rubrik", max_length=300)
+    tjansteskrivelse = models.TextField("tjänsteskrivelse", blank=True)
+    forslag_till_beslut = models.TextField("förslag till beslut", blank=True)
+    delges = models.TextField("beslutet delges", blank=True)
+    skapad = models.DateTimeField("skapad", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "ärende"
+        verbose_name_plural = "ärenden"
+        ordering = ["-ar", "-lopnummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar", "lopnummer"], name="styrelse_arende_dnr_unikt"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.diarienummer} {self.rubrik}"
+
+    @property
+    def diarienummer(self) -> str:
+        return f"{self.forbund.kortnamn} {self.ar}/{self.lopnummer}"
+
+
+class Sammantrade(models.Model):
+    PLANERAT = "planerat"
+    KALLAT = "kallat"
+    GENOMFORT = "genomfort"
+    UTKAST = "utkast"
+    JUSTERAT = "justerat"
+    ANSLAGET = "anslaget"
+    STATUS_CHOICES = [
+        (PLANERAT, "Planerat"),
+        (KALLAT, "Kallat"),
+        (GENOMFORT, "Genomfört"),
+        (UTKAST, "Protokoll utkast"),
+        (JUSTERAT, "Justerat"),
+        (ANSLAGET, "Anslaget"),
+    ]
+
+    organ = models.ForeignKey(
+        Organ,
+        verbose_name="organ",
+        on_delete=models.PROTECT,
+        related_name="sammantraden",
+    )
+    datum = models.DateField("datum")
+    tid_start = models.TimeField("klockan från", null=True, blank=True)
+    tid_slut = models.TimeField("klockan till", null=True, blank=True)
+    plats = models.CharField("plats", max_length=300, blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=STATUS_CHOICES, default=PLANERAT
+    )
+    ordforande = models.ForeignKey(
+        Person,
+        verbose_name="ordförande",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    justerare = models.ForeignKey(
+        Person,
+        verbose_name="justerare",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    sekreterare = models.ForeignKey(
+        Person,
+        verbose_name="sekreterare",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    justering_plats = models.CharField("justeringens plats", max_length=300, blank=True)
+    kallelse_skickad = models.DateTimeField("kallelse skickad", null=True, blank=True)
+    utkast_publicerat = models.DateTimeField("utkast publicerat", null=True, blank=True)
+    justerat_tid = models.DateTimeField("justerat", null=True, blank=True)
+    innehall = models.JSONField("fryst innehåll", null=True, blank=True, editable=False)
+    innehall_hash = models.CharField(
+        "innehållets SHA-256", max_length=64, blank=True, editable=False
+    )
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "organ__forbund"
+
+    class Meta:
+        verbose_name = "sammanträde"
+        verbose_name_plural = "sammanträden"
+        ordering = ["-datum", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.organ} {self.datum:%Y-%m-%d}"
+
+    @property
+    def ar_justerat(self) -> bool:
+        return self.status in (self.JUSTERAT, self.ANSLAGET)
+
+
+class Paragraf(models.Model):
+    JUSTERARE = "val_av_justerare"
+    DAGORDNING = "dagordning"
+    ANMALNINGSARENDEN = "anmalningsarenden"
+    DELEGATIONSBESLUT = "delegationsbeslut"
+    INFORMATION = "information"
+    OVRIGA = "ovriga_fragor"
+    ARENDE = "arende"
+    TYP_CHOICES = [
+        (JUSTERARE, "Val av justerare"),
+        (DAGORDNING, "Godkännande av dagordningen"),
+        (ARENDE, "Beslutsärende"),
+        (ANMALNINGSARENDEN, "Anmälningsärenden"),
+        (DELEGATIONSBESLUT, "Anmälan av delegationsbeslut"),
+        (INFORMATION, "Informationsärenden"),
+        (OVRIGA, "Övriga frågor"),
+    ]
+
+    sammantrade = models.ForeignKey(
+        Sammantrade,
+        verbose_name="sammanträde",
+        on_delete=models.CASCADE,
+        related_name="paragrafer",
+    )
+    organ = models.ForeignKey(
+        Organ, verbose_name="organ", on_delete=models.PROTECT, editable=False
+    )
+    ar = models.PositiveIntegerField("år", editable=False)
+    nummer = models.IntegerField("paragraf")
+    ordning = models.PositiveIntegerField("ordning", default=0)
+    typ = models.CharField("typ", max_length=30, choices=TYP_CHOICES, default=ARENDE)
+    rubrik = models.CharField("rubrik", max_length=300)
+    arende = models.ForeignKey(
+        Arende,
+        verbose_name="ärende",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="paragrafer",
+    )
+    sammanfattning = models.TextField("sammanfattning", blank=True)
+    forslag_till_beslut = models.TextField("förslag till beslut", blank=True)
+    beslut = models.TextField("beslut", blank=True)
+    overlaggning = models.TextField(
+        "överläggning", blank=True, help_text="Vilka som yttrade sig."
+    )
+    reservation = models.TextField("reservation", blank=True)
+    jav = models.TextField(
+        "jäv", blank=True, help_text="Vem som lämnade sammanträdet under paragrafen."
+    )
+    delges = models.TextField("beslutet delges/Exp.", blank=True)
+    omedelbart_justerad = models.BooleanField("omedelbart justerad", default=False)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "organ__forbund"
+
+    class Meta:
+        verbose_name = "paragraf"
+        verbose_name_plural = "paragrafer"
+        ordering = ["ar", "nummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organ", "ar", "nummer"], name="styrelse_paragraf_nummer_unikt"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"§ {self.nummer} {self.rubrik}"
+
+
+class Narvaro(models.Model):
+    LEDAMOT = "ledamot"
+    TJANSTGORANDE = "tjanstgorande_ersattare"
+    ERSATTARE = "ersattare"
+    OVRIG = "ovrig"
+    ROLL_CHOICES = [
+        (LEDAMOT, "Ledamot"),
+        (TJANSTGORANDE, "Tjänstgörande ersättare"),
+        (ERSATTARE, "Ersättare"),
+        (OVRIG, "Övriga närvarande"),
+    ]
+
+    sammantrade = models.ForeignKey(
+        Sammantrade,
+        verbose_name="sammanträde",
+        on_delete=models.CASCADE,
+        related_name="narvaro",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name="person", on_delete=models.PROTECT, related_name="+"
+    )
+    roll = models.CharField("roll", max_length=30, choices=ROLL_CHOICES)
+    funktion = models.CharField(
+        "funktion",
+        max_length=200,
+        blank=True,
+        help_text="T.ex. ordförande eller förbundschef.",
+    )
+    ersatter = models.ForeignKey(
+        Person,
+        verbose_name="ersätter",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    fran_paragraf = models.IntegerField("från §", null=True, blank=True)
+    till_paragraf = models.IntegerField("till §", null=True, blank=True)
+    ordning = models.PositiveIntegerField("ordning", default=0)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "sammantrade__organ__forbund"
+
+    class Meta:
+        verbose_name = "närvaro"
+        verbose_name_plural = "närvaro"
+        ordering = ["ordning", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sammantrade", "person"], name="styrelse_narvaro_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_roll_display()})"
+
+
+class Kommentar(models.Model):
+    paragraf = models.ForeignKey(
+        Paragraf,
+        verbose_name="paragraf",
+        on_delete=models.CASCADE,
+        related_name="kommentarer",
+    )
+    forfattare = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="författare",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    text = models.TextField("kommentar")
+    skapad = models.DateTimeField("skapad", auto_now_add=True)
+    lost = models.BooleanField("löst", default=False)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "paragraf__organ__forbund"
+
+    class Meta:
+        verbose_name = "kommentar"
+        verbose_name_plural = "kommentarer"
+        ordering = ["skapad", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Justering(models.Model):
+    ORDFORANDE = "ordforande"
+    JUSTERARE = "justerare"
+    ROLL_CHOICES = [(ORDFORANDE, "Ordförande"), (JUSTERARE, "Justerare")]
+
+    sammantrade = models.ForeignKey(
+        Sammantrade,
+        verbose_name="sammanträde",
+        on_delete=models.CASCADE,
+        related_name="justeringar",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="användare",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    roll = models.CharField("roll", max_length=20, choices=ROLL_CHOICES)
+    tidpunkt = models.DateTimeField("tidpunkt")
+    innehall_hash = models.CharField("godkänt innehåll (SHA-256)", max_length=64)
+    ogiltig = models.BooleanField(
+        "ogiltig", default=False, help_text="Protokollet ändrades efter godkännandet."
+    )
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "sammantrade__organ__forbund"
+
+    class Meta:
+        verbose_name = "justering"
+        verbose_name_plural = "justeringar"
+        ordering = ["tidpunkt", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_roll_display()} {self.tidpunkt:%Y-%m-%d %H:%M}"
+
+
+class Anslag(models.Model):
+    sammantrade = models.OneToOneField(
+        Sammantrade,
+        verbose_name="sammanträde",
+        on_delete=models.CASCADE,
+        related_name="anslag",
+    )
+    uppsatt = models.DateField("anslaget uppsatt")
+    sista_overklagandedag = models.DateField("sista dag för överklagande")
+    nedtas = models.DateField("anslaget tas ned")
+    forvaringsplats = models.CharField("protokollet förvaras", max_length=300)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "sammantrade__organ__forbund"
+
+    class Meta:
+        verbose_name = "anslag"
+        verbose_name_plural = "anslag"
+        ordering = ["-uppsatt", "-id"]
+
+    def __str__(self) -> str:
+        return f"Anslag {self.sammantrade}"
+
+
+class Delegationsbeslut(models.Model):
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    datum = models.DateField("beslutsdatum")
+    delegat = models.CharField("delegat", max_length=200)
+    arendetyp = models.CharField("ärendetyp", max_length=200)
+    beslut = models.TextField("beslut")
+    diarienummer = models.CharField("dnr", max_length=50, blank=True)
+    anmald_paragraf = models.ForeignKey(
+        Paragraf,
+        verbose_name="anmäld i paragraf",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegationsbeslut",
+    )
+    anmald = models.BooleanField("anmäld", default=False)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "delegationsbeslut"
+        verbose_name_plural = "delegationsbeslut"
+        ordering = ["datum", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.datum} {self.arendetyp}"

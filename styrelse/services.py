@@ -1,0 +1,515 @@
+"""Writes for the board's meetings.
+
+Rules kept here: diarienummer without gaps or duplicates, paragraphs numbered on through
+the calendar year per organ, standard items per meeting, justering by the ordförande and
+the justerare with their own logins (a later edit voids earlier approvals), and a
+justerat protokoll that no service will change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+import holidays
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from finsam.models import Forbund, Person
+from styrelse.models import (
+    Anslag,
+    Arende,
+    Delegationsbeslut,
+    Diarieraknare,
+    Justering,
+    Kommentar,
+    Narvaro,
+    Organ,
+    Paragraf,
+    Sammantrade,
+)
+
+FRYST = "Protokollet är justerat och kan inte ändras."
+
+# Standard items of every meeting: (typ, rubrik, before the ärenden?)
+STANDARDPUNKTER = [
+    (Paragraf.JUSTERARE, "Val av justerare", True),
+    (Paragraf.DAGORDNING, "Godkännande av dagordningen", True),
+    (Paragraf.ANMALNINGSARENDEN, "Anmälningsärenden", False),
+    (Paragraf.DELEGATIONSBESLUT, "Anmälan av delegationsbeslut", False),
+    (Paragraf.INFORMATION, "Informationsärenden", False),
+    (Paragraf.OVRIGA, "Övriga frågor", False),
+]
+EFTER_ARENDEN = {typ for typ, _r, fore in STANDARDPUNKTER if not fore}
+
+
+# --- Appeal period (kommunallagen 13 kap. 6 §, lag 1930:173) ---------------------------
+
+
+def _ej_vardag(datum: dt.date) -> bool:
+    if datum.weekday() >= 5:
+        return True
+    helg = holidays.Sweden(years=datum.year, include_sundays=False, language="en_US")
+    if datum in helg:
+        return True
+    # Midsommarafton (the day before midsommardagen), julafton and nyårsafton count as
+    # holidays for time limits under lag (1930:173).
+    if (datum.month, datum.day) in ((12, 24), (12, 31)):
+        return True
+    midsommardagen = [d for d, namn in helg.items() if namn == "Midsummer Day"]
+    return any(datum == d - dt.timedelta(days=1) for d in midsommardagen)
+
+
+def sista_dag_for_overklagande(anslag_datum: dt.date) -> dt.date:
+    """The same weekday three weeks after the anslag, moved past non-weekdays."""
+    dag = anslag_datum + dt.timedelta(weeks=3)
+    while _ej_vardag(dag):
+        dag += dt.timedelta(days=1)
+    return dag
+
+
+def senaste_anslagsdag(justerat: dt.date) -> dt.date:
+    """Kommunallagen 8 kap. 12 §: the anslag goes up at the latest on the second day."""
+    return justerat + dt.timedelta(days=2)
+
+
+# --- Organ and diarium ---------------------------------------------------------------
+
+
+def organ_styrelse(*, forbund: Forbund) -> Organ:
+    organ = (
+        Organ.objects.filter(forbund=forbund, typ=Organ.STYRELSE).order_by("id").first()
+    )
+    if organ is None:
+        organ = Organ(forbund=forbund, namn="Förbundsstyrelsen", typ=Organ.STYRELSE)
+        organ.full_clean()
+        organ.save()
+    return organ
+
+
+@transaction.atomic
+def arende_create(
+    *,
+    forbund: Forbund,
+    rubrik: str,
+    ar: int,
+    lopnummer: int | None = None,
+    **fields: Any,
+) -> Arende:
+    """A new ärende with the next number of the förbund's series for the year.
+
+    The counter row is locked (select_for_update) so concurrent use gives neither gaps
+    nor duplicates; the UniqueConstraint is the last guard. An explicit ``lopnummer``
+    (imported older matters) moves the counter forward past it.
+    """
+    Diarieraknare.objects.get_or_create(forbund=forbund, ar=ar)
+    raknare = Diarieraknare.objects.select_for_update().get(forbund=forbund, ar=ar)
+    if lopnummer is None:
+        lopnummer = raknare.senaste + 1
+    raknare.senaste = max(raknare.senaste, lopnummer)
+    raknare.save(update_fields=["senaste"])
+    arende = Arende(
+        forbund=forbund, ar=ar, lopnummer=lopnummer, rubrik=rubrik, **fields
+    )
+    arende.full_clean()
+    arende.save()
+    return arende
+
+
+# --- Meetings and paragraphs -----------------------------------------------------------
+
+
+def _ej_fryst(sammantrade: Sammantrade) -> None:
+    if sammantrade.ar_justerat:
+        raise ValidationError(FRYST)
+
+
+def _ogiltigforklara_justeringar(sammantrade: Sammantrade) -> None:
+    Justering.objects.filter(sammantrade=sammantrade, ogiltig=False).update(
+        ogiltig=True
+    )
+
+
+@transaction.atomic
+def _numrera(*, organ: Organ, ar: int) -> None:
+    """Number the year's paragraphs of the organ continuously, meeting by meeting."""
+    Organ.objects.select_for_update().filter(pk=organ.pk).first()
+    paragrafer = list(
+        Paragraf.objects.filter(organ=organ, ar=ar)
+        .select_related("sammantrade")
+        .order_by("sammantrade__datum", "sammantrade_id", "ordning", "id")
+    )
+    andras = []
+    for nummer, p in enumerate(paragrafer, start=1):
+        if p.nummer != nummer:
+            if p.sammantrade.ar_justerat:
+                raise ValidationError(
+                    "Numreringen skulle ändra ett justerat protokoll; lägg sammanträdet efter det."
+                )
+            andras.append((p, nummer))
+    # Two steps so the UniqueConstraint never sees a duplicate on the way.
+    for p, _n in andras:
+        Paragraf.objects.filter(pk=p.pk).update(nummer=-p.pk)
+    for p, n in andras:
+        Paragraf.objects.filter(pk=p.pk).update(nummer=n)
+        p.nummer = n
+
+
+@transaction.atomic
+def sammantrade_create(
+    *,
+    organ: Organ,
+    datum: dt.date,
+    plats: str = "",
+    tid_start: dt.time | None = None,
+    tid_slut: dt.time | None = None,
+    standardpunkter: bool = True,
+    arenden: list[Arende] | tuple[Arende, ...] = (),
+    **fields: Any,
+) -> Sammantrade:
+    sammantrade = Sammantrade(
+        organ=organ,
+        datum=datum,
+        plats=plats,
+        tid_start=tid_start,
+        tid_slut=tid_slut,
+        **fields,
+    )
+    sammantrade.full_clean()
+    sammantrade.save()
+    ordning = 0
+    if standardpunkter:
+        for typ, rubrik, fore in STANDARDPUNKTER:
+            if fore:
+                ordning += 10
+                _paragraf_ny(sammantrade, typ=typ, rubrik=rubrik, ordning=ordning)
+    for arende in arenden:
+        ordning += 10
+        _paragraf_ny(
+            sammantrade,
+            typ=Paragraf.ARENDE,
+            rubrik=arende.rubrik,
+            arende=arende,
+            ordning=ordning,
+            forslag_till_beslut=arende.forslag_till_beslut,
+            delges=arende.delges,
+        )
+    if standardpunkter:
+        for typ, rubrik, fore in STANDARDPUNKTER:
+            if not fore:
+                ordning += 10
+                _paragraf_ny(sammantrade, typ=typ, rubrik=rubrik, ordning=ordning)
+    _numrera(organ=organ, ar=datum.year)
+    return sammantrade
+
+
+def _paragraf_ny(sammantrade: Sammantrade, **fields: Any) -> Paragraf:
+    organ = sammantrade.organ
+    ar = sammantrade.datum.year
+    storsta = (
+        Paragraf.objects.filter(organ=organ, ar=ar).aggregate(m=Max("nummer"))["m"] or 0
+    )
+    paragraf = Paragraf(
+        sammantrade=sammantrade, organ=organ, ar=ar, nummer=storsta + 1, **fields
+    )
+    paragraf.full_clean()
+    paragraf.save()
+    return paragraf
+
+
+@transaction.atomic
+def sammantrade_update(*, sammantrade: Sammantrade, **fields: Any) -> Sammantrade:
+    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    if "datum" in fields and fields["datum"].year != sammantrade.datum.year:
+        raise ValidationError("Ett sammanträde kan inte flyttas till ett annat år.")
+    for name, value in fields.items():
+        setattr(sammantrade, name, value)
+    sammantrade.full_clean()
+    sammantrade.save()
+    _ogiltigforklara_justeringar(sammantrade)
+    _numrera(organ=sammantrade.organ, ar=sammantrade.datum.year)
+    return sammantrade
+
+
+@transaction.atomic
+def paragraf_add(
+    *, sammantrade: Sammantrade, rubrik: str, typ: str = Paragraf.ARENDE, **fields: Any
+) -> Paragraf:
+    """Add a § to a meeting; an ärende goes before the closing standard items."""
+    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    if "ordning" not in fields:
+        befintliga = list(
+            sammantrade.paragrafer.order_by("ordning").values_list("typ", "ordning")
+        )
+        efter = [o for t, o in befintliga if t in EFTER_ARENDEN]
+        if typ not in EFTER_ARENDEN and efter:
+            # Make room before the closing standard items.
+            sammantrade.paragrafer.filter(ordning__gte=efter[0]).update(
+                ordning=F("ordning") + 10
+            )
+            fields["ordning"] = efter[0]
+        else:
+            fields["ordning"] = (befintliga[-1][1] if befintliga else 0) + 10
+    arende = fields.get("arende")
+    if arende is not None:
+        fields.setdefault("forslag_till_beslut", arende.forslag_till_beslut)
+        fields.setdefault("delges", arende.delges)
+    paragraf = _paragraf_ny(sammantrade, rubrik=rubrik, typ=typ, **fields)
+    _ogiltigforklara_justeringar(sammantrade)
+    _numrera(organ=sammantrade.organ, ar=sammantrade.datum.year)
+    paragraf.refresh_from_db()
+    return paragraf
+
+
+PARAGRAF_FALT = (
+    "rubrik",
+    "sammanfattning",
+    "forslag_till_beslut",
+    "beslut",
+    "overlaggning",
+    "reservation",
+    "jav",
+    "delges",
+)
+
+
+@transaction.atomic
+def paragraf_update(*, paragraf: Paragraf, **fields: Any) -> Paragraf:
+    sammantrade = Sammantrade.objects.select_for_update().get(
+        pk=paragraf.sammantrade_id
+    )
+    _ej_fryst(sammantrade)
+    if paragraf.omedelbart_justerad:
+        raise ValidationError("Paragrafen är omedelbart justerad och kan inte ändras.")
+    okanda = set(fields) - set(PARAGRAF_FALT)
+    if okanda:
+        raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}")
+    for name, value in fields.items():
+        setattr(paragraf, name, value)
+    paragraf.full_clean()
+    paragraf.save()
+    _ogiltigforklara_justeringar(sammantrade)
+    return paragraf
+
+
+@transaction.atomic
+def narvaro_add(
+    *, sammantrade: Sammantrade, person: Person, roll: str, **fields: Any
+) -> Narvaro:
+    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    if person.forbund_id != sammantrade.organ.forbund_id:
+        raise ValidationError("Personen hör till ett annat förbund.")
+    fields.setdefault("ordning", sammantrade.narvaro.count() + 1)
+    narvaro = Narvaro(sammantrade=sammantrade, person=person, roll=roll, **fields)
+    narvaro.full_clean()
+    narvaro.save()
+    _ogiltigforklara_justeringar(sammantrade)
+    return narvaro
+
+
+@transaction.atomic
+def narvaro_delete(*, narvaro: Narvaro) -> None:
+    sammantrade = Sammantrade.objects.select_for_update().get(pk=narvaro.sammantrade_id)
+    _ej_fryst(sammantrade)
+    narvaro.delete()
+    _ogiltigforklara_justeringar(sammantrade)
+
+
+def kallelse_markera_skickad(
+    *, sammantrade: Sammantrade, nar: dt.datetime | None = None
+) -> None:
+    sammantrade.kallelse_skickad = nar or timezone.now()
+    fields = ["kallelse_skickad"]
+    if sammantrade.status == Sammantrade.PLANERAT:
+        sammantrade.status = Sammantrade.KALLAT
+        fields.append("status")
+    sammantrade.save(update_fields=fields)
+
+
+# --- Draft review --------------------------------------------------------------------
+
+
+@transaction.atomic
+def utkast_publicera(
+    *, sammantrade: Sammantrade, nar: dt.datetime | None = None
+) -> Sammantrade:
+    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    sammantrade.utkast_publicerat = nar or timezone.now()
+    sammantrade.status = Sammantrade.UTKAST
+    sammantrade.save(update_fields=["utkast_publicerat", "status"])
+    return sammantrade
+
+
+def kommentar_create(*, paragraf: Paragraf, user, text: str) -> Kommentar:
+    sammantrade = paragraf.sammantrade
+    _ej_fryst(sammantrade)
+    if sammantrade.utkast_publicerat is None:
+        raise ValidationError("Protokollet är inte publicerat som utkast ännu.")
+    kommentar = Kommentar(paragraf=paragraf, forfattare=user, text=text.strip())
+    kommentar.full_clean()
+    kommentar.save()
+    return kommentar
+
+
+def kommentar_losa(*, kommentar: Kommentar) -> Kommentar:
+    kommentar.lost = True
+    kommentar.save(update_fields=["lost"])
+    return kommentar
+
+
+# --- Justering -----------------------------------------------------------------------
+
+
+def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
+    """The protocol's content as plain data: what is approved, frozen and hashed."""
+    return {
+        "organ": sammantrade.organ.namn,
+        "datum": sammantrade.datum.isoformat(),
+        "tid_start": sammantrade.tid_start.isoformat() if sammantrade.tid_start else "",
+        "tid_slut": sammantrade.tid_slut.isoformat() if sammantrade.tid_slut else "",
+        "plats": sammantrade.plats,
+        "ordforande": str(sammantrade.ordforande or ""),
+        "justerare": str(sammantrade.justerare or ""),
+        "sekreterare": str(sammantrade.sekreterare or ""),
+        "narvaro": [
+            {
+                "person": str(n.person),
+                "roll": n.roll,
+                "funktion": n.funktion,
+                "ersatter": str(n.ersatter or ""),
+                "fran": n.fran_paragraf,
+                "till": n.till_paragraf,
+            }
+            for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
+                "ordning", "id"
+            )
+        ],
+        "paragrafer": [
+            {
+                "nummer": p.nummer,
+                "typ": p.typ,
+                "dnr": p.arende.diarienummer if p.arende else "",
+                **{f: getattr(p, f) for f in PARAGRAF_FALT},
+            }
+            for p in sammantrade.paragrafer.select_related("arende__forbund").order_by(
+                "nummer"
+            )
+        ],
+    }
+
+
+def innehall_hash(innehall: dict[str, Any]) -> str:
+    data = json.dumps(
+        innehall, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def justering_roll(*, sammantrade: Sammantrade, user) -> str | None:
+    person_id = getattr(user, "person_id", None)
+    if person_id is None:
+        return None
+    if person_id == sammantrade.ordforande_id:
+        return Justering.ORDFORANDE
+    if person_id == sammantrade.justerare_id:
+        return Justering.JUSTERARE
+    return None
+
+
+@transaction.atomic
+def sammantrade_justera(
+    *, sammantrade: Sammantrade, user, nar: dt.datetime | None = None
+) -> Justering:
+    """The user's approval; when both ordförande and justerare have approved the same
+    content, the protocol is justerat: frozen, hashed and time-stamped."""
+    sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    _ej_fryst(sammantrade)
+    if sammantrade.utkast_publicerat is None:
+        raise ValidationError(
+            "Protokollet måste publiceras som utkast innan det justeras."
+        )
+    roll = justering_roll(sammantrade=sammantrade, user=user)
+    if roll is None:
+        raise ValidationError(
+            "Bara sammanträdets ordförande och justerare kan justera protokollet."
+        )
+    nar = nar or timezone.now()
+    innehall = protokoll_innehall(sammantrade)
+    hash_ = innehall_hash(innehall)
+    Justering.objects.filter(sammantrade=sammantrade, roll=roll, ogiltig=False).update(
+        ogiltig=True
+    )
+    justering = Justering(
+        sammantrade=sammantrade, user=user, roll=roll, tidpunkt=nar, innehall_hash=hash_
+    )
+    justering.full_clean()
+    justering.save()
+    giltiga = set(
+        Justering.objects.filter(
+            sammantrade=sammantrade, ogiltig=False, innehall_hash=hash_
+        ).values_list("roll", flat=True)
+    )
+    if giltiga >= {Justering.ORDFORANDE, Justering.JUSTERARE}:
+        sammantrade.innehall = innehall
+        sammantrade.innehall_hash = hash_
+        sammantrade.justerat_tid = nar
+        sammantrade.status = Sammantrade.JUSTERAT
+        if not sammantrade.justering_plats:
+            sammantrade.justering_plats = "Digital justering i Finsam"
+        sammantrade.save(
+            update_fields=[
+                "innehall",
+                "innehall_hash",
+                "justerat_tid",
+                "status",
+                "justering_plats",
+            ]
+        )
+        Delegationsbeslut.objects.filter(
+            anmald_paragraf__sammantrade=sammantrade
+        ).update(anmald=True)
+    return justering
+
+
+def justering_forsenad(sammantrade: Sammantrade, idag: dt.date) -> bool:
+    """Justering is due within 14 days of the meeting."""
+    klar = sammantrade.justerat_tid.date() if sammantrade.justerat_tid else idag
+    return klar > sammantrade.datum + dt.timedelta(days=14)
+
+
+# --- Anslag --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def anslag_publicera(
+    *, sammantrade: Sammantrade, uppsatt: dt.date, forvaringsplats: str = ""
+) -> Anslag:
+    sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    if sammantrade.status != Sammantrade.JUSTERAT:
+        raise ValidationError(
+            "Bara ett justerat protokoll som inte redan anslagits kan anslås."
+        )
+    if uppsatt < sammantrade.justerat_tid.date():
+        raise ValidationError("Anslaget kan inte sättas upp före justeringen.")
+    sista = sista_dag_for_overklagande(uppsatt)
+    anslag = Anslag(
+        sammantrade=sammantrade,
+        uppsatt=uppsatt,
+        sista_overklagandedag=sista,
+        nedtas=sista,
+        forvaringsplats=forvaringsplats
+        or f"{sammantrade.organ.forbund.namn}, kansliet",
+    )
+    anslag.full_clean()
+    anslag.save()
+    sammantrade.status = Sammantrade.ANSLAGET
+    sammantrade.save(update_fields=["status"])
+    return anslag
+
+
+def anslag_forsenat(anslag: Anslag) -> bool:
+    return anslag.uppsatt > senaste_anslagsdag(anslag.sammantrade.justerat_tid.date())

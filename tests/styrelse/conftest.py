@@ -1,0 +1,61 @@
+import datetime as dt
+
+import pytest
+
+from finsam import access
+from styrelse import services
+from tests.factories import PersonFactory, UserFactory
+
+
+@pytest.fixture
+def organ(forbund):
+    return services.organ_styrelse(forbund=forbund)
+
+
+@pytest.fixture
+def ordforande(forbund):
+    person = PersonFactory(
+        forbund=forbund, fornamn="Olle", efternamn="Ordförande", parti="S"
+    )
+    return UserFactory(
+        username="ordf", forbund=forbund, roll=access.STYRELSE, person=person
+    )
+
+
+@pytest.fixture
+def justerare(forbund):
+    person = PersonFactory(
+        forbund=forbund, fornamn="Jenny", efternamn="Justerare", parti="M"
+    )
+    return UserFactory(
+        username="just", forbund=forbund, roll=access.STYRELSE, person=person
+    )
+
+
+@pytest.fixture
+def sammantrade(organ, ordforande, justerare):
+    return services.sammantrade_create(
+        organ=organ,
+        datum=dt.date(2018, 3, 23),
+        plats="Kansliet",
+        tid_start=dt.time(8, 30),
+        tid_slut=dt.time(10, 15),
+        ordforande=ordforande.person,
+        justerare=justerare.person,
+    )
+
+
+@pytest.fixture
+def utkast(sammantrade):
+    return services.utkast_publicera(
+        sammantrade=sammantrade, nar=dt.datetime(2018, 3, 26, 9, tzinfo=dt.UTC)
+    )
+
+
+@pytest.fixture
+def justerat(utkast, ordforande, justerare):
+    nar = dt.datetime(2018, 3, 28, 10, tzinfo=dt.UTC)
+    services.sammantrade_justera(sammantrade=utkast, user=ordforande, nar=nar)
+    services.sammantrade_justera(sammantrade=utkast, user=justerare, nar=nar)
+    utkast.refresh_from_db()
+    return utkast

@@ -1,0 +1,243 @@
+import datetime as dt
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+
+from styrelse import services
+from styrelse.models import Arende, Justering, Paragraf, Sammantrade
+from tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("anslag", "sista"),
+    [
+        # Seed 004: justerat 28 March 2018, up 29 March, down 19 April (a Thursday).
+        (dt.date(2018, 3, 29), dt.date(2018, 4, 19)),
+        # Julafton, juldagen and annandag jul push the last day to 27 December.
+        (dt.date(2018, 12, 3), dt.date(2018, 12, 27)),
+        # Nyårsafton 2018 (Monday) and nyårsdagen → 2 January.
+        (dt.date(2018, 12, 10), dt.date(2019, 1, 2)),
+        # Midsommarafton 2018 is Friday 22 June → Monday 25 June.
+        (dt.date(2018, 6, 1), dt.date(2018, 6, 25)),
+        # A Saturday anslag → the last day falls on a Saturday → Monday.
+        (dt.date(2018, 3, 3), dt.date(2018, 3, 26)),
+        # Långfredag 2019 (19 April) and annandag påsk (22 April) → Tuesday 23 April.
+        (dt.date(2019, 3, 29), dt.date(2019, 4, 23)),
+    ],
+)
+def test_last_day_to_appeal_is_same_weekday_three_weeks_later_moved_past_holidays(
+    anslag, sista
+):
+    assert services.sista_dag_for_overklagande(anslag) == sista
+
+
+def test_diarienummer_runs_per_forbund_and_year(forbund, annat_forbund):
+    a = services.arende_create(forbund=forbund, ar=2018, rubrik="A")
+    b = services.arende_create(forbund=forbund, ar=2018, rubrik="B")
+    c = services.arende_create(forbund=annat_forbund, ar=2018, rubrik="C")
+    d = services.arende_create(forbund=forbund, ar=2019, rubrik="D")
+    assert (a.lopnummer, b.lopnummer, c.lopnummer, d.lopnummer) == (1, 2, 1, 1)
+    assert b.diarienummer == "EX 2018/2"
+
+
+def test_explicit_lopnummer_moves_the_counter_past_it(forbund):
+    services.arende_create(
+        forbund=forbund, ar=2018, rubrik="Årsredovisning", lopnummer=18
+    )
+    nasta = services.arende_create(forbund=forbund, ar=2018, rubrik="Nästa")
+    assert nasta.lopnummer == 19
+
+
+def test_duplicate_diarienummer_is_refused_by_the_database(forbund):
+    services.arende_create(forbund=forbund, ar=2018, rubrik="A")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Arende.objects.create(forbund=forbund, ar=2018, lopnummer=1, rubrik="Dubblett")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_arenden_get_distinct_numbers_without_gaps(forbund):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers; the lock is exercised on PostgreSQL.")
+    errors = []
+
+    def skapa(i):
+        try:
+            services.arende_create(forbund=forbund, ar=2018, rubrik=f"Ärende {i}")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=skapa, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    nummer = sorted(
+        Arende.objects.filter(forbund=forbund).values_list("lopnummer", flat=True)
+    )
+    assert nummer == [1, 2, 3, 4, 5, 6]
+
+
+def test_meeting_gets_the_standard_items_around_its_arenden(organ, forbund):
+    arende = services.arende_create(
+        forbund=forbund, ar=2018, rubrik="Årsredovisning 2017"
+    )
+    s = services.sammantrade_create(
+        organ=organ, datum=dt.date(2018, 3, 23), arenden=[arende]
+    )
+    rubriker = list(s.paragrafer.order_by("nummer").values_list("nummer", "rubrik"))
+    assert rubriker == [
+        (1, "Val av justerare"),
+        (2, "Godkännande av dagordningen"),
+        (3, "Årsredovisning 2017"),
+        (4, "Anmälningsärenden"),
+        (5, "Anmälan av delegationsbeslut"),
+        (6, "Informationsärenden"),
+        (7, "Övriga frågor"),
+    ]
+
+
+def test_paragraphs_run_on_through_the_year_and_restart_next_year(organ):
+    forsta = services.sammantrade_create(organ=organ, datum=dt.date(2018, 2, 2))
+    andra = services.sammantrade_create(organ=organ, datum=dt.date(2018, 3, 23))
+    nasta_ar = services.sammantrade_create(organ=organ, datum=dt.date(2019, 2, 1))
+    assert list(forsta.paragrafer.values_list("nummer", flat=True)) == [
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+    ]
+    assert list(andra.paragrafer.values_list("nummer", flat=True)) == [
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+    ]
+    assert nasta_ar.paragrafer.order_by("nummer").first().nummer == 1
+
+
+def test_added_arende_goes_before_closing_items_and_later_meetings_are_renumbered(
+    organ, forbund
+):
+    forsta = services.sammantrade_create(organ=organ, datum=dt.date(2018, 2, 2))
+    andra = services.sammantrade_create(organ=organ, datum=dt.date(2018, 3, 23))
+    arende = services.arende_create(forbund=forbund, ar=2018, rubrik="Budget")
+    p = services.paragraf_add(sammantrade=forsta, rubrik=arende.rubrik, arende=arende)
+    assert p.nummer == 3
+    assert (
+        list(forsta.paragrafer.order_by("nummer").values_list("rubrik", flat=True))[2]
+        == "Budget"
+    )
+    assert list(andra.paragrafer.values_list("nummer", flat=True)) == [
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+    ]
+
+
+def test_paragraph_number_is_unique_per_organ_and_year(sammantrade):
+    p = sammantrade.paragrafer.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Paragraf.objects.filter(pk=sammantrade.paragrafer.last().pk).update(
+            nummer=p.nummer
+        )
+
+
+def test_justering_needs_both_ordforande_and_justerare(utkast, ordforande, justerare):
+    services.sammantrade_justera(sammantrade=utkast, user=ordforande)
+    utkast.refresh_from_db()
+    assert utkast.status == Sammantrade.UTKAST
+    services.sammantrade_justera(sammantrade=utkast, user=justerare)
+    utkast.refresh_from_db()
+    assert utkast.status == Sammantrade.JUSTERAT
+    assert len(utkast.innehall_hash) == 64
+    assert utkast.innehall_hash == services.innehall_hash(utkast.innehall)
+    assert utkast.innehall["paragrafer"][0]["rubrik"] == "Val av justerare"
+
+
+def test_other_board_member_cannot_justera(utkast, styrelseledamot):
+    with pytest.raises(ValidationError):
+        services.sammantrade_justera(sammantrade=utkast, user=styrelseledamot)
+
+
+def test_an_edit_after_one_approval_voids_it(utkast, ordforande, justerare):
+    services.sammantrade_justera(sammantrade=utkast, user=ordforande)
+    p = utkast.paragrafer.first()
+    services.paragraf_update(
+        paragraf=p, beslut="Styrelsen beslutar att utse X att justera."
+    )
+    assert Justering.objects.get(roll=Justering.ORDFORANDE).ogiltig
+    services.sammantrade_justera(sammantrade=utkast, user=justerare)
+    utkast.refresh_from_db()
+    assert utkast.status == Sammantrade.UTKAST
+    services.sammantrade_justera(sammantrade=utkast, user=ordforande)
+    utkast.refresh_from_db()
+    assert utkast.status == Sammantrade.JUSTERAT
+
+
+def test_justerat_protocol_refuses_every_change(justerat, forbund):
+    p = justerat.paragrafer.first()
+    with pytest.raises(ValidationError):
+        services.paragraf_update(paragraf=p, beslut="Ändrat")
+    with pytest.raises(ValidationError):
+        services.paragraf_add(sammantrade=justerat, rubrik="Ny")
+    with pytest.raises(ValidationError):
+        services.sammantrade_update(sammantrade=justerat, plats="Annan plats")
+    with pytest.raises(ValidationError):
+        services.narvaro_add(
+            sammantrade=justerat, person=PersonFactory(forbund=forbund), roll="ledamot"
+        )
+    with pytest.raises(ValidationError):
+        services.kommentar_create(paragraf=p, user=justerat.ordforande, text="Sent")
+    p.refresh_from_db()
+    assert p.beslut == ""
+
+
+def test_earlier_meeting_cannot_grow_when_a_later_one_is_justerat(justerat, organ):
+    tidigare = services.sammantrade_create(organ=organ, datum=dt.date(2018, 8, 1))
+    assert tidigare.paragrafer.first().nummer == 7
+    with pytest.raises(ValidationError):
+        services.sammantrade_create(organ=organ, datum=dt.date(2018, 2, 1))
+
+
+def test_anslag_dates_follow_the_appeal_rule(justerat):
+    anslag = services.anslag_publicera(
+        sammantrade=justerat, uppsatt=dt.date(2018, 3, 29)
+    )
+    assert anslag.sista_overklagandedag == dt.date(2018, 4, 19)
+    assert anslag.nedtas == dt.date(2018, 4, 19)
+    assert not services.anslag_forsenat(anslag)
+    justerat.refresh_from_db()
+    assert justerat.status == Sammantrade.ANSLAGET
+
+
+def test_late_anslag_is_flagged(justerat):
+    anslag = services.anslag_publicera(
+        sammantrade=justerat, uppsatt=dt.date(2018, 4, 3)
+    )
+    assert services.anslag_forsenat(anslag)
+
+
+def test_draft_must_be_published_before_comments(sammantrade, styrelseledamot):
+    with pytest.raises(ValidationError):
+        services.kommentar_create(
+            paragraf=sammantrade.paragrafer.first(), user=styrelseledamot, text="Hej"
+        )
+
+
+def test_late_justering_is_flagged(sammantrade):
+    assert not services.justering_forsenad(sammantrade, dt.date(2018, 4, 6))
+    assert services.justering_forsenad(sammantrade, dt.date(2018, 4, 7))
