@@ -15,8 +15,27 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from finsam import access
-from finsam.models import Forbund, Medlem, Person, Uppdrag, User
-from finsam.services import medlem_save, person_save, uppdrag_save, user_create
+from finsam.models import (
+    Avgiftsbeslut,
+    Avgiftsrad,
+    ExternIntakt,
+    Forbund,
+    Medlem,
+    Person,
+    Uppdrag,
+    User,
+)
+from finsam.services import (
+    avgiftsbeslut_expediera,
+    avgiftsbeslut_save,
+    externintakt_save,
+    kommununderlag_save,
+    medlem_save,
+    model_save,
+    person_save,
+    uppdrag_save,
+    user_create,
+)
 
 BHS_ORGNR = "222000-3020"
 BHS_NAMN = "Samordningsförbundet Botkyrka Huddinge Salem"
@@ -79,7 +98,9 @@ PERSONER = [
 
 
 def _uppdrag(ctx: DemoContext, person: str, typ: str, **fields) -> Uppdrag:
-    return uppdrag_save(forbund=ctx.forbund, person=ctx.personer[person], typ=typ, **fields)
+    return uppdrag_save(
+        forbund=ctx.forbund, person=ctx.personer[person], typ=typ, **fields
+    )
 
 
 def build_finsam(ctx: DemoContext) -> None:
@@ -113,21 +134,108 @@ def build_finsam(ctx: DemoContext) -> None:
         ("fk_led", "fk_ers", "Försäkringskassan"),
     ]
     for ledamot, ersattare, medlem in board:
-        _uppdrag(ctx, ledamot, Uppdrag.LEDAMOT, medlem=m[medlem], fran=MANDAT_START, till=MANDAT_SLUT)
-        _uppdrag(ctx, ersattare, Uppdrag.ERSATTARE, medlem=m[medlem], fran=MANDAT_START, till=MANDAT_SLUT)
+        _uppdrag(
+            ctx,
+            ledamot,
+            Uppdrag.LEDAMOT,
+            medlem=m[medlem],
+            fran=MANDAT_START,
+            till=MANDAT_SLUT,
+        )
+        _uppdrag(
+            ctx,
+            ersattare,
+            Uppdrag.ERSATTARE,
+            medlem=m[medlem],
+            fran=MANDAT_START,
+            till=MANDAT_SLUT,
+        )
     # Arbetsförmedlingen changed its representatives during 2017 (seed 004, 1.5.1).
     af = m["Arbetsförmedlingen"]
-    _uppdrag(ctx, "af_led1", Uppdrag.LEDAMOT, medlem=af, fran=MANDAT_START, till=dt.date(2017, 3, 31))
-    _uppdrag(ctx, "af_led2", Uppdrag.LEDAMOT, medlem=af, fran=dt.date(2017, 9, 1), till=MANDAT_SLUT)
-    _uppdrag(ctx, "af_ers1", Uppdrag.ERSATTARE, medlem=af, fran=MANDAT_START, till=dt.date(2017, 3, 31))
-    _uppdrag(ctx, "af_ers2", Uppdrag.ERSATTARE, medlem=af, fran=dt.date(2017, 3, 1), till=MANDAT_SLUT)
-    _uppdrag(ctx, "ordf", Uppdrag.ORDFORANDE, medlem=m["Botkyrka kommun"], fran=MANDAT_START, till=MANDAT_SLUT)
-    _uppdrag(ctx, "vice1", Uppdrag.VICE_ORDFORANDE, medlem=m["Stockholms läns landsting"], fran=MANDAT_START, till=MANDAT_SLUT, ordning=1)
-    _uppdrag(ctx, "vice2", Uppdrag.VICE_ORDFORANDE, medlem=m["Salems kommun"], fran=MANDAT_START, till=MANDAT_SLUT, ordning=2)
+    _uppdrag(
+        ctx,
+        "af_led1",
+        Uppdrag.LEDAMOT,
+        medlem=af,
+        fran=MANDAT_START,
+        till=dt.date(2017, 3, 31),
+    )
+    _uppdrag(
+        ctx,
+        "af_led2",
+        Uppdrag.LEDAMOT,
+        medlem=af,
+        fran=dt.date(2017, 9, 1),
+        till=MANDAT_SLUT,
+    )
+    _uppdrag(
+        ctx,
+        "af_ers1",
+        Uppdrag.ERSATTARE,
+        medlem=af,
+        fran=MANDAT_START,
+        till=dt.date(2017, 3, 31),
+    )
+    _uppdrag(
+        ctx,
+        "af_ers2",
+        Uppdrag.ERSATTARE,
+        medlem=af,
+        fran=dt.date(2017, 3, 1),
+        till=MANDAT_SLUT,
+    )
+    _uppdrag(
+        ctx,
+        "ordf",
+        Uppdrag.ORDFORANDE,
+        medlem=m["Botkyrka kommun"],
+        fran=MANDAT_START,
+        till=MANDAT_SLUT,
+    )
+    _uppdrag(
+        ctx,
+        "vice1",
+        Uppdrag.VICE_ORDFORANDE,
+        medlem=m["Stockholms läns landsting"],
+        fran=MANDAT_START,
+        till=MANDAT_SLUT,
+        ordning=1,
+    )
+    _uppdrag(
+        ctx,
+        "vice2",
+        Uppdrag.VICE_ORDFORANDE,
+        medlem=m["Salems kommun"],
+        fran=MANDAT_START,
+        till=MANDAT_SLUT,
+        ordning=2,
+    )
     # Revisorer (seed 004, 1.5.2): one for the kommuner, one for the state, one for the region.
-    _uppdrag(ctx, "rev_kommun", Uppdrag.REVISOR, medlem=m["Huddinge kommun"], revisor_for=Uppdrag.REVISOR_KOMMUNERNA, fran=dt.date(2015, 1, 1))
-    _uppdrag(ctx, "rev_stat", Uppdrag.REVISOR, medlem=m["Försäkringskassan"], revisor_for=Uppdrag.REVISOR_STATEN, bitrade="Revisionsbyrån AB", fran=dt.date(2015, 1, 1))
-    _uppdrag(ctx, "rev_region", Uppdrag.REVISOR, medlem=m["Stockholms läns landsting"], revisor_for=Uppdrag.REVISOR_REGIONEN, fran=dt.date(2015, 1, 1))
+    _uppdrag(
+        ctx,
+        "rev_kommun",
+        Uppdrag.REVISOR,
+        medlem=m["Huddinge kommun"],
+        revisor_for=Uppdrag.REVISOR_KOMMUNERNA,
+        fran=dt.date(2015, 1, 1),
+    )
+    _uppdrag(
+        ctx,
+        "rev_stat",
+        Uppdrag.REVISOR,
+        medlem=m["Försäkringskassan"],
+        revisor_for=Uppdrag.REVISOR_STATEN,
+        bitrade="Revisionsbyrån AB",
+        fran=dt.date(2015, 1, 1),
+    )
+    _uppdrag(
+        ctx,
+        "rev_region",
+        Uppdrag.REVISOR,
+        medlem=m["Stockholms läns landsting"],
+        revisor_for=Uppdrag.REVISOR_REGIONEN,
+        fran=dt.date(2015, 1, 1),
+    )
     # Kansli (seed 004, 1.5.3).
     for key, befattning, grad in [
         ("chef", "Förbundschef", 100),
@@ -135,12 +243,32 @@ def build_finsam(ctx: DemoContext) -> None:
         ("administrator", "Administratör", 50),
         ("utredare", "Utredare (MIA-projektet)", 100),
     ]:
-        _uppdrag(ctx, key, Uppdrag.KANSLI, befattning=befattning, tjanstgoringsgrad=grad, fran=dt.date(2016, 1, 1))
+        _uppdrag(
+            ctx,
+            key,
+            Uppdrag.KANSLI,
+            befattning=befattning,
+            tjanstgoringsgrad=grad,
+            fran=dt.date(2016, 1, 1),
+        )
     # Beredningsgrupp: one senior official per medlem; reuse invented names per member.
     for i, medlem in enumerate(MEDLEMMAR):
-        person = person_save(forbund=forbund, fornamn=["Ali", "Britt", "Conny", "Dana", "Elsa", "Filip"][i], efternamn="Beredare", organisation=medlem[0])
+        person = person_save(
+            forbund=forbund,
+            fornamn=["Ali", "Britt", "Conny", "Dana", "Elsa", "Filip"][i],
+            efternamn="Beredare",
+            organisation=medlem[0],
+        )
         ctx.personer[f"beredning_{i}"] = person
-        _uppdrag(ctx, f"beredning_{i}", Uppdrag.BEREDNINGSGRUPP, medlem=m[medlem[0]], fran=dt.date(2016, 1, 1))
+        _uppdrag(
+            ctx,
+            f"beredning_{i}",
+            Uppdrag.BEREDNINGSGRUPP,
+            medlem=m[medlem[0]],
+            fran=dt.date(2016, 1, 1),
+        )
+
+    build_avgifter(ctx)
 
     for name, roll, person in [
         ("kansli", access.KANSLI, "chef"),
@@ -160,9 +288,173 @@ def build_finsam(ctx: DemoContext) -> None:
         )
 
 
+# Populations of 1 November the year before (invented but of the right size; the seeds
+# print the fee amounts, not the populations behind them).
+BHS_BEFOLKNING = {
+    2017: {
+        "Botkyrka kommun": 91_511,
+        "Huddinge kommun": 108_105,
+        "Salems kommun": 16_668,
+    },
+    2018: {
+        "Botkyrka kommun": 92_754,
+        "Huddinge kommun": 109_702,
+        "Salems kommun": 16_911,
+    },
+}
+
+
+def build_avgifter(ctx: DemoContext) -> None:
+    """The BHS fees: 2017 decided and sent (16 Mkr, seed 004 1.6), 2018 in draft."""
+    for ar, befolkning in BHS_BEFOLKNING.items():
+        kommununderlag_save(
+            forbund=ctx.forbund,
+            ar=ar,
+            varden={
+                ctx.medlemmar[namn]: {"befolkning": n} for namn, n in befolkning.items()
+            },
+        )
+    beslut = avgiftsbeslut_save(
+        forbund=ctx.forbund,
+        ar=2017,
+        total=16_000_000,
+        paragraf="§ 47, 2016-11-24",
+        beslutsdatum=dt.date(2016, 11, 24),
+        avsandare=ctx.personer["chef"],
+    )
+    avgiftsbeslut_expediera(beslut=beslut)
+    avgiftsbeslut_save(
+        forbund=ctx.forbund, ar=2018, total=16_000_000, avsandare=ctx.personer["chef"]
+    )
+    externintakt_save(
+        forbund=ctx.forbund,
+        ar=2017,
+        kategori=ExternIntakt.ESF,
+        benamning="Riktade projektbidrag (MIA-projektet och Möjliggörarna)",
+        belopp=4_100_000,
+    )
+
+
+OS_ORGNR = "222000-2444"
+OS_NAMN = "Samordningsförbundet Östra Södertörn"
+
+# Seed 000, section 7: fees per member 2013-2018 as the budget document prints them.
+# The printed sums do not always equal the lines (2014: 1 000 kr, 2016: 1 kr, 2017:
+# 2 001 kr); the
+# history page shows those differences instead of hiding them.
+OS_HISTORIK = {
+    2013: (18_000_000, [9_000_000, 4_500_000, 2_383_204, 1_317_973, 798_823]),
+    2014: (18_000_000, [9_000_000, 4_500_000, 2_383_831, 1_317_944, 797_225]),
+    2015: (18_000_000, [9_000_000, 4_500_000, 2_397_872, 1_308_526, 793_602]),
+    2016: (18_064_870, [9_032_435, 4_516_217, 2_404_910, 1_321_605, 789_702]),
+    2017: (18_064_868, [9_032_435, 4_516_217, 2_404_472, 1_324_191, 789_554]),
+}
+OS_EXTERNA = {
+    ExternIntakt.ESF: {
+        2013: 8_500_000,
+        2014: 10_300_000,
+        2015: 0,
+        2016: 0,
+        2017: 6_072_650,
+        2018: 7_368_000,
+    },
+    ExternIntakt.ARVSFONDEN: {2015: 3_000_000, 2016: 2_191_000, 2017: 0, 2018: 0},
+}
+# Populations of 1 November 2016 that reproduce the 2018 amounts of seed 000 exactly
+# with the largest-remainder rule (the seed does not print them).
+OS_BEFOLKNING_2018 = {
+    "Haninge kommun": 86_235,
+    "Tyresö kommun": 47_501,
+    "Nynäshamns kommun": 27_987,
+}
+
+
+@transaction.atomic
+def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
+    """A second förbund with the fee history 2013-2018 of seed 000."""
+    forbund = model_save(
+        Forbund(),
+        namn=OS_NAMN,
+        orgnr=OS_ORGNR,
+        kortnamn="SFÖS",
+        ort="Haninge",
+    )
+    members = [
+        ("Försäkringskassan", Medlem.FORSAKRINGSKASSAN, "202100-5521"),
+        ("Arbetsförmedlingen", Medlem.ARBETSFORMEDLINGEN, "202100-2114"),
+        ("Stockholms läns landsting", Medlem.REGION, "232100-0016"),
+        ("Haninge kommun", Medlem.KOMMUN, ""),
+        ("Tyresö kommun", Medlem.KOMMUN, ""),
+        ("Nynäshamns kommun", Medlem.KOMMUN, ""),
+    ]
+    m = {
+        namn: medlem_save(forbund=forbund, namn=namn, typ=typ, orgnr=orgnr, sortering=i)
+        for i, (namn, typ, orgnr) in enumerate(members, start=1)
+    }
+    payers = [
+        (m["Försäkringskassan"], "Staten, Försäkringskassan för FK och AF"),
+        (m["Stockholms läns landsting"], "Stockholms läns landsting"),
+        (m["Haninge kommun"], "Haninge kommun"),
+        (m["Tyresö kommun"], "Tyresö kommun"),
+        (m["Nynäshamns kommun"], "Nynäshamns kommun"),
+    ]
+    for ar, (total, amounts) in OS_HISTORIK.items():
+        beslut = model_save(
+            Avgiftsbeslut(forbund=forbund),
+            ar=ar,
+            total=total,
+            status=Avgiftsbeslut.EXPEDIERAT,
+            historisk=True,
+            paragraf="Enligt budgetdokument",
+        )
+        Avgiftsrad.objects.bulk_create(
+            Avgiftsrad(
+                beslut=beslut,
+                medlem=medlem,
+                benamning=namn,
+                andel=0,
+                belopp=belopp,
+                ordning=i,
+            )
+            for i, ((medlem, namn), belopp) in enumerate(
+                zip(payers, amounts, strict=True)
+            )
+        )
+    kommununderlag_save(
+        forbund=forbund,
+        ar=2018,
+        varden={m[namn]: {"befolkning": n} for namn, n in OS_BEFOLKNING_2018.items()},
+    )
+    chef = person_save(forbund=forbund, fornamn="Siv", efternamn="Granlund")
+    beslut = avgiftsbeslut_save(
+        forbund=forbund,
+        ar=2018,
+        total=17_378_000,
+        paragraf="§ 54, 2017-11-22",
+        beslutsdatum=dt.date(2017, 11, 22),
+        avsandare=chef,
+    )
+    avgiftsbeslut_expediera(beslut=beslut)
+    for kategori, per_ar in OS_EXTERNA.items():
+        for ar, belopp in per_ar.items():
+            externintakt_save(forbund=forbund, ar=ar, kategori=kategori, belopp=belopp)
+    user_create(
+        forbund=forbund,
+        username=f"{user_prefix}kansli",
+        password=DEMO_PASSWORD,
+        roll=access.KANSLI,
+        person=chef,
+    )
+    return forbund
+
+
 @transaction.atomic
 def build_demo(
-    *, orgnr: str = BHS_ORGNR, namn: str = BHS_NAMN, kortnamn: str = "BHS", user_prefix: str = ""
+    *,
+    orgnr: str = BHS_ORGNR,
+    namn: str = BHS_NAMN,
+    kortnamn: str = "BHS",
+    user_prefix: str = "",
 ) -> DemoContext:
     forbund = Forbund(
         namn=namn,

@@ -4,7 +4,15 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from finsam.models import Forbund, Medlem, Person, Uppdrag
+from finsam.models import (
+    Avgiftsbeslut,
+    Avgiftsbud,
+    ExternIntakt,
+    Forbund,
+    Medlem,
+    Person,
+    Uppdrag,
+)
 
 
 class DateInput(forms.DateInput):
@@ -78,3 +86,121 @@ class UppdragForm(ForbundScopedForm):
 
 class DatumForm(forms.Form):
     datum = forms.DateField(label="Datum", widget=DateInput(), required=False)
+
+
+# --- Medlemsavgifter ----------------------------------------------------------------
+
+
+class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
+    ar = forms.IntegerField(label="Budgetår", min_value=2000, max_value=2100)
+    total = forms.DecimalField(
+        label="Total medlemsavgift (kr)",
+        max_digits=14,
+        decimal_places=0,
+        min_value=1,
+        error_messages={
+            "required": "Ange totalbeloppet i hela kronor.",
+            "min_value": "Totalbeloppet måste vara större än noll.",
+            "max_decimal_places": "Medlemsavgifter anges i hela kronor, utan ören.",
+        },
+    )
+    metod = forms.ChoiceField(
+        label="Fördelning mellan kommunerna", choices=Avgiftsbeslut.METOD_CHOICES
+    )
+    paragraf = forms.CharField(
+        label="Beslutsparagraf",
+        max_length=100,
+        required=False,
+        help_text="Styrelsens paragraf, t.ex. § 54, 2017-11-22. Krävs innan beslutet expedieras.",
+    )
+    beslutsdatum = forms.DateField(
+        label="Beslutsdatum", required=False, widget=DateInput()
+    )
+    avsandare = forms.ModelChoiceField(
+        label="Avsändare av brevet", queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(
+        self, *args, forbund: Forbund, fixed_year: int | None = None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.forbund = forbund
+        self.fields["avsandare"].queryset = Person.objects.for_forbund(forbund)
+        if fixed_year is not None:
+            self.fields["ar"].initial = fixed_year
+            self.fields["ar"].disabled = True
+        self.setup_helper()
+
+
+class KommununderlagForm(forms.Form):
+    """One row per kommun; built dynamically for the year's kommuner."""
+
+    def __init__(self, *args, kommuner, metod_initial: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kommuner = kommuner
+        for medlem, underlag in kommuner:
+            self.fields[f"befolkning_{medlem.pk}"] = forms.IntegerField(
+                label=f"{medlem.namn}: befolkning",
+                required=False,
+                min_value=0,
+                initial=underlag.befolkning if underlag else None,
+            )
+            self.fields[f"procent_{medlem.pk}"] = forms.DecimalField(
+                label=f"{medlem.namn}: fast andel (%)",
+                required=False,
+                min_value=0,
+                max_value=100,
+                max_digits=6,
+                decimal_places=3,
+                initial=underlag.procent if underlag else None,
+            )
+
+    def varden(self) -> dict:
+        return {
+            medlem: {
+                "befolkning": self.cleaned_data[f"befolkning_{medlem.pk}"],
+                "procent": self.cleaned_data[f"procent_{medlem.pk}"],
+            }
+            for medlem, _ in self.kommuner
+        }
+
+    def rows(self):
+        for medlem, _ in self.kommuner:
+            yield medlem, self[f"befolkning_{medlem.pk}"], self[f"procent_{medlem.pk}"]
+
+
+class UnderlagImportForm(forms.Form):
+    fil = forms.FileField(
+        label="Excelfil (.xlsx)",
+        help_text="Kolumn A: kommunens namn, kolumn B: befolkning. Första raden är rubriker.",
+    )
+
+    def clean_fil(self):
+        fil = self.cleaned_data["fil"]
+        if not fil.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("Filen måste vara en Excelfil (.xlsx).")
+        if fil.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("Filen är större än 2 MB.")
+        return fil
+
+
+class BudForm(CrispyFormMixin, forms.Form):
+    submit_label = "Beräkna nivån"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for part, namn in Avgiftsbud.PART_CHOICES:
+            self.fields[part] = forms.DecimalField(
+                label=f"{namn}: erbjudet belopp (kr)",
+                min_value=1,
+                max_digits=14,
+                decimal_places=0,
+                error_messages={"required": f"Ange budet från {namn.lower()}."},
+            )
+        self.setup_helper()
+
+
+class ExternIntaktForm(ForbundScopedForm):
+    class Meta:
+        model = ExternIntakt
+        fields = ["ar", "kategori", "benamning", "belopp"]

@@ -33,6 +33,12 @@ class Forbund(models.Model):
     ort = models.CharField("ort", max_length=100, blank=True)
     epost = models.EmailField("e-post", blank=True)
     webbplats = models.URLField("webbplats", blank=True)
+    staten_en_rad = models.BooleanField(
+        "staten på en rad",
+        default=True,
+        help_text="Försäkringskassan betalar statens halva för både FK och AF. "
+        "Av: FK och AF får varsin rad med hälften var.",
+    )
 
     class Meta:
         verbose_name = "förbund"
@@ -95,7 +101,10 @@ class Medlem(models.Model):
     STATEN = (FORSAKRINGSKASSAN, ARBETSFORMEDLINGEN)
 
     forbund = models.ForeignKey(
-        Forbund, verbose_name="förbund", on_delete=models.CASCADE, related_name="medlemmar"
+        Forbund,
+        verbose_name="förbund",
+        on_delete=models.CASCADE,
+        related_name="medlemmar",
     )
     namn = models.CharField("namn", max_length=200)
     typ = models.CharField("typ", max_length=10, choices=TYP_CHOICES)
@@ -143,7 +152,10 @@ class Medlem(models.Model):
 
 class Person(models.Model):
     forbund = models.ForeignKey(
-        Forbund, verbose_name="förbund", on_delete=models.CASCADE, related_name="personer"
+        Forbund,
+        verbose_name="förbund",
+        on_delete=models.CASCADE,
+        related_name="personer",
     )
     fornamn = models.CharField("förnamn", max_length=100)
     efternamn = models.CharField("efternamn", max_length=100)
@@ -181,7 +193,9 @@ class Person(models.Model):
 
 class UppdragQuerySet(ForbundQuerySet):
     def pa_datum(self, datum: dt.date) -> UppdragQuerySet:
-        return self.filter(fran__lte=datum).filter(Q(till__isnull=True) | Q(till__gte=datum))
+        return self.filter(fran__lte=datum).filter(
+            Q(till__isnull=True) | Q(till__gte=datum)
+        )
 
 
 class Uppdrag(models.Model):
@@ -216,7 +230,10 @@ class Uppdrag(models.Model):
     ]
 
     forbund = models.ForeignKey(
-        Forbund, verbose_name="förbund", on_delete=models.CASCADE, related_name="uppdrag"
+        Forbund,
+        verbose_name="förbund",
+        on_delete=models.CASCADE,
+        related_name="uppdrag",
     )
     person = models.ForeignKey(
         Person, verbose_name="person", on_delete=models.PROTECT, related_name="uppdrag"
@@ -262,7 +279,8 @@ class Uppdrag(models.Model):
                 violation_error_message="Slutdatum kan inte vara före startdatum.",
             ),
             models.CheckConstraint(
-                condition=Q(tjanstgoringsgrad__isnull=True) | Q(tjanstgoringsgrad__lte=100),
+                condition=Q(tjanstgoringsgrad__isnull=True)
+                | Q(tjanstgoringsgrad__lte=100),
                 name="uppdrag_tjanstgoringsgrad_max_100",
                 violation_error_message="Tjänstgöringsgraden kan vara högst 100 %%.",
             ),
@@ -284,10 +302,275 @@ class Uppdrag(models.Model):
             errors["befattning"] = "Ange befattning för kansliets personal."
         if self.till and self.fran and self.till < self.fran:
             errors["till"] = "Slutdatum kan inte vara före startdatum."
-        if self.person_id and self.forbund_id and self.person.forbund_id != self.forbund_id:
+        if (
+            self.person_id
+            and self.forbund_id
+            and self.person.forbund_id != self.forbund_id
+        ):
             errors["person"] = "Personen hör till ett annat förbund."
-        if self.medlem_id and self.forbund_id and self.medlem.forbund_id != self.forbund_id:
+        if (
+            self.medlem_id
+            and self.forbund_id
+            and self.medlem.forbund_id != self.forbund_id
+        ):
             errors["medlem"] = "Medlemmen hör till ett annat förbund."
         if errors:
             raise ValidationError(errors)
 
+
+# --- Medlemsavgifter ----------------------------------------------------------------
+
+
+class Kommununderlag(models.Model):
+    """A kommun's basis for splitting the kommun quarter in one budget year.
+
+    Either the population of 1 November the year before (förbundsordningen's usual rule,
+    seed 000 section 7) or a fixed percentage (seed 002: 44/27/29).
+    """
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    medlem = models.ForeignKey(
+        Medlem, verbose_name="kommun", on_delete=models.CASCADE, related_name="underlag"
+    )
+    ar = models.PositiveSmallIntegerField("budgetår")
+    befolkning = models.PositiveIntegerField(
+        "befolkning 1 november året före", null=True, blank=True
+    )
+    procent = models.DecimalField(
+        "fast andel (%)", max_digits=6, decimal_places=3, null=True, blank=True
+    )
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kommununderlag"
+        verbose_name_plural = "kommununderlag"
+        ordering = ["ar", "medlem__sortering", "medlem__namn"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["medlem", "ar"],
+                name="kommununderlag_unique_medlem_ar",
+                violation_error_message="Kommunen har redan ett underlag för året.",
+            ),
+            models.CheckConstraint(
+                condition=Q(procent__isnull=True) | Q(procent__gte=0, procent__lte=100),
+                name="kommununderlag_procent_0_100",
+                violation_error_message="Andelen ska vara mellan 0 och 100 procent.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.medlem} {self.ar}"
+
+
+class Avgiftsbeslut(models.Model):
+    """The board's decision on the members' fees for one budget year."""
+
+    BEFOLKNING = "befolkning"
+    PROCENT = "procent"
+    METOD_CHOICES = [
+        (BEFOLKNING, "Efter befolkning 1 november året före"),
+        (PROCENT, "Fasta procentandelar enligt förbundsordningen"),
+    ]
+    UTKAST = "utkast"
+    EXPEDIERAT = "expedierat"
+    ERSATT = "ersatt"
+    STATUS_CHOICES = [
+        (UTKAST, "Utkast"),
+        (EXPEDIERAT, "Expedierat till medlemmarna"),
+        (ERSATT, "Ersatt av nytt beslut"),
+    ]
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    ar = models.PositiveSmallIntegerField("budgetår")
+    total = models.DecimalField("total medlemsavgift", max_digits=14, decimal_places=2)
+    metod = models.CharField(
+        "fördelning mellan kommunerna",
+        max_length=12,
+        choices=METOD_CHOICES,
+        default=BEFOLKNING,
+    )
+    staten_en_rad = models.BooleanField("staten på en rad", default=True)
+    status = models.CharField(
+        "status", max_length=12, choices=STATUS_CHOICES, default=UTKAST
+    )
+    ersatter = models.OneToOneField(
+        "self",
+        verbose_name="ersätter",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ersatt_av",
+    )
+    # The § that adopted the decision. A text until the styrelse app's Paragraf exists;
+    # then a nullable link to "styrelse.Paragraf" joins it.
+    paragraf = models.CharField(
+        "beslutsparagraf",
+        max_length=100,
+        blank=True,
+        help_text="T.ex. § 54, 2017-11-22.",
+    )
+    beslutsdatum = models.DateField("beslutsdatum", null=True, blank=True)
+    avsandare = models.ForeignKey(
+        Person,
+        verbose_name="avsändare",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    historisk = models.BooleanField(
+        "historisk uppgift",
+        default=False,
+        help_text="Belopp inlagda som de trycktes i äldre dokument, inte beräknade här.",
+    )
+    expedierad = models.DateTimeField("expedierad", null=True, blank=True)
+    skapad = models.DateTimeField("skapad", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "avgiftsbeslut"
+        verbose_name_plural = "avgiftsbeslut"
+        ordering = ["-ar", "-skapad"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar"],
+                condition=~Q(status="ersatt"),
+                name="avgiftsbeslut_one_current_per_year",
+                violation_error_message="Det finns redan ett gällande avgiftsbeslut för året.",
+            ),
+            models.CheckConstraint(
+                condition=Q(total__gt=0),
+                name="avgiftsbeslut_total_positive",
+                violation_error_message="Totalbeloppet måste vara större än noll.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Medlemsavgifter {self.ar}"
+
+    @property
+    def ar_last(self) -> bool:
+        return self.status != self.UTKAST
+
+
+class Avgiftsrad(models.Model):
+    beslut = models.ForeignKey(
+        Avgiftsbeslut,
+        verbose_name="beslut",
+        on_delete=models.CASCADE,
+        related_name="rader",
+    )
+    medlem = models.ForeignKey(
+        Medlem,
+        verbose_name="betalande medlem",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    benamning = models.CharField("benämning", max_length=200)
+    andel = models.DecimalField("andel", max_digits=11, decimal_places=8)
+    belopp = models.DecimalField("belopp", max_digits=14, decimal_places=2)
+    underlag = models.CharField("underlag", max_length=100, blank=True)
+    ordning = models.PositiveSmallIntegerField("ordning", default=0)
+
+    forbund_path = "beslut__forbund"
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "avgiftsrad"
+        verbose_name_plural = "avgiftsrader"
+        ordering = ["ordning"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(belopp__gte=0),
+                name="avgiftsrad_belopp_not_negative",
+                violation_error_message="Beloppet kan inte vara negativt.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.benamning}: {self.belopp}"
+
+
+class Avgiftsbud(models.Model):
+    """What a party has said it will pay for a budget year (seed 002, 5.2)."""
+
+    STATEN = "staten"
+    REGION = "region"
+    KOMMUNERNA = "kommunerna"
+    PART_CHOICES = [
+        (STATEN, "Staten (FK och AF)"),
+        (REGION, "Regionen"),
+        (KOMMUNERNA, "Kommunerna tillsammans"),
+    ]
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    ar = models.PositiveSmallIntegerField("budgetår")
+    part = models.CharField("part", max_length=12, choices=PART_CHOICES)
+    belopp = models.DecimalField("erbjudet belopp", max_digits=14, decimal_places=2)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "avgiftsbud"
+        verbose_name_plural = "avgiftsbud"
+        ordering = ["ar", "part"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar", "part"], name="avgiftsbud_unique_part"
+            ),
+            models.CheckConstraint(
+                condition=Q(belopp__gt=0),
+                name="avgiftsbud_belopp_positive",
+                violation_error_message="Budet måste vara större än noll.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_part_display()} {self.ar}"
+
+
+class ExternIntakt(models.Model):
+    """Income besides the fees: ESF, Arvsfonden and other grants, per year."""
+
+    ESF = "esf"
+    ARVSFONDEN = "arvsfonden"
+    OVRIGT = "ovrigt"
+    KATEGORI_CHOICES = [
+        (ESF, "ESF-medel"),
+        (ARVSFONDEN, "Arvsfonden"),
+        (OVRIGT, "Övriga bidrag"),
+    ]
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    ar = models.PositiveSmallIntegerField("år")
+    kategori = models.CharField("kategori", max_length=12, choices=KATEGORI_CHOICES)
+    benamning = models.CharField("benämning", max_length=200, blank=True)
+    belopp = models.DecimalField("belopp", max_digits=14, decimal_places=2)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "extern intäkt"
+        verbose_name_plural = "externa intäkter"
+        ordering = ["ar", "kategori"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(belopp__gte=0),
+                name="externintakt_belopp_not_negative",
+                violation_error_message="Beloppet kan inte vara negativt.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kategori_display()} {self.ar}"

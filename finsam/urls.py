@@ -4,7 +4,6 @@ from django.urls import include, path
 
 from finsam import views
 
-
 finsam_patterns = [
     path("", views.dashboard, name="dashboard"),
     path("medlemmar/", views.medlem_list, name="medlem_list"),
@@ -16,10 +15,63 @@ finsam_patterns = [
     path("uppdrag/", views.uppdrag_list, name="uppdrag_list"),
     path("uppdrag/nytt/", views.uppdrag_edit, name="uppdrag_create"),
     path("uppdrag/<int:uppdrag_id>/", views.uppdrag_edit, name="uppdrag_edit"),
-    path("uppdrag/<int:uppdrag_id>/ta-bort/", views.uppdrag_delete, name="uppdrag_delete"),
+    path(
+        "uppdrag/<int:uppdrag_id>/ta-bort/", views.uppdrag_delete, name="uppdrag_delete"
+    ),
     path("styrelsen/", views.styrelsen, name="styrelsen"),
     path("dokument/", views.dokument, name="dokument"),
     path("forbund/", views.forbund_valj, name="forbund_valj"),
+    path("avgifter/", views.avgift_list, name="avgift_list"),
+    path("avgifter/historik/", views.avgift_historik, name="avgift_historik"),
+    path("avgifter/nytt/", views.avgiftsbeslut_create, name="avgiftsbeslut_create"),
+    path(
+        "avgifter/<int:avgiftsbeslut_id>/",
+        views.avgiftsbeslut_detail,
+        name="avgiftsbeslut_detail",
+    ),
+    path(
+        "avgifter/<int:avgiftsbeslut_id>/andra/",
+        views.avgiftsbeslut_edit,
+        name="avgiftsbeslut_edit",
+    ),
+    path(
+        "avgifter/<int:avgiftsbeslut_id>/ersatt/",
+        views.avgiftsbeslut_ersatt,
+        name="avgiftsbeslut_ersatt",
+    ),
+    path(
+        "avgifter/<int:avgiftsbeslut_id>/expediera/",
+        views.avgiftsbeslut_expediera,
+        name="avgiftsbeslut_expediera",
+    ),
+    path(
+        "avgifter/<int:avgiftsbeslut_id>/brev.pdf",
+        views.avgiftsbeslut_brev,
+        name="avgiftsbeslut_brev",
+    ),
+    path(
+        "avgifter/<int:avgiftsbeslut_id>/fordelning.xlsx",
+        views.avgiftsbeslut_excel,
+        name="avgiftsbeslut_excel",
+    ),
+    path("avgifter/underlag/<int:ar>/", views.kommununderlag, name="kommununderlag"),
+    path(
+        "avgifter/underlag/<int:ar>/import/",
+        views.kommununderlag_import,
+        name="kommununderlag_import",
+    ),
+    path(
+        "avgifter/underlag/<int:ar>/mall.xlsx",
+        views.kommununderlag_mall,
+        name="kommununderlag_mall",
+    ),
+    path("avgifter/bud/<int:ar>/", views.avgiftsbud, name="avgiftsbud"),
+    path("avgifter/extern/ny/", views.externintakt_edit, name="externintakt_create"),
+    path(
+        "avgifter/extern/<int:externintakt_id>/",
+        views.externintakt_edit,
+        name="externintakt_edit",
+    ),
 ]
 
 urlpatterns = [

@@ -11,12 +11,30 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from finsam import selectors, services
+from finsam import excel, selectors, services
 from finsam.access import ALL_ROLES, EDIT, READ, roles, superuser_only
 from finsam.dashboard import panels_for
-from finsam.documents import documents_for
-from finsam.forms import DatumForm, MedlemForm, PersonForm, UppdragForm
-from finsam.models import Forbund, Medlem, Person, Uppdrag
+from finsam.documents import documents_for, pdf_response
+from finsam.forms import (
+    AvgiftsbeslutForm,
+    BudForm,
+    DatumForm,
+    ExternIntaktForm,
+    KommununderlagForm,
+    MedlemForm,
+    PersonForm,
+    UnderlagImportForm,
+    UppdragForm,
+)
+from finsam.models import (
+    Avgiftsbeslut,
+    Avgiftsbud,
+    ExternIntakt,
+    Forbund,
+    Medlem,
+    Person,
+    Uppdrag,
+)
 from finsam.tenancy import SESSION_KEY, get_for_forbund
 
 
@@ -189,7 +207,9 @@ def styrelsen(request: HttpRequest) -> HttpResponse:
         {
             "datum_form": form,
             "datum": datum,
-            "rader": selectors.styrelse_sammansattning(forbund=request.forbund, datum=datum),
+            "rader": selectors.styrelse_sammansattning(
+                forbund=request.forbund, datum=datum
+            ),
         },
     )
 
@@ -219,3 +239,298 @@ def forbund_valj(request: HttpRequest) -> HttpResponse:
             return redirect("finsam:dashboard")
     return render(request, "finsam/forbund_valj.html", {"alla": Forbund.objects.all()})
 
+
+# --- Medlemsavgifter ----------------------------------------------------------------
+
+
+def add_validation_error(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on its field where it names one."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@require_GET
+@roles(*READ)
+def avgift_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "finsam/avgift_list.html",
+        {
+            "beslut": selectors.avgiftsbeslut_list(forbund=request.forbund),
+            "nasta_ar": today().year + 1,
+            "regel": services.AVRUNDNINGSREGEL,
+        },
+    )
+
+
+def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
+    base = ersatter or beslut
+    initial = {}
+    if base is not None:
+        initial = {
+            "ar": base.ar,
+            "total": int(base.total),
+            "metod": base.metod,
+            "paragraf": "" if ersatter else base.paragraf,
+            "beslutsdatum": None if ersatter else base.beslutsdatum,
+            "avsandare": base.avsandare_id,
+        }
+    else:
+        initial = {
+            "ar": request.GET.get("ar") or today().year + 1,
+            "total": request.GET.get("total"),
+        }
+    form = AvgiftsbeslutForm(
+        request.POST or None,
+        initial=initial,
+        forbund=request.forbund,
+        fixed_year=base.ar if base else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {
+            "paragraf": data["paragraf"],
+            "beslutsdatum": data["beslutsdatum"],
+            "avsandare": data["avsandare"],
+        }
+        try:
+            if ersatter is not None:
+                saved = services.avgiftsbeslut_ersatt(
+                    beslut=ersatter, total=data["total"], metod=data["metod"], **fields
+                )
+            else:
+                saved = services.avgiftsbeslut_save(
+                    forbund=request.forbund,
+                    ar=data["ar"],
+                    total=data["total"],
+                    metod=data["metod"],
+                    beslut=beslut,
+                    **fields,
+                )
+        except ValidationError as exc:
+            add_validation_error(form, exc)
+        else:
+            messages.success(
+                request, f"Fördelningen för {saved.ar} är beräknad och sparad."
+            )
+            return redirect("finsam:avgiftsbeslut_detail", avgiftsbeslut_id=saved.pk)
+    if ersatter:
+        title = f"Nytt beslut som ersätter medlemsavgifterna {ersatter.ar}"
+    elif beslut:
+        title = f"Ändra utkastet till medlemsavgifter {beslut.ar}"
+    else:
+        title = "Nytt beslut om medlemsavgifter"
+    return render(
+        request,
+        "finsam/avgiftsbeslut_form.html",
+        {"form": form, "title": title, "regel": services.AVRUNDNINGSREGEL},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def avgiftsbeslut_create(request: HttpRequest) -> HttpResponse:
+    return _beslut_form_view(request)
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def avgiftsbeslut_edit(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+    beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
+    if beslut.ar_last:
+        messages.error(
+            request,
+            "Beslutet är expedierat och kan inte ändras. Skapa ett nytt beslut som ersätter det.",
+        )
+        return redirect("finsam:avgiftsbeslut_detail", avgiftsbeslut_id=beslut.pk)
+    return _beslut_form_view(request, beslut=beslut)
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def avgiftsbeslut_ersatt(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+    beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
+    if beslut.status != Avgiftsbeslut.EXPEDIERAT:
+        messages.error(
+            request, "Bara ett expedierat beslut ersätts; ett utkast ändras direkt."
+        )
+        return redirect("finsam:avgiftsbeslut_detail", avgiftsbeslut_id=beslut.pk)
+    return _beslut_form_view(request, ersatter=beslut)
+
+
+@require_GET
+@roles(*READ)
+def avgiftsbeslut_detail(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+    beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
+    return render(
+        request,
+        "finsam/avgiftsbeslut_detail.html",
+        {
+            **selectors.avgiftsbeslut_detail(beslut=beslut),
+            "regel": services.AVRUNDNINGSREGEL,
+        },
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def avgiftsbeslut_expediera(
+    request: HttpRequest, avgiftsbeslut_id: int
+) -> HttpResponse:
+    beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
+    try:
+        services.avgiftsbeslut_expediera(beslut=beslut)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, "Beslutet är markerat som expedierat till medlemmarna."
+        )
+    return redirect("finsam:avgiftsbeslut_detail", avgiftsbeslut_id=beslut.pk)
+
+
+@require_GET
+@roles(*READ)
+def avgiftsbeslut_brev(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+    beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
+    return pdf_response(
+        "finsam/pdf/avgiftsbrev.html",
+        {**selectors.avgiftsbeslut_detail(beslut=beslut), "forbund": request.forbund},
+        filename=f"medlemsavgifter-{beslut.ar}",
+        request=request,
+    )
+
+
+@require_GET
+@roles(*READ)
+def avgiftsbeslut_excel(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+    beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
+    return xlsx_response(
+        excel.fordelning_export(beslut=beslut), f"medlemsavgifter-{beslut.ar}"
+    )
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+@require_GET
+@roles(*READ)
+def avgift_historik(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "finsam/avgift_historik.html",
+        {"historik": selectors.avgift_historik(forbund=request.forbund)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def kommununderlag(request: HttpRequest, ar: int) -> HttpResponse:
+    kommuner = selectors.kommuner_for_ar(forbund=request.forbund, ar=ar)
+    form = KommununderlagForm(request.POST or None, kommuner=kommuner, metod_initial="")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.kommununderlag_save(
+                forbund=request.forbund, ar=ar, varden=form.varden()
+            )
+        except ValidationError as exc:
+            add_validation_error(form, exc)
+        else:
+            messages.success(request, f"Underlaget för {ar} är sparat.")
+            return redirect("finsam:kommununderlag", ar=ar)
+    return render(
+        request,
+        "finsam/avgift_underlag.html",
+        {
+            "ar": ar,
+            "form": form,
+            "import_form": UnderlagImportForm(),
+            "layout": excel.UNDERLAG_LAYOUT,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def kommununderlag_import(request: HttpRequest, ar: int) -> HttpResponse:
+    form = UnderlagImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            antal = excel.underlag_import(
+                forbund=request.forbund, ar=ar, fil=form.cleaned_data["fil"]
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            messages.error(request, "Inget sparades. Rätta filen och läs in den igen.")
+        else:
+            messages.success(request, f"Befolkningen för {antal} kommuner är inläst.")
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect("finsam:kommununderlag", ar=ar)
+
+
+@require_GET
+@roles(*EDIT)
+def kommununderlag_mall(request: HttpRequest, ar: int) -> HttpResponse:
+    return xlsx_response(
+        excel.underlag_template(forbund=request.forbund, ar=ar), f"befolkning-{ar}"
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def avgiftsbud(request: HttpRequest, ar: int) -> HttpResponse:
+    sparade = selectors.bud_for_ar(forbund=request.forbund, ar=ar)
+    form = BudForm(
+        request.POST or None, initial={k: int(v) for k, v in sparade.items()}
+    )
+    resultat = None
+    if request.method == "POST" and form.is_valid():
+        services.bud_save(forbund=request.forbund, ar=ar, bud=form.cleaned_data)
+        return redirect("finsam:avgiftsbud", ar=ar)
+    if len(sparade) == len(Avgiftsbud.PART_CHOICES):
+        total, rader = services.bud_niva(bud=sparade)
+        resultat = {"total": total, "rader": rader}
+    return render(
+        request,
+        "finsam/avgift_bud.html",
+        {"ar": ar, "form": form, "resultat": resultat},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def externintakt_edit(
+    request: HttpRequest, externintakt_id: int | None = None
+) -> HttpResponse:
+    intakt = (
+        get_for_forbund(request, ExternIntakt, pk=externintakt_id)
+        if externintakt_id
+        else None
+    )
+    return edit_object(
+        request,
+        form_class=ExternIntaktForm,
+        instance=intakt,
+        save=lambda form: services.externintakt_save(
+            forbund=request.forbund, intakt=form.instance, **form.cleaned_data
+        ),
+        title="Ändra extern intäkt" if intakt else "Ny extern intäkt",
+        success_url=reverse("finsam:avgift_historik"),
+        cancel_url=reverse("finsam:avgift_historik"),
+    )

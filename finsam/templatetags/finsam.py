@@ -80,3 +80,24 @@ def url_or_empty(name: str, *args) -> str:
         return reverse(name, args=args)
     except NoReverseMatch:
         return ""
+
+
+@register.filter
+def andel(value, decimals=2):
+    """A fraction (0.25) as a percentage ("25,00 %")."""
+    if value is None or value == "":
+        return ""
+    return procent(Decimal(str(value)) * 100, decimals)
+
+
+@register.simple_tag(takes_context=True)
+def budgetar(context) -> int:
+    """The budget year a page is about: its ``ar`` or ``beslut.ar``, else next year."""
+    from django.utils import timezone
+
+    if context.get("ar"):
+        return int(context["ar"])
+    beslut = context.get("beslut")
+    if getattr(beslut, "ar", None):
+        return beslut.ar
+    return timezone.localdate().year + 1

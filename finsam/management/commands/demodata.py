@@ -1,11 +1,19 @@
 from django.core.management.base import BaseCommand
 
-from finsam.demo import BHS_ORGNR, DEMO_PASSWORD, build_demo
+from finsam.demo import (
+    BHS_ORGNR,
+    DEMO_PASSWORD,
+    OS_ORGNR,
+    build_demo,
+    build_ostra_sodertorn,
+)
 from finsam.models import Forbund, User
 
 
 class Command(BaseCommand):
-    help = "Skapar demoförbundet Botkyrka Huddinge Salem med inloggningar för varje roll."
+    help = (
+        "Skapar demoförbundet Botkyrka Huddinge Salem med inloggningar för varje roll."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -15,16 +23,30 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset: bool = False, **options):
-        existing = Forbund.objects.filter(orgnr=BHS_ORGNR).first()
-        if existing and reset:
-            User.objects.filter(forbund=existing).delete()
-            existing.delete()
-            existing = None
-        if existing:
-            self.stdout.write("Demoförbundet finns redan; inget ändrat (--reset bygger om).")
-        else:
-            build_demo()
-            self.stdout.write(self.style.SUCCESS("Demoförbundet är skapat."))
-        self.stdout.write("\nDemoinloggningar (lösenord för alla: %s):" % DEMO_PASSWORD)
-        for user in User.objects.filter(forbund__orgnr=BHS_ORGNR).order_by("roll", "username"):
-            self.stdout.write(f"  {user.username:<12} {user.get_roll_display():<16} {user}")
+        for orgnr, build in [
+            (BHS_ORGNR, build_demo),
+            (OS_ORGNR, build_ostra_sodertorn),
+        ]:
+            existing = Forbund.objects.filter(orgnr=orgnr).first()
+            if existing and reset:
+                User.objects.filter(forbund=existing).delete()
+                existing.delete()
+                existing = None
+            if existing:
+                self.stdout.write(
+                    f"{existing} finns redan; inget ändrat (--reset bygger om)."
+                )
+            else:
+                forbund = build()
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Skapat: {getattr(forbund, 'forbund', forbund)}"
+                    )
+                )
+        self.stdout.write(f"\nDemoinloggningar (lösenord för alla: {DEMO_PASSWORD}):")
+        for user in User.objects.filter(
+            forbund__orgnr__in=[BHS_ORGNR, OS_ORGNR]
+        ).order_by("forbund__namn", "roll", "username"):
+            self.stdout.write(
+                f"  {user.username:<12} {user.get_roll_display():<16} {user}"
+            )
