@@ -383,7 +383,7 @@ def test_the_excel_export_holds_the_allocation(client, os_forbund):
     beslut = Avgiftsbeslut.objects.get(forbund=os_forbund, ar=2018)
     response = client.get(f"/avgifter/{beslut.pk}/fordelning.xlsx")
     ws = load_workbook(io.BytesIO(response.content)).active
-    rows = [r for r in ws.iter_rows(min_row=4, values_only=True)]
+    rows = list(ws.iter_rows(min_row=4, values_only=True))
     assert [(r[0], r[2]) for r in rows] == [
         ("Staten, Försäkringskassan för FK och AF", 8_689_000),
         ("Stockholms läns landsting", 4_344_500),
