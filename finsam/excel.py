@@ -100,7 +100,7 @@ def fordelning_export(*, beslut: Avgiftsbeslut) -> bytes:
     ws.column_dimensions["D"].width = 26
     ws.append([f"{beslut.forbund.namn}: medlemsavgifter {beslut.ar}"])
     ws.append(
-        [f"Beslut: {beslut.paragraf or 'ej angivet'}. Avrundning: största resten."]
+        [f"Beslut: {beslut.paragraf_text or 'ej angivet'}. Avrundning: största resten."]
     )
     ws.append(["Medlem", "Andel", "Belopp", "Underlag"])
     for rad in data["rader"]:

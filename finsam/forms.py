@@ -3,6 +3,7 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.apps import apps
 
 from finsam.models import (
     Avgiftsbeslut,
@@ -107,11 +108,18 @@ class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
     metod = forms.ChoiceField(
         label="Fördelning mellan kommunerna", choices=Avgiftsbeslut.METOD_CHOICES
     )
+    beslutsparagraf = forms.ModelChoiceField(
+        label="Paragraf i styrelsens protokoll",
+        queryset=None,
+        required=False,
+        help_text="Den paragraf som fattade beslutet. Krävs (eller texten nedan) innan "
+        "beslutet expedieras.",
+    )
     paragraf = forms.CharField(
-        label="Beslutsparagraf",
+        label="Beslutsparagraf som text",
         max_length=100,
         required=False,
-        help_text="Styrelsens paragraf, t.ex. § 54, 2017-11-22. Krävs innan beslutet expedieras.",
+        help_text="När paragrafen inte finns i systemet, t.ex. § 54, 2017-11-22.",
     )
     beslutsdatum = forms.DateField(
         label="Beslutsdatum", required=False, widget=DateInput()
@@ -126,6 +134,13 @@ class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.forbund = forbund
         self.fields["avsandare"].queryset = Person.objects.for_forbund(forbund)
+        # Named by string: the board app stands above this one.
+        paragraf_model = apps.get_model("styrelse", "Paragraf")
+        self.fields["beslutsparagraf"].queryset = (
+            paragraf_model.objects.for_forbund(forbund)
+            .select_related("sammantrade")
+            .order_by("-ar", "-nummer")
+        )
         if fixed_year is not None:
             self.fields["ar"].initial = fixed_year
             self.fields["ar"].disabled = True

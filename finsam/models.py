@@ -406,13 +406,22 @@ class Avgiftsbeslut(models.Model):
         blank=True,
         related_name="ersatt_av",
     )
-    # The § that adopted the decision. A text until the styrelse app's Paragraf exists;
-    # then a nullable link to "styrelse.Paragraf" joins it.
+    # The § that adopted the decision: a link to the protocol's paragraph (named by
+    # string: the board app stands above this one), or a text for decisions older than
+    # the förbund's protocols in the system.
+    beslutsparagraf = models.ForeignKey(
+        "styrelse.Paragraf",
+        verbose_name="paragraf i protokollet",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     paragraf = models.CharField(
-        "beslutsparagraf",
+        "beslutsparagraf (text)",
         max_length=100,
         blank=True,
-        help_text="T.ex. § 54, 2017-11-22.",
+        help_text="T.ex. § 54, 2017-11-22, när paragrafen inte finns i systemet.",
     )
     beslutsdatum = models.DateField("beslutsdatum", null=True, blank=True)
     avsandare = models.ForeignKey(
@@ -458,6 +467,13 @@ class Avgiftsbeslut(models.Model):
     @property
     def ar_last(self) -> bool:
         return self.status != self.UTKAST
+
+    @property
+    def paragraf_text(self) -> str:
+        if self.beslutsparagraf_id:
+            p = self.beslutsparagraf
+            return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
+        return self.paragraf
 
 
 class Avgiftsrad(models.Model):

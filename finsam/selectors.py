@@ -106,6 +106,7 @@ def dashboard_counts(*, forbund: Forbund, datum: dt.date) -> dict[str, int]:
 def avgiftsbeslut_list(*, forbund: Forbund) -> QuerySet[Avgiftsbeslut]:
     return (
         Avgiftsbeslut.objects.for_forbund(forbund)
+        .select_related("beslutsparagraf__sammantrade")
         .annotate(radsumma=Sum("rader__belopp"))
         .order_by("-ar", "-skapad")
     )

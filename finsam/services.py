@@ -25,6 +25,7 @@ from finsam.models import (
     Uppdrag,
     User,
 )
+from finsam.tenancy import forbund_of
 
 M = TypeVar("M", bound=models.Model)
 
@@ -269,10 +270,15 @@ def avgiftsbeslut_save(
     metod: str = Avgiftsbeslut.BEFOLKNING,
     beslut: Avgiftsbeslut | None = None,
     paragraf: str = "",
+    beslutsparagraf=None,
     beslutsdatum: dt.date | None = None,
     avsandare: Person | None = None,
 ) -> Avgiftsbeslut:
     """Create or change a draft decision and compute its lines; nothing saved on error."""
+    if beslutsparagraf is not None and forbund_of(beslutsparagraf) != forbund:
+        raise ValidationError(
+            {"beslutsparagraf": "Paragrafen hör till ett annat förbund."}
+        )
     if beslut is not None:
         beslut = Avgiftsbeslut.objects.select_for_update().get(pk=beslut.pk)
         if beslut.ar_last:
@@ -299,6 +305,7 @@ def avgiftsbeslut_save(
         metod=metod,
         staten_en_rad=forbund.staten_en_rad,
         paragraf=paragraf,
+        beslutsparagraf=beslutsparagraf,
         beslutsdatum=beslutsdatum,
         avsandare=avsandare,
     )
@@ -311,7 +318,7 @@ def avgiftsbeslut_expediera(*, beslut: Avgiftsbeslut) -> Avgiftsbeslut:
     beslut = Avgiftsbeslut.objects.select_for_update().get(pk=beslut.pk)
     if beslut.status != Avgiftsbeslut.UTKAST:
         raise ValidationError("Beslutet är redan expedierat.")
-    if not beslut.paragraf:
+    if not beslut.paragraf_text:
         raise ValidationError(
             "Ange vilken paragraf i styrelsens protokoll som fattade beslutet innan det "
             "expedieras."

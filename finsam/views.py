@@ -275,6 +275,7 @@ def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
             "total": int(base.total),
             "metod": base.metod,
             "paragraf": "" if ersatter else base.paragraf,
+            "beslutsparagraf": None if ersatter else base.beslutsparagraf_id,
             "beslutsdatum": None if ersatter else base.beslutsdatum,
             "avsandare": base.avsandare_id,
         }
@@ -293,6 +294,7 @@ def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
         data = form.cleaned_data
         fields = {
             "paragraf": data["paragraf"],
+            "beslutsparagraf": data["beslutsparagraf"],
             "beslutsdatum": data["beslutsdatum"],
             "avsandare": data["avsandare"],
         }
