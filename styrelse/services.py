@@ -202,9 +202,25 @@ def sammantrade_create(
         for typ, rubrik, fore in STANDARDPUNKTER:
             if not fore:
                 ordning += 10
-                _paragraf_ny(sammantrade, typ=typ, rubrik=rubrik, ordning=ordning)
+                paragraf = _paragraf_ny(
+                    sammantrade, typ=typ, rubrik=rubrik, ordning=ordning
+                )
+                if typ == Paragraf.DELEGATIONSBESLUT and organ.typ == Organ.STYRELSE:
+                    delegationsbeslut_samla(paragraf=paragraf)
     _numrera(organ=organ, ar=datum.year)
     return sammantrade
+
+
+def delegationsbeslut_samla(*, paragraf: Paragraf) -> int:
+    """Gather the förbund's unreported delegationsbeslut up to the meeting date into the
+    meeting's "Anmälan av delegationsbeslut"; they are marked reported at justering."""
+    sammantrade = paragraf.sammantrade
+    return Delegationsbeslut.objects.filter(
+        forbund=sammantrade.organ.forbund,
+        anmald=False,
+        anmald_paragraf__isnull=True,
+        datum__lte=sammantrade.datum,
+    ).update(anmald_paragraf=paragraf)
 
 
 def _paragraf_ny(sammantrade: Sammantrade, **fields: Any) -> Paragraf:

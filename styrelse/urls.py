@@ -6,4 +6,41 @@ app_name = "styrelse"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("nytt/", views.sammantrade_create, name="sammantrade_create"),
+    path("<int:sammantrade_id>/", views.sammantrade_detail, name="sammantrade_detail"),
+    path(
+        "<int:sammantrade_id>/andra/", views.sammantrade_edit, name="sammantrade_edit"
+    ),
+    path(
+        "<int:sammantrade_id>/paragraf/", views.paragraf_create, name="paragraf_create"
+    ),
+    path("<int:sammantrade_id>/narvaro/", views.narvaro_create, name="narvaro_create"),
+    path(
+        "<int:sammantrade_id>/publicera/",
+        views.sammantrade_publicera,
+        name="sammantrade_publicera",
+    ),
+    path(
+        "<int:sammantrade_id>/justera/",
+        views.sammantrade_justera,
+        name="sammantrade_justera",
+    ),
+    path("<int:sammantrade_id>/anslag/", views.anslag_create, name="anslag_create"),
+    path("paragraf/<int:paragraf_id>/", views.paragraf_edit, name="paragraf_edit"),
+    path(
+        "paragraf/<int:paragraf_id>/kommentar/",
+        views.kommentar_create,
+        name="kommentar_create",
+    ),
+    path(
+        "kommentar/<int:kommentar_id>/losa/",
+        views.kommentar_losa,
+        name="kommentar_losa",
+    ),
+    path(
+        "narvaro/<int:narvaro_id>/ta-bort/", views.narvaro_delete, name="narvaro_delete"
+    ),
+    path("arenden/", views.arende_list, name="arende_list"),
+    path("arenden/nytt/", views.arende_create, name="arende_create"),
+    path("anslagstavla/<str:orgnr>/", views.anslagstavla, name="anslagstavla"),
 ]

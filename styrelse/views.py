@@ -1,11 +1,374 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from __future__ import annotations
 
-from finsam.access import READ, roles
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, public, roles, user_role
+from finsam.models import Forbund
+from finsam.tenancy import get_for_forbund
+from styrelse import selectors, services
+from styrelse.forms import (
+    AnslagForm,
+    ArendeForm,
+    KommentarForm,
+    NarvaroForm,
+    ParagrafAddForm,
+    ParagrafForm,
+    SammantradeCreateForm,
+    SammantradeForm,
+)
+from styrelse.models import Kommentar, Narvaro, Paragraf, Sammantrade
+
+KOMMENTERA = (STYRELSE, KANSLI, ADMIN)
+
+
+def _fel(request: HttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def _detail_url(sammantrade: Sammantrade) -> str:
+    return reverse("styrelse:sammantrade_detail", args=[sammantrade.pk])
 
 
 @require_GET
 @roles(*READ)
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "styrelse/index.html")
+    return render(
+        request,
+        "styrelse/index.html",
+        {"sammantraden": selectors.sammantrade_list(forbund=request.forbund)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def sammantrade_create(request: HttpRequest) -> HttpResponse:
+    organ = services.organ_styrelse(forbund=request.forbund)
+    form = SammantradeCreateForm(
+        request.POST or None, forbund=request.forbund, initial={"organ": organ}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            sammantrade = services.sammantrade_create(**form.cleaned_data)
+        except ValidationError as exc:
+            _fel(request, exc)
+        else:
+            messages.success(request, "Sammanträdet är skapat med standardpunkterna.")
+            return redirect(_detail_url(sammantrade))
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": "Nytt sammanträde",
+            "cancel_url": reverse("styrelse:index"),
+        },
+    )
+
+
+@require_GET
+@roles(*READ)
+def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    context = selectors.sammantrade_detail(sammantrade=sammantrade)
+    idag = timezone.localdate()
+    context.update(
+        justering_roll=services.justering_roll(
+            sammantrade=sammantrade, user=request.user
+        ),
+        justering_forsenad=services.justering_forsenad(sammantrade, idag),
+        anslag_forsenat=(
+            services.anslag_forsenat(context["anslag"]) if context["anslag"] else False
+        ),
+        kan_kommentera=user_role(request.user) in KOMMENTERA
+        and sammantrade.utkast_publicerat is not None
+        and not sammantrade.ar_justerat,
+        narvaro_form=NarvaroForm(forbund=request.forbund),
+        paragraf_form=ParagrafAddForm(forbund=request.forbund),
+        anslag_form=AnslagForm(
+            forbund=request.forbund,
+            initial={
+                "uppsatt": (
+                    timezone.localtime(sammantrade.justerat_tid).date()
+                    + dt.timedelta(days=1)
+                    if sammantrade.justerat_tid
+                    else None
+                )
+            },
+        ),
+    )
+    context["narvaro_form"].helper.form_action = reverse(
+        "styrelse:narvaro_create", args=[sammantrade.pk]
+    )
+    context["paragraf_form"].helper.form_action = reverse(
+        "styrelse:paragraf_create", args=[sammantrade.pk]
+    )
+    context["anslag_form"].helper.form_action = reverse(
+        "styrelse:anslag_create", args=[sammantrade.pk]
+    )
+    return render(request, "styrelse/sammantrade_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def sammantrade_edit(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    if sammantrade.ar_justerat:
+        messages.error(request, services.FRYST)
+        return redirect(_detail_url(sammantrade))
+    initial = {name: getattr(sammantrade, name) for name in SammantradeForm.base_fields}
+    form = SammantradeForm(
+        request.POST or None, forbund=request.forbund, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sammantrade_update(sammantrade=sammantrade, **form.cleaned_data)
+        except ValidationError as exc:
+            _fel(request, exc)
+        else:
+            messages.success(request, "Sammanträdet är sparat.")
+            return redirect(_detail_url(sammantrade))
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": f"Ändra {sammantrade}",
+            "cancel_url": _detail_url(sammantrade),
+        },
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def paragraf_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    form = ParagrafAddForm(request.POST, forbund=request.forbund)
+    if not form.is_valid():
+        messages.error(request, "Välj ett ärende eller skriv en rubrik.")
+        return redirect(_detail_url(sammantrade))
+    arende = form.cleaned_data["arende"]
+    try:
+        services.paragraf_add(
+            sammantrade=sammantrade,
+            rubrik=arende.rubrik if arende else form.cleaned_data["rubrik"],
+            arende=arende,
+        )
+    except ValidationError as exc:
+        _fel(request, exc)
+    else:
+        messages.success(request, "Paragrafen är tillagd.")
+    return redirect(_detail_url(sammantrade))
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def paragraf_edit(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+    paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
+    sammantrade = paragraf.sammantrade
+    back = _detail_url(sammantrade) + f"#p{paragraf.nummer}"
+    if sammantrade.ar_justerat or paragraf.omedelbart_justerad:
+        messages.error(request, services.FRYST)
+        return redirect(back)
+    form = ParagrafForm(
+        request.POST or None,
+        forbund=request.forbund,
+        initial=ParagrafForm.initial_from(paragraf),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.paragraf_update(paragraf=paragraf, **form.cleaned_data)
+        except ValidationError as exc:
+            _fel(request, exc)
+        else:
+            messages.success(request, f"§ {paragraf.nummer} är sparad.")
+            return redirect(back)
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": f"§ {paragraf.nummer} {paragraf.rubrik}",
+            "cancel_url": back,
+        },
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def narvaro_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    form = NarvaroForm(request.POST, forbund=request.forbund)
+    if not form.is_valid():
+        messages.error(request, "Närvaron kunde inte sparas: välj person och roll.")
+        return redirect(_detail_url(sammantrade))
+    try:
+        services.narvaro_add(sammantrade=sammantrade, **form.cleaned_data)
+    except ValidationError as exc:
+        _fel(request, exc)
+    return redirect(_detail_url(sammantrade) + "#narvaro")
+
+
+@require_POST
+@roles(*EDIT)
+def narvaro_delete(request: HttpRequest, narvaro_id: int) -> HttpResponse:
+    narvaro = get_for_forbund(request, Narvaro, pk=narvaro_id)
+    sammantrade = narvaro.sammantrade
+    try:
+        services.narvaro_delete(narvaro=narvaro)
+    except ValidationError as exc:
+        _fel(request, exc)
+    return redirect(_detail_url(sammantrade) + "#narvaro")
+
+
+@require_POST
+@roles(*EDIT)
+def sammantrade_publicera(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    try:
+        services.utkast_publicera(sammantrade=sammantrade)
+    except ValidationError as exc:
+        _fel(request, exc)
+    else:
+        messages.success(request, "Utkastet är publicerat för styrelsen.")
+    return redirect(_detail_url(sammantrade))
+
+
+@require_POST
+@roles(*KOMMENTERA)
+def kommentar_create(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+    paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
+    form = KommentarForm(request.POST, forbund=request.forbund)
+    back = _detail_url(paragraf.sammantrade) + f"#p{paragraf.nummer}"
+    if not form.is_valid():
+        messages.error(request, "Skriv en kommentar.")
+        return redirect(back)
+    try:
+        services.kommentar_create(
+            paragraf=paragraf, user=request.user, text=form.cleaned_data["text"]
+        )
+    except ValidationError as exc:
+        _fel(request, exc)
+    else:
+        messages.success(request, f"Kommentaren till § {paragraf.nummer} är sparad.")
+    return redirect(back)
+
+
+@require_POST
+@roles(*EDIT)
+def kommentar_losa(request: HttpRequest, kommentar_id: int) -> HttpResponse:
+    kommentar = get_for_forbund(request, Kommentar, pk=kommentar_id)
+    services.kommentar_losa(kommentar=kommentar)
+    paragraf = kommentar.paragraf
+    return redirect(_detail_url(paragraf.sammantrade) + f"#p{paragraf.nummer}")
+
+
+@require_POST
+@roles(*KOMMENTERA)
+def sammantrade_justera(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    try:
+        services.sammantrade_justera(sammantrade=sammantrade, user=request.user)
+    except ValidationError as exc:
+        _fel(request, exc)
+    else:
+        sammantrade.refresh_from_db()
+        if sammantrade.ar_justerat:
+            messages.success(request, "Protokollet är justerat.")
+        else:
+            messages.success(request, "Ditt godkännande är registrerat.")
+    return redirect(_detail_url(sammantrade))
+
+
+@require_POST
+@roles(*EDIT)
+def anslag_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    form = AnslagForm(request.POST, forbund=request.forbund)
+    if not form.is_valid():
+        messages.error(request, "Ange datum då anslaget sätts upp.")
+        return redirect(_detail_url(sammantrade))
+    try:
+        anslag = services.anslag_publicera(sammantrade=sammantrade, **form.cleaned_data)
+    except ValidationError as exc:
+        _fel(request, exc)
+    else:
+        messages.success(
+            request, "Protokollet är anslaget på den digitala anslagstavlan."
+        )
+        if services.anslag_forsenat(anslag):
+            messages.warning(
+                request, "Anslaget sattes upp senare än andra dagen efter justeringen."
+            )
+    return redirect(_detail_url(sammantrade))
+
+
+@require_GET
+@roles(*READ)
+def arende_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "styrelse/arende_list.html",
+        {"arenden": selectors.arende_list(forbund=request.forbund)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def arende_create(request: HttpRequest) -> HttpResponse:
+    form = ArendeForm(request.POST or None, forbund=request.forbund)
+    if request.method == "POST" and form.is_valid():
+        arende = services.arende_create(
+            forbund=request.forbund, ar=timezone.localdate().year, **form.cleaned_data
+        )
+        messages.success(request, f"Ärendet har diarienummer {arende.diarienummer}.")
+        return redirect("styrelse:arende_list")
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": "Nytt ärende",
+            "cancel_url": reverse("styrelse:arende_list"),
+        },
+    )
+
+
+def _forbund_by_orgnr(orgnr: str) -> Forbund:
+    return get_object_or_404(Forbund, orgnr=orgnr)
+
+
+@require_GET
+@public
+def anslagstavla(request: HttpRequest, orgnr: str) -> HttpResponse:
+    forbund = _forbund_by_orgnr(orgnr)
+    return render(
+        request,
+        "styrelse/anslagstavla.html",
+        {
+            "tavla_forbund": forbund,
+            "anslag_list": selectors.anslagstavla(forbund=forbund),
+            "idag": timezone.localdate(),
+        },
+    )
+
+
+def _anslaget(orgnr: str, sammantrade_id: int) -> Sammantrade:
+    forbund = _forbund_by_orgnr(orgnr)
+    sammantrade = (
+        Sammantrade.objects.for_forbund(forbund)
+        .filter(pk=sammantrade_id, anslag__isnull=False)
+        .select_related("organ__forbund", "anslag")
+        .first()
+    )
+    if sammantrade is None:
+        raise Http404("Inget anslaget protokoll.")
+    return sammantrade

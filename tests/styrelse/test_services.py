@@ -241,3 +241,41 @@ def test_draft_must_be_published_before_comments(sammantrade, styrelseledamot):
 def test_late_justering_is_flagged(sammantrade):
     assert not services.justering_forsenad(sammantrade, dt.date(2018, 4, 6))
     assert services.justering_forsenad(sammantrade, dt.date(2018, 4, 7))
+
+
+def test_unreported_delegationsbeslut_are_gathered_and_marked_reported_at_justering(
+    forbund, organ, ordforande, justerare
+):
+    from styrelse.models import Delegationsbeslut
+
+    beslut = Delegationsbeslut.objects.create(
+        forbund=forbund,
+        datum=dt.date(2018, 3, 1),
+        delegat="Förbundschef",
+        arendetyp="Direktupphandling",
+        beslut="Köp av utvärdering",
+    )
+    senare = Delegationsbeslut.objects.create(
+        forbund=forbund,
+        datum=dt.date(2018, 4, 1),
+        delegat="Förbundschef",
+        arendetyp="Direktupphandling",
+        beslut="Efter mötet",
+    )
+    s = services.sammantrade_create(
+        organ=organ,
+        datum=dt.date(2018, 3, 23),
+        ordforande=ordforande.person,
+        justerare=justerare.person,
+    )
+    beslut.refresh_from_db()
+    assert beslut.anmald_paragraf.typ == Paragraf.DELEGATIONSBESLUT
+    assert beslut.anmald_paragraf.sammantrade == s
+    assert not beslut.anmald
+    services.utkast_publicera(sammantrade=s)
+    services.sammantrade_justera(sammantrade=s, user=ordforande)
+    services.sammantrade_justera(sammantrade=s, user=justerare)
+    beslut.refresh_from_db()
+    senare.refresh_from_db()
+    assert beslut.anmald
+    assert senare.anmald_paragraf is None and not senare.anmald

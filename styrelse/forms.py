@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from django import forms
+
+from finsam.forms import CrispyFormMixin, DateInput
+from finsam.models import Forbund, Person
+from styrelse.models import Arende, Narvaro, Organ, Paragraf
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class ScopedForm(CrispyFormMixin, forms.Form):
+    """A plain form whose record choices are limited to one förbund."""
+
+    def __init__(self, *args, forbund: Forbund, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.forbund = forbund
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = field.queryset.for_forbund(forbund)
+        self.setup_helper()
+
+
+class SammantradeForm(ScopedForm):
+    organ = forms.ModelChoiceField(Organ.objects.all(), label="Organ")
+    datum = forms.DateField(label="Datum", widget=DateInput())
+    tid_start = forms.TimeField(
+        label="Klockan från", required=False, widget=TimeInput()
+    )
+    tid_slut = forms.TimeField(label="Klockan till", required=False, widget=TimeInput())
+    plats = forms.CharField(label="Plats", max_length=300, required=False)
+    ordforande = forms.ModelChoiceField(
+        Person.objects.all(), label="Ordförande", required=False
+    )
+    justerare = forms.ModelChoiceField(
+        Person.objects.all(), label="Justerare", required=False
+    )
+    sekreterare = forms.ModelChoiceField(
+        Person.objects.all(), label="Sekreterare", required=False
+    )
+    justering_plats = forms.CharField(
+        label="Justeringens plats", max_length=300, required=False
+    )
+
+
+class SammantradeCreateForm(SammantradeForm):
+    arenden = forms.ModelMultipleChoiceField(
+        Arende.objects.all(),
+        label="Ärenden på föredragningslistan",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, forbund: Forbund, **kwargs):
+        super().__init__(*args, forbund=forbund, **kwargs)
+        self.fields["arenden"].queryset = (
+            Arende.objects.for_forbund(forbund)
+            .filter(paragrafer__isnull=True)
+            .select_related("forbund")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("ordforande") and data.get("ordforande") == data.get("justerare"):
+            self.add_error("justerare", "Justeraren ska vara en annan än ordföranden.")
+        return data
+
+
+class ArendeForm(ScopedForm):
+    rubrik = forms.CharField(label="Rubrik", max_length=300)
+    tjansteskrivelse = forms.CharField(
+        label="Tjänsteskrivelse",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    forslag_till_beslut = forms.CharField(
+        label="Förslag till beslut",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    delges = forms.CharField(
+        label="Beslutet delges",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class ParagrafAddForm(ScopedForm):
+    submit_label = "Lägg till paragraf"
+    arende = forms.ModelChoiceField(
+        Arende.objects.all(), label="Ärende", required=False
+    )
+    rubrik = forms.CharField(
+        label="Rubrik (om inget ärende)", max_length=300, required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("arende") and not data.get("rubrik"):
+            raise forms.ValidationError("Välj ett ärende eller skriv en rubrik.")
+        return data
+
+
+def _text(label: str, rows: int = 3, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class ParagrafForm(ScopedForm):
+    rubrik = forms.CharField(label="Rubrik", max_length=300)
+    sammanfattning = _text("Sammanfattning", 6)
+    forslag_till_beslut = _text("Förslag till beslut")
+    beslut = _text("Beslut", 4)
+    overlaggning = _text("Överläggning", 2, "Vilka som yttrade sig.")
+    reservation = _text("Reservation", 2)
+    jav = _text("Jäv", 2, "Vem som lämnade sammanträdet under paragrafen.")
+    delges = _text("Beslutet delges/Exp.", 2)
+
+    @classmethod
+    def initial_from(cls, paragraf: Paragraf) -> dict:
+        return {name: getattr(paragraf, name) for name in cls.base_fields}
+
+
+class NarvaroForm(ScopedForm):
+    submit_label = "Lägg till"
+    person = forms.ModelChoiceField(Person.objects.all(), label="Person")
+    roll = forms.ChoiceField(label="Roll", choices=Narvaro.ROLL_CHOICES)
+    funktion = forms.CharField(label="Funktion", max_length=200, required=False)
+    ersatter = forms.ModelChoiceField(
+        Person.objects.all(), label="Ersätter (tjänstgörande ersättare)", required=False
+    )
+    fran_paragraf = forms.IntegerField(label="Från §", required=False)
+    till_paragraf = forms.IntegerField(label="Till §", required=False)
+
+
+class KommentarForm(ScopedForm):
+    submit_label = "Kommentera"
+    text = forms.CharField(label="Kommentar", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AnslagForm(ScopedForm):
+    submit_label = "Anslå"
+    uppsatt = forms.DateField(label="Anslaget sätts upp", widget=DateInput())
+    forvaringsplats = forms.CharField(
+        label="Protokollet förvaras", max_length=300, required=False
+    )

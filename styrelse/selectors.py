@@ -1,0 +1,141 @@
+"""Reads for the board's meetings (queries in SQL, no queries in loops)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+
+from finsam.models import Forbund
+from finsam.selectors import ledamoter_pa_datum
+from styrelse.models import (
+    Anslag,
+    Arende,
+    Delegationsbeslut,
+    Kommentar,
+    Narvaro,
+    Sammantrade,
+)
+
+
+def paragraf_intervall(fran: int | None, till: int | None) -> str:
+    if fran is None or till is None:
+        return ""
+    return f"§ {fran}" if fran == till else f"§§ {fran}-{till}"
+
+
+def sammantrade_list(*, forbund: Forbund) -> QuerySet[Sammantrade]:
+    return (
+        Sammantrade.objects.for_forbund(forbund)
+        .select_related("organ")
+        .annotate(
+            forsta_paragraf=Min("paragrafer__nummer"),
+            sista_paragraf=Max("paragrafer__nummer"),
+            antal_kommentarer=Count(
+                "paragrafer__kommentarer", filter=Q(paragrafer__kommentarer__lost=False)
+            ),
+        )
+        .order_by("-datum", "-id")
+    )
+
+
+def arende_list(*, forbund: Forbund) -> QuerySet[Arende]:
+    return (
+        Arende.objects.for_forbund(forbund)
+        .select_related("forbund")
+        .annotate(antal_paragrafer=Count("paragrafer"))
+        .order_by("-ar", "-lopnummer")
+    )
+
+
+@dataclass
+class Beslutforhet:
+    beslutande: int
+    ledamoter: int
+
+    @property
+    def beslutfor(self) -> bool:
+        return self.beslutande * 2 > self.ledamoter
+
+
+def beslutforhet(*, sammantrade: Sammantrade) -> Beslutforhet:
+    """Quorum: more than half of the ledamöter take part (tjänstgörande ersättare count)."""
+    beslutande = sammantrade.narvaro.filter(
+        roll__in=[Narvaro.LEDAMOT, Narvaro.TJANSTGORANDE]
+    ).count()
+    ledamoter = ledamoter_pa_datum(
+        forbund=sammantrade.organ.forbund, datum=sammantrade.datum
+    ).count()
+    return Beslutforhet(beslutande=beslutande, ledamoter=ledamoter)
+
+
+@dataclass
+class NarvaroRad:
+    narvaro: Narvaro
+    paragrafer: str
+
+
+def narvaro_rader(*, sammantrade: Sammantrade, forsta: int | None, sista: int | None):
+    """Attendance grouped by role, each with its § range ("§§ 1-11")."""
+    grupper: dict[str, list[NarvaroRad]] = {
+        code: [] for code, _ in Narvaro.ROLL_CHOICES
+    }
+    for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
+        "ordning", "id"
+    ):
+        fran = n.fran_paragraf if n.fran_paragraf is not None else forsta
+        till = n.till_paragraf if n.till_paragraf is not None else sista
+        grupper[n.roll].append(NarvaroRad(n, paragraf_intervall(fran, till)))
+    return grupper
+
+
+def sammantrade_detail(*, sammantrade: Sammantrade) -> dict:
+    paragrafer = list(
+        sammantrade.paragrafer.select_related("arende__forbund")
+        .prefetch_related(
+            Prefetch(
+                "kommentarer",
+                queryset=Kommentar.objects.select_related(
+                    "forfattare__person"
+                ).order_by("skapad", "id"),
+            ),
+            Prefetch(
+                "delegationsbeslut",
+                queryset=Delegationsbeslut.objects.order_by("datum", "id"),
+            ),
+        )
+        .order_by("nummer")
+    )
+    forsta = paragrafer[0].nummer if paragrafer else None
+    sista = paragrafer[-1].nummer if paragrafer else None
+    anslag = Anslag.objects.filter(sammantrade=sammantrade).first()
+    return {
+        "sammantrade": sammantrade,
+        "paragrafer": paragrafer,
+        "intervall": paragraf_intervall(forsta, sista),
+        "narvaro": narvaro_rader(sammantrade=sammantrade, forsta=forsta, sista=sista),
+        "justeringar": list(
+            sammantrade.justeringar.select_related("user__person").order_by(
+                "tidpunkt", "id"
+            )
+        ),
+        "beslutforhet": beslutforhet(sammantrade=sammantrade),
+        "anslag": anslag,
+    }
+
+
+def anslagstavla(*, forbund: Forbund, idag: dt.date | None = None) -> QuerySet[Anslag]:
+    """The förbund's anslag, newest first; with ``idag`` only those still up that day."""
+    qs = (
+        Anslag.objects.for_forbund(forbund)
+        .select_related("sammantrade__organ")
+        .annotate(
+            forsta_paragraf=Min("sammantrade__paragrafer__nummer"),
+            sista_paragraf=Max("sammantrade__paragrafer__nummer"),
+        )
+        .order_by("-uppsatt", "-id")
+    )
+    if idag is not None:
+        qs = qs.filter(uppsatt__lte=idag, nedtas__gte=idag)
+    return qs
