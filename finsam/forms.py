@@ -13,6 +13,7 @@ from finsam.models import (
     Medlem,
     Person,
     Uppdrag,
+    User,
 )
 
 
@@ -219,3 +220,42 @@ class ExternIntaktForm(ForbundScopedForm):
     class Meta:
         model = ExternIntakt
         fields = ["ar", "kategori", "benamning", "belopp"]
+
+
+class UserForm(ForbundScopedForm):
+    """A login of the förbund: its role and, for board members, the person it signs as."""
+
+    scoped_fields = ("person",)
+    password = forms.CharField(
+        label="Lösenord",
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
+        help_text="Krävs för en ny användare. Lämna tomt för att behålla lösenordet.",
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "roll",
+            "person",
+            "is_active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roll"].required = True
+        self.fields["username"].help_text = ""
+
+    def clean_password(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        password = self.cleaned_data.get("password")
+        if not password and not self.instance.pk:
+            raise forms.ValidationError("Ange ett lösenord för den nya användaren.")
+        if password:
+            validate_password(password, self.instance)
+        return password

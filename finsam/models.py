@@ -49,6 +49,10 @@ class Forbund(models.Model):
         return self.namn
 
 
+class FinsamUserManager(UserManager.from_queryset(ForbundQuerySet)):
+    pass
+
+
 class User(AbstractUser):
     """A login. Belongs to one förbund (a superuser may switch) and has one role."""
 
@@ -70,7 +74,7 @@ class User(AbstractUser):
         related_name="user",
     )
 
-    objects = UserManager()
+    objects = FinsamUserManager()
 
     class Meta:
         verbose_name = "användare"

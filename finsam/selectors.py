@@ -17,7 +17,14 @@ from finsam.models import (
     Medlem,
     Person,
     Uppdrag,
+    User,
 )
+
+
+def users_list(*, forbund: Forbund) -> QuerySet[User]:
+    return (
+        User.objects.for_forbund(forbund).select_related("person").order_by("username")
+    )
 
 
 def medlemmar_list(*, forbund: Forbund) -> QuerySet[Medlem]:

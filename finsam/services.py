@@ -62,6 +62,16 @@ def uppdrag_delete(*, uppdrag: Uppdrag) -> None:
     uppdrag.delete()
 
 
+def user_save(
+    *, forbund: Forbund, user: User | None = None, password: str = "", **fields
+) -> User:
+    """Create or change a login of the förbund (a new one needs a password)."""
+    user = user or User(forbund=forbund)
+    if password:
+        user.set_password(password)
+    return model_save(user, **fields)
+
+
 def user_create(
     *,
     forbund: Forbund,

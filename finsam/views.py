@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam import excel, selectors, services
-from finsam.access import ALL_ROLES, EDIT, READ, roles, superuser_only
+from finsam.access import ADMIN, ALL_ROLES, EDIT, READ, roles, superuser_only
 from finsam.dashboard import panels_for
 from finsam.documents import documents_for, pdf_response
 from finsam.forms import (
@@ -25,6 +25,7 @@ from finsam.forms import (
     PersonForm,
     UnderlagImportForm,
     UppdragForm,
+    UserForm,
 )
 from finsam.models import (
     Avgiftsbeslut,
@@ -34,6 +35,7 @@ from finsam.models import (
     Medlem,
     Person,
     Uppdrag,
+    User,
 )
 from finsam.tenancy import SESSION_KEY, get_for_forbund
 
@@ -222,6 +224,41 @@ def styrelsen(request: HttpRequest) -> HttpResponse:
 def dokument(request: HttpRequest) -> HttpResponse:
     return render(
         request, "finsam/dokument.html", {"dokument": documents_for(request.forbund)}
+    )
+
+
+@require_GET
+@roles(ADMIN)
+def user_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "finsam/user_list.html",
+        {"users": selectors.users_list(forbund=request.forbund)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(ADMIN)
+def user_edit(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
+    user = get_for_forbund(request, User, pk=user_id) if user_id else None
+
+    def save(form):
+        data = dict(form.cleaned_data)
+        password = data.pop("password", "")
+        if user is not None and user.pk == request.user.pk and not data["is_active"]:
+            raise ValidationError("Du kan inte stänga av ditt eget konto.")
+        services.user_save(
+            forbund=request.forbund, user=form.instance, password=password, **data
+        )
+
+    return edit_object(
+        request,
+        form_class=UserForm,
+        instance=user,
+        save=save,
+        title=f"Ändra {user.username}" if user else "Ny användare",
+        success_url=reverse("finsam:user_list"),
+        cancel_url=reverse("finsam:user_list"),
     )
 
 

@@ -142,3 +142,40 @@ def test_login_is_locked_after_five_failures(client, kanslist):
     )
     assert response.status_code == 429
     assert "För många misslyckade inloggningar" in response.content.decode()
+
+
+def test_a_forbund_admin_creates_a_login_with_a_role(as_user, forbundsadmin, forbund):
+    person = PersonFactory(forbund=forbund, fornamn="Rut", efternamn="Ordf")
+    client = as_user(forbundsadmin)
+    response = client.post(
+        "/anvandare/ny/",
+        {
+            "username": "rut",
+            "first_name": "Rut",
+            "last_name": "Ordf",
+            "email": "rut@example.se",
+            "roll": "styrelse",
+            "person": person.pk,
+            "is_active": "on",
+            "password": "Lång-och-säker-fras-42",
+        },
+    )
+    assert response.status_code == 302
+    from finsam.models import User
+
+    rut = User.objects.get(username="rut")
+    assert rut.forbund == forbund and rut.roll == "styrelse" and rut.person == person
+    assert rut.check_password("Lång-och-säker-fras-42")
+
+
+def test_a_weak_password_is_refused_in_swedish(as_user, forbundsadmin):
+    response = as_user(forbundsadmin).post(
+        "/anvandare/ny/",
+        {"username": "svag", "roll": "kansli", "password": "123", "is_active": "on"},
+    )
+    assert response.status_code == 400
+    assert "Det här lösenordet är för kort" in response.content.decode()
+
+
+def test_kansli_cannot_manage_logins(as_user, kanslist):
+    assert as_user(kanslist).get("/anvandare/").status_code == 403
