@@ -1,0 +1,285 @@
+"""Demo: the Botkyrka-Huddinge-Salem insatser of 2017 (seed 004, Årsredovisning 2017).
+
+The approved helår reports reproduce the seed's "Sammanfattning av deltagarflöden i
+finansierade insatser" row by row; the split of nya and avslutade by kön and of the exit
+reasons by kön is not in the seed and is spread in proportion (it adds up by construction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from insatser.models import Avslutsorsak, Insats, Mal, Periodrapport
+from insatser.services import (
+    avslutsorsaker_seed,
+    insats_save,
+    insatsrapportor_add,
+    mal_save,
+    periodrapport_save,
+    unika_deltagare_save,
+)
+
+AR = 2017
+UNIKA_2017 = 624
+
+# namn, huvudman (None = förbundet), aktuella, kvinnor, män, annat, nya, avslutade,
+# till arbete/studier (None = ej tillämpligt), arbetssökande (None = ej redovisat),
+# start, slut
+FLODEN = [
+    ("ADRIAN", "Botkyrka kommun", 11, 6, 4, 1, 1, 11, 1, 5, (2014, 1), (2017, 6)),
+    (
+        "HälsoSam",
+        "Stockholms läns landsting",
+        96,
+        69,
+        27,
+        0,
+        96,
+        96,
+        None,
+        None,
+        (2015, 1),
+        None,
+    ),
+    ("Lyra", "Huddinge kommun", 22, 14, 8, 0, 13, 11, 0, 2, (2016, 1), None),
+    ("MIA-projektet", None, 152, 100, 48, 4, 152, 17, 5, 0, (2017, 4), (2020, 3)),
+    (
+        "Möjliggörarna",
+        "Salems kommun",
+        108,
+        32,
+        75,
+        1,
+        114,
+        114,
+        None,
+        None,
+        (2017, 2),
+        None,
+    ),
+    (
+        "Samverkansteam Botkyrka",
+        "Botkyrka kommun",
+        66,
+        46,
+        20,
+        0,
+        2,
+        66,
+        3,
+        4,
+        (2013, 1),
+        (2017, 6),
+    ),
+    (
+        "Samverkansteam Huddinge",
+        "Huddinge kommun",
+        59,
+        42,
+        16,
+        1,
+        11,
+        59,
+        7,
+        0,
+        (2013, 1),
+        (2017, 6),
+    ),
+    ("Slussen", "Huddinge kommun", 141, 62, 79, 0, 84, 78, 66, 5, (2012, 1), (2018, 6)),
+    ("START", "Botkyrka kommun", 61, 23, 38, 0, 21, 31, 14, 17, (2015, 1), None),
+    (
+        "Ungdomsprojektet i Salem",
+        "Salems kommun",
+        44,
+        13,
+        31,
+        0,
+        35,
+        23,
+        18,
+        None,
+        (2016, 1),
+        None,
+    ),
+]
+
+# Bilaga 2: Sammanställning av måluppfyllelse (insats, mål, resultat, bedömning).
+BILAGA2 = {
+    "ADRIAN": ("Avsluta aktiva deltagare. 35 % i egen försörjning.", "11 deltagare. 9 % i egen försörjning. (1 av 11)", "ej_tillampbar"),
+    "HälsoSam": ("80 deltagare. 80 % förbättrad hälsa. 60 % tar eget ansvar för att genomföra hälsoplan", "96 deltagare 93 % förbättrad hälsa. 93 % tar ökat ansvar för sin hälsa. (89 av 93)", "mycket_god"),
+    "Lyra": ("Alla har en individuell handlingsplan. 50 % når studier/arbete 1 år efter insats.", "100 % (13 av 13 nya deltagare) 15 % i arbete/studier (2 av 13)", "godtagbart"),
+    "Samverkansteam Botkyrka": ("Avsluta aktiva deltagare. 15 % arbete/studier. 15 % arbetssökande.", "66 deltagare, 2 nya deltagare. 5 % i arbete/studier (3 av 66) 6 % arbetssökande (4 av 26)", "ej_tillampbar"),
+    "Samverkansteam Huddinge": ("Avsluta aktiva deltagare. 20 % arbete/studier. 25 % arbetssökande.", "59 deltagare, 11 nya 12 % i arbete/studier (7 av 59) 0 % arbetssökande (0 av 59)", "ej_tillampbar"),
+    "Slussen": ("95 % har en myndighetsgem. handlingsplan. 60 % i arbete/studier.", "85 % (66 planer av 78 avslutade) 85 % i arbete/studier (66 av 78 avslutade)", "god"),
+    "START": ("40 deltagare, 20 nya. 50 % i arbete/studier.", "61 deltagare, 21 nya 67 % till arbete/studier (14 av 21)", "mycket_god"),
+    "Ungdomsprojektet i Salem": ("30 deltagare, 33 nya. 55 % i arbete/studier.", "44 deltagare, 34 nya. 78 % i egen försörjning (18 av 23)", "mycket_god"),
+    "Möjliggörarna": ("Öka antalet ungdomar i förbundets insatser. Dubbla antalet deltagare i Slussen och UPIS.", "108 deltagare, varav 10 registrerats i Slussen/UPIS.", "god"),
+    "MIA-projektet": ("158 deltagare. 30 % till arbete/studier. 40 % till ordinarie arbetsmarknadsinsatser.", "152 deltagare 31 % till arbete/studier (5 av 17) 27 % till ordinarie arbetsmarknadsinsats (4 av 17)", "god"),
+}  # fmt: skip
+
+# Typed goals where Bilaga 2 states a number (insats, typ, målvärde).
+TYPADE_MAL = [
+    ("HälsoSam", Mal.ANTAL_DELTAGARE, 80),
+    ("START", Mal.ANTAL_DELTAGARE, 40),
+    ("START", Mal.NYA_DELTAGARE, 20),
+    ("START", Mal.ANDEL_ARBETE_STUDIER, 50),
+    ("Ungdomsprojektet i Salem", Mal.ANTAL_DELTAGARE, 30),
+    ("Ungdomsprojektet i Salem", Mal.NYA_DELTAGARE, 33),
+    ("Ungdomsprojektet i Salem", Mal.ANDEL_ARBETE_STUDIER, 55),
+    ("Slussen", Mal.ANDEL_ARBETE_STUDIER, 60),
+    ("MIA-projektet", Mal.ANTAL_DELTAGARE, 158),
+    ("MIA-projektet", Mal.ANDEL_ARBETE_STUDIER, 30),
+    ("MIA-projektet", Mal.ANDEL_ARBETSSOKANDE, 40),
+]
+
+MOJLIGGORARNA_MOTIVERING = (
+    "Möjliggörarna är en uppsökande insats: den räknar varje kontakt som lotsats vidare "
+    "som ny och avslutad, fler än de som var aktuella vid årets mätning."
+)
+
+KON = ("kvinnor", "man", "annat")
+
+
+def fordela(total: int, vikter: tuple[int, int, int]) -> dict[str, int]:
+    """Split ``total`` over the three kön in proportion to ``vikter`` (largest remainder)."""
+    summa = sum(vikter) or 1
+    exakt = [total * v / summa for v in vikter]
+    heltal = [int(x) for x in exakt]
+    rest = total - sum(heltal)
+    for i in sorted(range(3), key=lambda i: exakt[i] - heltal[i], reverse=True)[:rest]:
+        heltal[i] += 1
+    return dict(zip(KON, heltal, strict=True))
+
+
+def fordela_orsaker(
+    per_kon: dict[str, int], antal: list[tuple[Avslutsorsak, int]]
+) -> dict[int, dict[str, int]]:
+    """Hand out exit reasons over the avslutade, kön by kön interleaved, so every kön's
+    reasons add up to its avslutade."""
+    etiketter = sorted(
+        ((i + 0.5) / n, kon) for kon, n in per_kon.items() if n for i in range(n)
+    )
+    ko = [kon for _, kon in etiketter]
+    resultat: dict[int, dict[str, int]] = {}
+    pos = 0
+    for orsak, n in antal:
+        rad = resultat.setdefault(orsak.pk, dict.fromkeys(KON, 0))
+        for kon in ko[pos : pos + n]:
+            rad[kon] += 1
+        pos += n
+    return resultat
+
+
+def build(ctx) -> None:
+    forbund = ctx.forbund
+    orsaker = {o.namn: o for o in avslutsorsaker_seed(forbund=forbund)}
+    insatser: dict[str, Insats] = {}
+    for sortering, (
+        namn,
+        huvudman,
+        akt,
+        kv,
+        man,
+        annat,
+        nya,
+        avsl,
+        arbete,
+        sokande,
+        start,
+        slut,
+    ) in enumerate(FLODEN, start=1):
+        slutdatum = dt.date(slut[0], slut[1], 28) if slut else None
+        insats = insats_save(
+            forbund=forbund,
+            namn=namn,
+            sortering=sortering,
+            huvudman=ctx.medlemmar[huvudman] if huvudman else None,
+            inriktning=Insats.INDIVID,
+            status=Insats.AVSLUTAD
+            if slutdatum and slutdatum.year <= AR
+            else Insats.PAGAENDE,
+            startdatum=dt.date(start[0], start[1], 1),
+            slutdatum=slutdatum,
+            avslutsutfall_redovisas=arbete is not None,
+            malgrupp="Personer i behov av samordnade rehabiliteringsinsatser.",
+        )
+        insatser[namn] = insats
+        vikter = (kv, man, annat)
+        avsl_kon = fordela(avsl, vikter)
+        nya_kon = fordela(nya, vikter)
+        fordelning: list[tuple[Avslutsorsak, int]] = []
+        if arbete is not None:
+            fordelning.append((orsaker["Arbete"], arbete))
+        if sokande is not None:
+            fordelning.append((orsaker["Arbetssökande"], sokande))
+        ovrigt = avsl - (arbete or 0) - (sokande or 0)
+        fordelning.append(
+            (
+                orsaker["Ordinarie insats" if arbete is None else "Känd annan orsak"],
+                ovrigt,
+            )
+        )
+        siffror = {
+            "aktuella_totalt": akt,
+            "aktuella_kvinnor": kv,
+            "aktuella_man": man,
+            "aktuella_annat": annat,
+            "nya_totalt": nya,
+            **{f"nya_{k}": v for k, v in nya_kon.items()},
+            "avslutade_totalt": avsl,
+            **{f"avslutade_{k}": v for k, v in avsl_kon.items()},
+        }
+        rapport = periodrapport_save(
+            insats=insats,
+            ar=AR,
+            period=Periodrapport.HELAR,
+            siffror=siffror,
+            avslut=fordela_orsaker(avsl_kon, fordelning),
+        )
+        if namn == "Möjliggörarna":
+            rapport.avvikelse_koder = ["avslutade_over_aktuella", "nya_over_aktuella"]
+            rapport.avvikelse_motivering = MOJLIGGORARNA_MOTIVERING
+        rapport.status = Periodrapport.GODKAND
+        rapport.granskad_av = ctx.users.get("kansli")
+        rapport.save()
+        mal, resultat, bedomning = BILAGA2[namn]
+        mal_save(
+            insats=insats,
+            ar=AR,
+            typ=Mal.FRITEXT,
+            beskrivning=mal,
+            resultat_text=resultat,
+            bedomning=bedomning,
+        )
+    for i, (namn, typ, varde) in enumerate(TYPADE_MAL, start=1):
+        mal_save(insats=insatser[namn], ar=AR, typ=typ, malvarde=varde, ordning=i)
+    unika_deltagare_save(forbund=forbund, ar=AR, antal=UNIKA_2017)
+
+    # The insatsrapportör reports for START; its tertial 1 report of 2018 awaits review.
+    start = insatser["START"]
+    if "rapportor" in ctx.users:
+        insatsrapportor_add(insats=start, user=ctx.users["rapportor"])
+    t1 = periodrapport_save(
+        insats=start,
+        ar=2018,
+        period=Periodrapport.T1,
+        siffror={
+            "aktuella_totalt": 30,
+            "aktuella_kvinnor": 12,
+            "aktuella_man": 18,
+            "nya_totalt": 8,
+            "nya_kvinnor": 3,
+            "nya_man": 5,
+            "avslutade_totalt": 6,
+            "avslutade_kvinnor": 2,
+            "avslutade_man": 4,
+        },
+        avslut={
+            orsaker["Arbete"].pk: {"kvinnor": 1, "man": 2},
+            orsaker["Arbetssökande"].pk: {"kvinnor": 1, "man": 2},
+        },
+        berattelse="Tertialet har gått enligt plan.",
+    )
+    t1.status = Periodrapport.INLAMNAD
+    t1.inlamnad_av = ctx.users.get("rapportor")
+    t1.save()

@@ -1,0 +1,188 @@
+"""Reads: insatser, reports and the flow statistics, computed in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import F, Q, QuerySet, Sum
+
+from finsam import access
+from finsam.models import Forbund, User
+from insatser.models import Avslutsorsak, Insats, Periodrapport, UnikaDeltagare
+
+
+def insats_list(*, forbund: Forbund, user: User | None = None) -> QuerySet[Insats]:
+    """The förbund's insatser; an insatsrapportör sees only those assigned to it."""
+    qs = Insats.objects.for_forbund(forbund).select_related("huvudman")
+    if user is not None and access.user_role(user) == access.INSATSRAPPORTOR:
+        qs = qs.filter(rapportorsuppdrag__user=user)
+    return qs.order_by("sortering", "namn")
+
+
+@dataclass
+class Flodesrad:
+    namn: str
+    aktuella: int
+    kvinnor: int
+    man: int
+    annat: int
+    nya: int
+    avslutade: int
+    arbete_studier: int | None
+    arbetssokande: int | None
+    ej_tillampligt: bool = False
+    avvikelse: str = ""
+    insats_id: int | None = None
+
+
+AVSLUT_SUMMA = F("avslut__kvinnor") + F("avslut__man") + F("avslut__annat")
+
+
+def _avslut_sum(grupp: str) -> Sum:
+    return Sum(
+        AVSLUT_SUMMA,
+        filter=Q(avslut__avslutsorsak__grupp=grupp)
+        & Q(insats__avslutsutfall_redovisas=True),
+    )
+
+
+def flodessammanfattning(
+    *, forbund: Forbund, ar: int
+) -> tuple[list[Flodesrad], Flodesrad, int | None]:
+    """Seed 004's "Sammanfattning av deltagarflöden": a row per insats from its approved
+    helår report, the total row, and the förbund's unique individuals. Four queries."""
+    base = Periodrapport.objects.for_forbund(forbund).filter(
+        ar=ar, period=Periodrapport.HELAR, status=Periodrapport.GODKAND
+    )
+    rows = (
+        base.values(
+            "pk",
+            "insats_id",
+            "insats__namn",
+            "insats__avslutsutfall_redovisas",
+            "aktuella_totalt",
+            "aktuella_kvinnor",
+            "aktuella_man",
+            "aktuella_annat",
+            "nya_totalt",
+            "avslutade_totalt",
+            "avvikelse_koder",
+            "avvikelse_motivering",
+        )
+        .annotate(
+            arbete=_avslut_sum(Avslutsorsak.ARBETE_STUDIER),
+            sokande=_avslut_sum(Avslutsorsak.ARBETSSOKANDE),
+        )
+        .order_by("insats__sortering", "insats__namn")
+    )
+    rader = [
+        Flodesrad(
+            namn=r["insats__namn"],
+            insats_id=r["insats_id"],
+            aktuella=r["aktuella_totalt"],
+            kvinnor=r["aktuella_kvinnor"],
+            man=r["aktuella_man"],
+            annat=r["aktuella_annat"],
+            nya=r["nya_totalt"],
+            avslutade=r["avslutade_totalt"],
+            arbete_studier=r["arbete"],
+            arbetssokande=r["sokande"],
+            ej_tillampligt=not r["insats__avslutsutfall_redovisas"],
+            avvikelse=r["avvikelse_motivering"] if r["avvikelse_koder"] else "",
+        )
+        for r in rows
+    ]
+    summor = base.aggregate(
+        aktuella=Sum("aktuella_totalt"),
+        kvinnor=Sum("aktuella_kvinnor"),
+        man=Sum("aktuella_man"),
+        annat=Sum("aktuella_annat"),
+        nya=Sum("nya_totalt"),
+        avslutade=Sum("avslutade_totalt"),
+    )
+    utfall = (
+        Periodrapport.objects.for_forbund(forbund)
+        .filter(ar=ar, period=Periodrapport.HELAR, status=Periodrapport.GODKAND)
+        .aggregate(
+            arbete=_avslut_sum(Avslutsorsak.ARBETE_STUDIER),
+            sokande=_avslut_sum(Avslutsorsak.ARBETSSOKANDE),
+        )
+    )
+    total = Flodesrad(
+        namn="Totalt",
+        **{k: v or 0 for k, v in summor.items()},
+        arbete_studier=utfall["arbete"] or 0,
+        arbetssokande=utfall["sokande"] or 0,
+    )
+    unika = (
+        UnikaDeltagare.objects.for_forbund(forbund)
+        .filter(ar=ar)
+        .values_list("antal", flat=True)
+        .first()
+    )
+    return rader, total, unika
+
+
+# --- Deadlines ----------------------------------------------------------------------------
+
+
+def rapport_deadline(ar: int, period: str) -> dt.date:
+    """The one deadline rule: tertial 1 by 15 May, tertial 2 by 15 September, helår by
+    31 January the following year."""
+    if period == Periodrapport.T1:
+        return dt.date(ar, 5, 15)
+    if period == Periodrapport.T2:
+        return dt.date(ar, 9, 15)
+    return dt.date(ar + 1, 1, 31)
+
+
+@dataclass
+class SenRapport:
+    insats: Insats
+    ar: int
+    period: str
+    period_namn: str
+    deadline: dt.date
+    status: str
+
+
+def sena_rapporter(*, forbund: Forbund, idag: dt.date) -> list[SenRapport]:
+    """Reports past their deadline and not yet submitted, for running insatser whose
+    period covers the report period. Two queries."""
+    insatser = list(
+        Insats.objects.for_forbund(forbund).filter(
+            status__in=[Insats.PAGAENDE, Insats.AVSLUTAD, Insats.IMPLEMENTERAD]
+        )
+    )
+    klara = {
+        (r.insats_id, r.ar, r.period): r.status
+        for r in Periodrapport.objects.for_forbund(forbund).only(
+            "insats_id", "ar", "period", "status"
+        )
+    }
+    namn = dict(Periodrapport.PERIOD_CHOICES)
+    sena: list[SenRapport] = []
+    for insats in insatser:
+        forsta = (insats.startdatum or dt.date(idag.year, 1, 1)).year
+        for ar in range(max(forsta, idag.year - 2), idag.year + 1):
+            for period in Periodrapport.PERIOD_ORDNING:
+                deadline = rapport_deadline(ar, period)
+                if deadline >= idag:
+                    continue
+                if insats.slutdatum and insats.slutdatum.year < ar:
+                    continue
+                status = klara.get((insats.pk, ar, period))
+                if status in (Periodrapport.INLAMNAD, Periodrapport.GODKAND):
+                    continue
+                sena.append(
+                    SenRapport(
+                        insats=insats,
+                        ar=ar,
+                        period=period,
+                        period_namn=namn[period],
+                        deadline=deadline,
+                        status=status or "saknas",
+                    )
+                )
+    return sena

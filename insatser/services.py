@@ -1,0 +1,295 @@
+"""Writes with rules: insatser, reports, their validation and review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from finsam import access
+from finsam.models import Forbund, User
+from finsam.services import model_save
+from insatser.models import (
+    Avslutsorsak,
+    Insats,
+    Insatsrapportor,
+    Mal,
+    Periodrapport,
+    PeriodrapportAvslut,
+    UnikaDeltagare,
+)
+
+# DOMAIN.md: avslutsorsak (arbete, studier, arbetssökande, ordinarie insats, annan/fortsatt
+# rehabilitering, sjukdom, flytt, känd annan orsak, okänd orsak).
+DEFAULT_AVSLUTSORSAKER = [
+    ("Arbete", Avslutsorsak.ARBETE_STUDIER),
+    ("Studier", Avslutsorsak.ARBETE_STUDIER),
+    ("Arbetssökande", Avslutsorsak.ARBETSSOKANDE),
+    ("Ordinarie insats", Avslutsorsak.OVRIGT),
+    ("Annan/fortsatt rehabilitering", Avslutsorsak.OVRIGT),
+    ("Sjukdom", Avslutsorsak.OVRIGT),
+    ("Flytt", Avslutsorsak.OVRIGT),
+    ("Känd annan orsak", Avslutsorsak.OVRIGT),
+    ("Okänd orsak", Avslutsorsak.OVRIGT),
+]
+
+KON = [("kvinnor", "kvinnor"), ("man", "män"), ("annat", "annat/ej angivet")]
+FLODEN = [("aktuella", "Aktuella"), ("nya", "Nya"), ("avslutade", "Avslutade")]
+
+
+def avslutsorsaker_seed(*, forbund: Forbund) -> list[Avslutsorsak]:
+    """Create the default exit reasons the förbund lacks; return all of them."""
+    existing = set(
+        Avslutsorsak.objects.for_forbund(forbund).values_list("namn", flat=True)
+    )
+    for i, (namn, grupp) in enumerate(DEFAULT_AVSLUTSORSAKER, start=1):
+        if namn not in existing:
+            model_save(
+                Avslutsorsak(forbund=forbund), namn=namn, grupp=grupp, sortering=i
+            )
+    return list(Avslutsorsak.objects.for_forbund(forbund))
+
+
+def insats_save(
+    *, forbund: Forbund, insats: Insats | None = None, **fields: Any
+) -> Insats:
+    return model_save(insats or Insats(forbund=forbund), **fields)
+
+
+def insatsrapportor_add(*, insats: Insats, user: User) -> Insatsrapportor:
+    if user.roll != access.INSATSRAPPORTOR:
+        raise ValidationError({"user": "Användaren har inte rollen insatsrapportör."})
+    found = Insatsrapportor.objects.filter(insats=insats, user=user).first()
+    return found or model_save(Insatsrapportor(insats=insats, user=user))
+
+
+def mal_save(*, insats: Insats, mal: Mal | None = None, **fields: Any) -> Mal:
+    return model_save(mal or Mal(insats=insats), **fields)
+
+
+def unika_deltagare_save(*, forbund: Forbund, ar: int, antal: int) -> UnikaDeltagare:
+    obj = UnikaDeltagare.objects.for_forbund(forbund).filter(ar=ar).first()
+    return model_save(obj or UnikaDeltagare(forbund=forbund, ar=ar), antal=antal)
+
+
+# --- Validation -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Avvikelse:
+    """One broken rule: a code (for accepting it), the field it belongs to, a message."""
+
+    kod: str
+    falt: str
+    meddelande: str
+
+
+def _diff(a: int, b: int) -> str:
+    return f"skillnad {abs(a - b)}"
+
+
+def rapport_avvikelser(
+    rapport: Periodrapport,
+    avslut: list[PeriodrapportAvslut] | None = None,
+    tidigare: list[Periodrapport] | None = None,
+) -> list[Avvikelse]:
+    """Every rule the report's figures break, each named in Swedish with the difference.
+
+    ``avslut`` are the exit-reason rows (default: the saved ones); ``tidigare`` the same
+    insats's reports for earlier periods of the year (default: looked up).
+    """
+    fel: list[Avvikelse] = []
+    if avslut is None:
+        avslut = list(rapport.avslut.all()) if rapport.pk else []
+    for flode, rubrik in FLODEN:
+        totalt = getattr(rapport, f"{flode}_totalt")
+        summa = sum(getattr(rapport, f"{flode}_{kon}") for kon, _ in KON)
+        if summa != totalt:
+            fel.append(
+                Avvikelse(
+                    kod=f"{flode}_kon",
+                    falt=f"{flode}_totalt",
+                    meddelande=f"{rubrik} deltagare: kvinnor, män och annat/ej angivet "
+                    f"är tillsammans {summa} men totalen är {totalt} ({_diff(summa, totalt)}).",
+                )
+            )
+    for kon, kon_namn in KON:
+        summa = sum(getattr(rad, kon) for rad in avslut)
+        totalt = getattr(rapport, f"avslutade_{kon}")
+        if summa != totalt:
+            fel.append(
+                Avvikelse(
+                    kod=f"avslutsorsak_{kon}",
+                    falt=f"avslutade_{kon}",
+                    meddelande=f"Avslutsorsakerna för {kon_namn} är tillsammans {summa} "
+                    f"men avslutade {kon_namn} är {totalt} ({_diff(summa, totalt)}).",
+                )
+            )
+    for flode, rubrik in [("nya", "Nya"), ("avslutade", "Avslutade")]:
+        varde = getattr(rapport, f"{flode}_totalt")
+        if varde > rapport.aktuella_totalt:
+            fel.append(
+                Avvikelse(
+                    kod=f"{flode}_over_aktuella",
+                    falt=f"{flode}_totalt",
+                    meddelande=f"{rubrik} deltagare ({varde}) är fler än aktuella "
+                    f"({rapport.aktuella_totalt}), {_diff(varde, rapport.aktuella_totalt)}.",
+                )
+            )
+    if tidigare is None:
+        tidigare = tidigare_rapporter(rapport)
+    for forra in tidigare:
+        for flode, rubrik in FLODEN:
+            nu = getattr(rapport, f"{flode}_totalt")
+            da = getattr(forra, f"{flode}_totalt")
+            if nu < da:
+                fel.append(
+                    Avvikelse(
+                        kod=f"{flode}_under_{forra.period}",
+                        falt=f"{flode}_totalt",
+                        meddelande=f"{rubrik} deltagare ({nu}) är färre än i "
+                        f"{forra.get_period_display().lower()} ({da}), {_diff(nu, da)}: "
+                        "siffrorna gäller hittills i år och kan inte minska.",
+                    )
+                )
+    return fel
+
+
+def tidigare_rapporter(rapport: Periodrapport) -> list[Periodrapport]:
+    ordning = Periodrapport.PERIOD_ORDNING
+    tidigare_perioder = ordning[: ordning.index(rapport.period)]
+    if not tidigare_perioder or not rapport.insats_id:
+        return []
+    return list(
+        Periodrapport.objects.filter(
+            insats_id=rapport.insats_id, ar=rapport.ar, period__in=tidigare_perioder
+        ).exclude(pk=rapport.pk)
+    )
+
+
+def blockerande_avvikelser(rapport: Periodrapport) -> list[Avvikelse]:
+    """The violations not accepted by the kansli: while any remain, no submission."""
+    godkanda = set(rapport.avvikelse_koder or [])
+    return [a for a in rapport_avvikelser(rapport) if a.kod not in godkanda]
+
+
+# --- Entry, submission, review ----------------------------------------------------------
+
+
+def kan_rapportera(user: User, insats: Insats) -> bool:
+    roll = access.user_role(user)
+    if roll in access.EDIT:
+        return True
+    return (
+        roll == access.INSATSRAPPORTOR
+        and Insatsrapportor.objects.filter(insats=insats, user=user).exists()
+    )
+
+
+@transaction.atomic
+def periodrapport_save(
+    *,
+    insats: Insats,
+    ar: int,
+    period: str,
+    siffror: dict[str, int],
+    avslut: dict[int, dict[str, int]],
+    berattelse: str = "",
+    rapport: Periodrapport | None = None,
+) -> Periodrapport:
+    """Save a draft: the totals by kön and the exit reasons (avslutsorsak id -> by kön).
+
+    A draft may break the rules; ``periodrapport_submit`` refuses it until they hold.
+    """
+    if rapport is None:
+        rapport = Periodrapport.objects.filter(
+            insats=insats, ar=ar, period=period
+        ).first() or Periodrapport(insats=insats, ar=ar, period=period)
+    if rapport.pk and not rapport.kan_andras:
+        raise ValidationError("Rapporten är inlämnad och kan inte ändras.")
+    orsaker = {o.pk: o for o in Avslutsorsak.objects.for_forbund(insats.forbund)}
+    model_save(rapport, berattelse=berattelse, **siffror)
+    rapport.avslut.all().delete()
+    for orsak_id, per_kon in avslut.items():
+        if orsak_id not in orsaker:
+            raise ValidationError("Okänd avslutsorsak.")
+        model_save(
+            PeriodrapportAvslut(periodrapport=rapport, avslutsorsak=orsaker[orsak_id]),
+            **per_kon,
+        )
+    return rapport
+
+
+@transaction.atomic
+def periodrapport_submit(*, rapport: Periodrapport, user: User) -> Periodrapport:
+    if not kan_rapportera(user, rapport.insats):
+        raise PermissionDenied("Du rapporterar inte för den här insatsen.")
+    if not rapport.kan_andras:
+        raise ValidationError("Rapporten är redan inlämnad.")
+    fel = blockerande_avvikelser(rapport)
+    if fel:
+        raise ValidationError([a.meddelande for a in fel])
+    return model_save(
+        rapport,
+        status=Periodrapport.INLAMNAD,
+        inlamnad_av=user,
+        inlamnad=timezone.now(),
+    )
+
+
+@transaction.atomic
+def periodrapport_approve(*, rapport: Periodrapport, user: User) -> Periodrapport:
+    if not access.has_role(user, access.EDIT):
+        raise PermissionDenied("Bara kansliet godkänner rapporter.")
+    if rapport.status != Periodrapport.INLAMNAD:
+        raise ValidationError("Bara inlämnade rapporter kan godkännas.")
+    fel = blockerande_avvikelser(rapport)
+    if fel:
+        raise ValidationError([a.meddelande for a in fel])
+    return model_save(
+        rapport, status=Periodrapport.GODKAND, granskad_av=user, granskad=timezone.now()
+    )
+
+
+@transaction.atomic
+def periodrapport_return(
+    *, rapport: Periodrapport, user: User, kommentar: str
+) -> Periodrapport:
+    if not access.has_role(user, access.EDIT):
+        raise PermissionDenied("Bara kansliet återsänder rapporter.")
+    if rapport.status != Periodrapport.INLAMNAD:
+        raise ValidationError("Bara inlämnade rapporter kan återsändas.")
+    if not kommentar.strip():
+        raise ValidationError({"kommentar": "Skriv varför rapporten återsänds."})
+    return model_save(
+        rapport,
+        status=Periodrapport.ATERSAND,
+        kommentar=kommentar,
+        granskad_av=user,
+        granskad=timezone.now(),
+    )
+
+
+@transaction.atomic
+def periodrapport_accept_deviation(
+    *, rapport: Periodrapport, user: User, koder: list[str], motivering: str
+) -> Periodrapport:
+    """The kansli accepts named rule breaks with a written reason; they stay flagged."""
+    if not access.has_role(user, access.EDIT):
+        raise PermissionDenied("Bara kansliet godkänner avvikelser.")
+    if not motivering.strip():
+        raise ValidationError(
+            {"avvikelse_motivering": "Skriv varför avvikelsen godtas."}
+        )
+    aktuella = {a.kod for a in rapport_avvikelser(rapport)}
+    okanda = set(koder) - aktuella
+    if okanda or not koder:
+        raise ValidationError(
+            {"avvikelse_koder": "Välj bland rapportens aktuella avvikelser."}
+        )
+    return model_save(
+        rapport, avvikelse_koder=sorted(koder), avvikelse_motivering=motivering
+    )

@@ -1,0 +1,128 @@
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+
+from finsam.demo import build_demo
+from insatser.management.commands.deltagarstatistik import tabellrader
+from insatser.models import Insats, Periodrapport
+from insatser.selectors import flodessammanfattning, rapport_deadline, sena_rapporter
+from insatser.services import insats_save, periodrapport_save
+
+# Seed 004, "Sammanfattning av deltagarflöden i finansierade insatser, årsredovisning 2017".
+SEED_004 = """\
+ADRIAN	11	6	4	1	1	11	1	5
+HälsoSam	96	69	27	0	96	96	ej tillämpligt	ej tillämpligt
+Lyra	22	14	8	0	13	11	0	2
+MIA-projektet	152	100	48	4	152	17	5	0
+Möjliggörarna *	108	32	75	1	114	114	ej tillämpligt	ej tillämpligt
+Samverkansteam Botkyrka	66	46	20	0	2	66	3	4
+Samverkansteam Huddinge	59	42	16	1	11	59	7	0
+Slussen	141	62	79	0	84	78	66	5
+START	61	23	38	0	21	31	14	17
+Ungdomsprojektet i Salem	44	13	31	0	35	23	18\t
+Totalt	760	407	346	7	529	506	114	33"""
+
+
+@pytest.fixture
+def demo(db):
+    return build_demo()
+
+
+def test_demo_reproduces_seed_004_flow_table_to_the_digit(demo):
+    rader, total, unika = flodessammanfattning(forbund=demo.forbund, ar=2017)
+    got = "\n".join("\t".join(r) for r in tabellrader(rader, total))
+    assert got == SEED_004
+    assert unika == 624
+    mojl = next(r for r in rader if r.namn == "Möjliggörarna")
+    assert "uppsökande" in mojl.avvikelse
+
+
+def test_demo_builds_twice_in_one_database(demo):
+    other = build_demo(
+        orgnr="222000-1701",
+        namn="Samordningsförbundet Två",
+        kortnamn="TV",
+        user_prefix="b-",
+    )
+    _, total, _ = flodessammanfattning(forbund=other.forbund, ar=2017)
+    assert total.aktuella == 760
+    _, total_a, _ = flodessammanfattning(forbund=demo.forbund, ar=2017)
+    assert total_a.aktuella == 760
+
+
+def test_deltagarstatistik_command_prints_seed_table(demo):
+    out = io.StringIO()
+    call_command("deltagarstatistik", demo.forbund.orgnr, "2017", stdout=out)
+    text = out.getvalue()
+    assert "Totalt\t760\t407\t346\t7\t529\t506\t114\t33" in text
+    assert "Varav unika deltagare\t624" in text
+    assert "Möjliggörarna *\t108\t32\t75\t1\t114\t114" in text
+
+
+def test_only_approved_helar_reports_count(forbund, insats, orsaker):
+    rapport = periodrapport_save(
+        insats=insats,
+        ar=2017,
+        period=Periodrapport.HELAR,
+        siffror={"aktuella_totalt": 5, "aktuella_kvinnor": 5},
+        avslut={},
+    )
+    _, total, _ = flodessammanfattning(forbund=forbund, ar=2017)
+    assert total.aktuella == 0
+    rapport.status = Periodrapport.GODKAND
+    rapport.save()
+    _, total, _ = flodessammanfattning(forbund=forbund, ar=2017)
+    assert total.aktuella == 5
+
+
+def _many(forbund, orsaker, n):
+    arbete = orsaker["Arbete"].pk
+    for i in range(n):
+        insats = Insats.objects.create(forbund=forbund, namn=f"Insats {i:03d}")
+        rapport = periodrapport_save(
+            insats=insats,
+            ar=2017,
+            period=Periodrapport.HELAR,
+            siffror={
+                "aktuella_totalt": 2,
+                "aktuella_kvinnor": 2,
+                "avslutade_totalt": 1,
+                "avslutade_kvinnor": 1,
+            },
+            avslut={arbete: {"kvinnor": 1}},
+        )
+        Periodrapport.objects.filter(pk=rapport.pk).update(status=Periodrapport.GODKAND)
+
+
+@pytest.mark.parametrize("n", [3, 300])
+def test_flow_summary_uses_fixed_number_of_queries(
+    forbund, orsaker, n, django_assert_num_queries
+):
+    _many(forbund, orsaker, n)
+    with django_assert_num_queries(4):
+        rader, total, _ = flodessammanfattning(forbund=forbund, ar=2017)
+    assert len(rader) == n
+    assert total.aktuella == 2 * n and total.arbete_studier == n
+
+
+def test_deadline_rule():
+    assert rapport_deadline(2018, Periodrapport.T1) == dt.date(2018, 5, 15)
+    assert rapport_deadline(2018, Periodrapport.T2) == dt.date(2018, 9, 15)
+    assert rapport_deadline(2018, Periodrapport.HELAR) == dt.date(2019, 1, 31)
+
+
+def test_late_reports_list_missing_and_unsubmitted(forbund, orsaker):
+    insats = insats_save(
+        forbund=forbund, namn="Slussen", startdatum=dt.date(2018, 1, 1)
+    )
+    periodrapport_save(
+        insats=insats, ar=2018, period=Periodrapport.T1, siffror={}, avslut={}
+    )
+    sena = sena_rapporter(forbund=forbund, idag=dt.date(2018, 9, 20))
+    assert [(s.period, s.status) for s in sena] == [
+        ("t1", Periodrapport.UTKAST),
+        ("t2", "saknas"),
+    ]
+    assert sena_rapporter(forbund=forbund, idag=dt.date(2018, 5, 15)) == []
