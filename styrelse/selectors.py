@@ -15,6 +15,7 @@ from styrelse.models import (
     Delegationsbeslut,
     Kommentar,
     Narvaro,
+    Paragraf,
     Sammantrade,
 )
 
@@ -139,3 +140,52 @@ def anslagstavla(*, forbund: Forbund, idag: dt.date | None = None) -> QuerySet[A
     if idag is not None:
         qs = qs.filter(uppsatt__lte=idag, nedtas__gte=idag)
     return qs
+
+
+ROLL_NAMN = dict(Narvaro.ROLL_CHOICES)
+
+
+def protokoll_context(*, sammantrade: Sammantrade) -> dict:
+    """Everything the protocol PDF prints. A justerat protocol prints its frozen content."""
+    from styrelse.services import protokoll_innehall
+
+    innehall = (
+        sammantrade.innehall
+        if sammantrade.ar_justerat and sammantrade.innehall
+        else protokoll_innehall(sammantrade)
+    )
+    paragrafer = [dict(p) for p in innehall["paragrafer"]]
+    forsta = paragrafer[0]["nummer"] if paragrafer else None
+    sista = paragrafer[-1]["nummer"] if paragrafer else None
+    grupper: dict[str, list[dict]] = {code: [] for code, _ in Narvaro.ROLL_CHOICES}
+    for n in innehall["narvaro"]:
+        fran = n["fran"] if n["fran"] is not None else forsta
+        till = n["till"] if n["till"] is not None else sista
+        grupper[n["roll"]].append({**n, "paragrafer": paragraf_intervall(fran, till)})
+    delegation = {
+        p.nummer: list(p.delegationsbeslut.order_by("datum", "id"))
+        for p in sammantrade.paragrafer.filter(typ=Paragraf.DELEGATIONSBESLUT)
+    }
+    for p in paragrafer:
+        p["delegationsbeslut"] = delegation.get(p["nummer"], [])
+    justeringar = {
+        j.roll: j
+        for j in sammantrade.justeringar.filter(ogiltig=False).select_related(
+            "user__person"
+        )
+    }
+    anslag = Anslag.objects.filter(sammantrade=sammantrade).first()
+    return {
+        "sammantrade": sammantrade,
+        "forbund": sammantrade.organ.forbund,
+        "innehall": innehall,
+        "paragrafer": paragrafer,
+        "intervall": paragraf_intervall(forsta, sista),
+        "beslutande": grupper[Narvaro.LEDAMOT] + grupper[Narvaro.TJANSTGORANDE],
+        "ersattare": grupper[Narvaro.ERSATTARE],
+        "ovriga": grupper[Narvaro.OVRIG],
+        "justering_ordforande": justeringar.get("ordforande"),
+        "justering_justerare": justeringar.get("justerare"),
+        "anslag": anslag,
+        "titel": f"Protokoll {innehall['organ']} {innehall['datum']}",
+    }

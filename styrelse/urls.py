@@ -42,5 +42,13 @@ urlpatterns = [
     ),
     path("arenden/", views.arende_list, name="arende_list"),
     path("arenden/nytt/", views.arende_create, name="arende_create"),
+    path(
+        "<int:sammantrade_id>/protokoll.pdf", views.protokoll_pdf, name="protokoll_pdf"
+    ),
     path("anslagstavla/<str:orgnr>/", views.anslagstavla, name="anslagstavla"),
+    path(
+        "anslagstavla/<str:orgnr>/<int:sammantrade_id>/protokoll.pdf",
+        views.anslag_protokoll_pdf,
+        name="anslag_protokoll_pdf",
+    ),
 ]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, public, roles, user_role
+from finsam.documents import pdf_response
 from finsam.models import Forbund
 from finsam.tenancy import get_for_forbund
 from styrelse import selectors, services
@@ -372,3 +373,27 @@ def _anslaget(orgnr: str, sammantrade_id: int) -> Sammantrade:
     if sammantrade is None:
         raise Http404("Inget anslaget protokoll.")
     return sammantrade
+
+
+def _protokoll_pdf(request: HttpRequest, sammantrade: Sammantrade) -> HttpResponse:
+    return pdf_response(
+        "styrelse/pdf/protokoll.html",
+        selectors.protokoll_context(sammantrade=sammantrade),
+        filename=f"protokoll-{sammantrade.datum:%Y-%m-%d}",
+        request=request,
+    )
+
+
+@require_GET
+@roles(*READ)
+def protokoll_pdf(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    return _protokoll_pdf(request, sammantrade)
+
+
+@require_GET
+@public
+def anslag_protokoll_pdf(
+    request: HttpRequest, orgnr: str, sammantrade_id: int
+) -> HttpResponse:
+    return _protokoll_pdf(request, _anslaget(orgnr, sammantrade_id))
