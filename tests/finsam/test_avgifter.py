@@ -467,3 +467,35 @@ def test_an_excel_import_with_an_error_saves_nothing_and_names_each_row(forbund)
 def test_a_broken_file_gets_a_message(forbund):
     with pytest.raises(ValidationError, match="Excelfil"):
         underlag_import(forbund=forbund, ar=2019, fil=io.BytesIO(b"inte excel"))
+
+
+@pytest.mark.django_db
+def test_a_decision_links_to_its_paragraph_and_refuses_another_forbunds():
+    from django.apps import apps
+
+    from finsam.demo import build_demo
+
+    a = build_demo()
+    b = build_demo(orgnr="222000-1701", namn="Annat", kortnamn="AN", user_prefix="b-")
+    paragraf_model = apps.get_model("styrelse", "Paragraf")
+    own = (
+        paragraf_model.objects.for_forbund(a.forbund)
+        .select_related("sammantrade")
+        .first()
+    )
+    other = paragraf_model.objects.for_forbund(b.forbund).first()
+    beslut = Avgiftsbeslut.objects.get(forbund=a.forbund, ar=2018)
+
+    with pytest.raises(ValidationError, match="annat förbund"):
+        services.avgiftsbeslut_save(
+            forbund=a.forbund,
+            ar=2018,
+            total=16_000_000,
+            beslut=beslut,
+            beslutsparagraf=other,
+        )
+    beslut = services.avgiftsbeslut_save(
+        forbund=a.forbund, ar=2018, total=16_000_000, beslut=beslut, beslutsparagraf=own
+    )
+    assert beslut.paragraf_text == f"§ {own.nummer}, {own.sammantrade.datum:%Y-%m-%d}"
+    services.avgiftsbeslut_expediera(beslut=beslut)  # the link is enough to send it
