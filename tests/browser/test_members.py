@@ -13,6 +13,10 @@ MAIN_PAGES = [
     "/uppdrag/",
     "/personer/",
     "/dokument/",
+    "/avgifter/",
+    "/avgifter/historik/",
+    "/avgifter/underlag/2018/",
+    "/avgifter/bud/2018/",
     "/insatser/",
     "/ekonomi/",
     "/styrelse/",
@@ -67,3 +71,11 @@ def test_main_pages_have_no_serious_accessibility_violations(
         page.goto(f"{live_server.url}{path}")
         assert page.title(), path
         assert_accessible(page)
+
+
+def test_the_admins_user_pages_are_accessible(page, live_server, demo, login):
+    login(page, "admin")
+    page.get_by_role("link", name="Användare").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Ny användare").click()
+    assert_accessible(page)
