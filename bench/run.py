@@ -33,7 +33,15 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-PAGES = ["/", "/medlemmar/", "/styrelsen/", "/uppdrag/", "/dokument/", "/insatser/", "/styrelse/"]
+PAGES = [
+    "/",
+    "/medlemmar/",
+    "/styrelsen/",
+    "/uppdrag/",
+    "/dokument/",
+    "/insatser/",
+    "/styrelse/",
+]
 
 
 def measure(client: Client, url: str) -> tuple[float, float, int, int, str]:
@@ -48,7 +56,13 @@ def measure(client: Client, url: str) -> tuple[float, float, int, int, str]:
         from pypdf import PdfReader
 
         pages = len(PdfReader(io.BytesIO(response.content)).pages)
-    return elapsed, peak / 1e6, response.status_code, pages, response.get("Content-Type", "")
+    return (
+        elapsed,
+        peak / 1e6,
+        response.status_code,
+        pages,
+        response.get("Content-Type", ""),
+    )
 
 
 def main() -> None:
