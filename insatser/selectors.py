@@ -9,7 +9,7 @@ from django.db.models import F, Q, QuerySet, Sum
 
 from finsam import access
 from finsam.models import Forbund, User
-from insatser.models import Avslutsorsak, Insats, Periodrapport, UnikaDeltagare
+from insatser.models import Avslutsorsak, Insats, Mal, Periodrapport, UnikaDeltagare
 
 
 def insats_list(*, forbund: Forbund, user: User | None = None) -> QuerySet[Insats]:
@@ -186,3 +186,91 @@ def sena_rapporter(*, forbund: Forbund, idag: dt.date) -> list[SenRapport]:
                     )
                 )
     return sena
+
+
+# --- Goals with results -------------------------------------------------------------------
+
+
+@dataclass
+class MalRad:
+    mal: Mal
+    resultat: str
+    avvikelse: bool = False
+
+
+def _andel(del_: int | None, av: int) -> str:
+    if not av or del_ is None:
+        return ""
+    return f"{round(100 * del_ / av)} % ({del_} av {av})"
+
+
+def mal_med_resultat(*, insats: Insats) -> list[MalRad]:
+    """The insats's goals with results computed from its approved helår reports where the
+    goal type allows it, entered text otherwise. Two queries."""
+    rapporter = {
+        r["ar"]: r
+        for r in Periodrapport.objects.filter(
+            insats=insats, period=Periodrapport.HELAR, status=Periodrapport.GODKAND
+        )
+        .values(
+            "ar", "aktuella_totalt", "nya_totalt", "avslutade_totalt", "avvikelse_koder"
+        )
+        .annotate(
+            arbete=_avslut_sum(Avslutsorsak.ARBETE_STUDIER),
+            sokande=_avslut_sum(Avslutsorsak.ARBETSSOKANDE),
+        )
+    }
+    rader = []
+    for mal in Mal.objects.filter(insats=insats).order_by("-ar", "ordning", "pk"):
+        r = rapporter.get(mal.ar)
+        resultat = mal.resultat_text
+        if r is not None and mal.typ != Mal.FRITEXT:
+            resultat = {
+                Mal.ANTAL_DELTAGARE: str(r["aktuella_totalt"]),
+                Mal.NYA_DELTAGARE: str(r["nya_totalt"]),
+                Mal.ANDEL_ARBETE_STUDIER: _andel(r["arbete"], r["avslutade_totalt"]),
+                Mal.ANDEL_ARBETSSOKANDE: _andel(r["sokande"], r["avslutade_totalt"]),
+            }.get(mal.typ, resultat)
+        rader.append(
+            MalRad(
+                mal=mal, resultat=resultat, avvikelse=bool(r and r["avvikelse_koder"])
+            )
+        )
+    return rader
+
+
+# --- SVG chart ----------------------------------------------------------------------------
+
+
+def flodes_svg(rader: list[Flodesrad]) -> str:
+    """A horizontal bar chart of aktuella and nya per insats, as standalone SVG markup
+    (the same SVG can go into a PDF)."""
+    from django.utils.html import escape
+
+    bredd, vanster, rad_h = 640, 200, 34
+    hojd = 30 + rad_h * len(rader)
+    storst = max([1] + [max(r.aktuella, r.nya) for r in rader])
+    skala = (bredd - vanster - 50) / storst
+    delar = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {bredd} {hojd}" '
+        f'width="100%" role="img" aria-labelledby="flodesdiagram-titel" '
+        f'font-family="DejaVu Sans, sans-serif" font-size="12">',
+        '<title id="flodesdiagram-titel">Aktuella och nya deltagare per insats</title>',
+        f'<rect x="{vanster}" y="4" width="12" height="10" fill="#1f5f8b"/>'
+        f'<text x="{vanster + 16}" y="13">Aktuella</text>'
+        f'<rect x="{vanster + 90}" y="4" width="12" height="10" fill="#8fbcd9"/>'
+        f'<text x="{vanster + 106}" y="13">Nya</text>',
+    ]
+    for i, r in enumerate(rader):
+        y = 24 + i * rad_h
+        delar.append(
+            f'<text x="{vanster - 6}" y="{y + 16}" text-anchor="end">{escape(r.namn)}</text>'
+            f'<rect x="{vanster}" y="{y + 2}" width="{r.aktuella * skala:.1f}" '
+            f'height="12" fill="#1f5f8b"/>'
+            f'<text x="{vanster + r.aktuella * skala + 4:.1f}" y="{y + 12}">{r.aktuella}</text>'
+            f'<rect x="{vanster}" y="{y + 15}" width="{r.nya * skala:.1f}" '
+            f'height="12" fill="#8fbcd9"/>'
+            f'<text x="{vanster + r.nya * skala + 4:.1f}" y="{y + 25}">{r.nya}</text>'
+        )
+    delar.append("</svg>")
+    return "".join(delar)

@@ -6,4 +6,32 @@ app_name = "insatser"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("ny/", views.insats_create, name="insats_create"),
+    path("<int:insats_id>/", views.insats_detail, name="insats_detail"),
+    path("<int:insats_id>/andra/", views.insats_update, name="insats_update"),
+    path("<int:insats_id>/rapport/ny/", views.rapport_create, name="rapport_create"),
+    path(
+        "rapport/<int:periodrapport_id>/", views.rapport_detail, name="rapport_detail"
+    ),
+    path(
+        "rapport/<int:periodrapport_id>/andra/", views.rapport_edit, name="rapport_edit"
+    ),
+    path(
+        "rapport/<int:periodrapport_id>/godkann/",
+        views.rapport_approve,
+        name="rapport_approve",
+    ),
+    path(
+        "rapport/<int:periodrapport_id>/atersand/",
+        views.rapport_return,
+        name="rapport_return",
+    ),
+    path(
+        "rapport/<int:periodrapport_id>/avvikelse/",
+        views.rapport_avvikelse,
+        name="rapport_avvikelse",
+    ),
+    path("granska/", views.granska, name="granska"),
+    path("sena/", views.sena_rapporter, name="sena_rapporter"),
+    path("statistik/<int:ar>/", views.statistik, name="statistik"),
 ]

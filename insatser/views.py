@@ -1,11 +1,296 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from __future__ import annotations
 
-from finsam.access import READ, roles
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from finsam.access import EDIT, INSATSRAPPORTOR, READ, roles, user_role
+from finsam.tenancy import get_for_forbund
+from insatser import selectors, services
+from insatser.forms import (
+    AvvikelseForm,
+    InsatsForm,
+    NyRapportForm,
+    PeriodrapportForm,
+    ReturForm,
+)
+from insatser.models import Avslutsorsak, Insats, Periodrapport
+
+RAPPORTERA = (*EDIT, INSATSRAPPORTOR)
+LASA = (*READ, INSATSRAPPORTOR)
+
+
+def _insats(request: HttpRequest, insats_id: int) -> Insats:
+    """The insats of the request's förbund; an insatsrapportör gets 404 for insatser not
+    assigned to it."""
+    insats = get_for_forbund(request, Insats, pk=insats_id)
+    if user_role(request.user) == INSATSRAPPORTOR and not services.kan_rapportera(
+        request.user, insats
+    ):
+        raise Http404("Hittades inte.")
+    return insats
+
+
+def _rapport(request: HttpRequest, periodrapport_id: int) -> Periodrapport:
+    rapport = get_for_forbund(request, Periodrapport, pk=periodrapport_id)
+    _insats(request, rapport.insats_id)
+    return rapport
+
+
+@require_GET
+@roles(*LASA)
+def index(request: HttpRequest) -> HttpResponse:
+    insatser = selectors.insats_list(forbund=request.forbund, user=request.user)
+    return render(request, "insatser/index.html", {"insatser": insatser})
+
+
+@require_GET
+@roles(*LASA)
+def insats_detail(request: HttpRequest, insats_id: int) -> HttpResponse:
+    insats = _insats(request, insats_id)
+    rapporter = insats.periodrapporter.order_by("-ar", "-period")
+    return render(
+        request,
+        "insatser/insats_detail.html",
+        {
+            "insats": insats,
+            "mal": selectors.mal_med_resultat(insats=insats),
+            "rapporter": rapporter,
+            "kan_rapportera": services.kan_rapportera(request.user, insats),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def insats_create(request: HttpRequest) -> HttpResponse:
+    return _insats_form(request, Insats(forbund=request.forbund))
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def insats_update(request: HttpRequest, insats_id: int) -> HttpResponse:
+    return _insats_form(request, get_for_forbund(request, Insats, pk=insats_id))
+
+
+def _insats_form(request: HttpRequest, insats: Insats) -> HttpResponse:
+    form = InsatsForm(request.POST or None, instance=insats, forbund=request.forbund)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            insats = form.save()
+        messages.success(request, f"Insatsen {insats} är sparad.")
+        return redirect("insatser:insats_detail", insats_id=insats.pk)
+    cancel = (
+        reverse("insatser:insats_detail", args=[insats.pk])
+        if insats.pk
+        else reverse("insatser:index")
+    )
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": f"Ändra {insats}" if insats.pk else "Ny insats",
+            "cancel_url": cancel,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*RAPPORTERA)
+def rapport_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+    insats = _insats(request, insats_id)
+    form = NyRapportForm(
+        request.POST or None,
+        initial={"ar": timezone.localdate().year, "period": Periodrapport.T1},
+    )
+    if request.method == "POST" and form.is_valid():
+        rapport, _ = Periodrapport.objects.get_or_create(
+            insats=insats,
+            ar=form.cleaned_data["ar"],
+            period=form.cleaned_data["period"],
+        )
+        return redirect("insatser:rapport_edit", periodrapport_id=rapport.pk)
+    return render(
+        request, "insatser/rapport_create.html", {"insats": insats, "form": form}
+    )
+
+
+def _orsaker(request: HttpRequest) -> list[Avslutsorsak]:
+    return list(Avslutsorsak.objects.for_forbund(request.forbund))
+
+
+@require_GET
+@roles(*LASA)
+def rapport_detail(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+    rapport = _rapport(request, periodrapport_id)
+    avvikelser = services.rapport_avvikelser(rapport)
+    return render(
+        request,
+        "insatser/rapport_detail.html",
+        {
+            "rapport": rapport,
+            "insats": rapport.insats,
+            "avslut": rapport.avslut.select_related("avslutsorsak"),
+            "avvikelser": avvikelser,
+            "godkanda": set(rapport.avvikelse_koder or []),
+            "kan_rapportera": services.kan_rapportera(request.user, rapport.insats),
+            "retur_form": ReturForm(),
+            "avvikelse_form": AvvikelseForm(avvikelser=avvikelser),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*RAPPORTERA)
+def rapport_edit(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+    rapport = _rapport(request, periodrapport_id)
+    if not rapport.kan_andras:
+        messages.info(request, "Rapporten är inlämnad och kan inte ändras.")
+        return redirect("insatser:rapport_detail", periodrapport_id=rapport.pk)
+    orsaker = _orsaker(request)
+    form = PeriodrapportForm(request.POST or None, orsaker=orsaker, rapport=rapport)
+    if request.method == "POST" and form.is_valid():
+        services.periodrapport_save(
+            insats=rapport.insats,
+            ar=rapport.ar,
+            period=rapport.period,
+            siffror=form.siffror(),
+            avslut=form.avslut(),
+            berattelse=form.cleaned_data["berattelse"],
+            rapport=rapport,
+        )
+        if "lamna_in" in request.POST:
+            try:
+                services.periodrapport_submit(rapport=rapport, user=request.user)
+            except ValidationError:
+                for fel in services.blockerande_avvikelser(rapport):
+                    form.add_error(fel.falt, fel.meddelande)
+                messages.error(
+                    request,
+                    "Rapporten är sparad som utkast men kan inte lämnas in: "
+                    "rätta felen nedan.",
+                )
+            else:
+                messages.success(request, "Rapporten är inlämnad till kansliet.")
+                return redirect("insatser:rapport_detail", periodrapport_id=rapport.pk)
+        else:
+            messages.success(request, "Utkastet är sparat.")
+            return redirect("insatser:rapport_edit", periodrapport_id=rapport.pk)
+    elif request.method == "GET" and rapport.pk:
+        # Show the rules the saved draft breaks next to its fields at once.
+        form_errors = services.blockerande_avvikelser(rapport)
+        varningar = {}
+        for fel in form_errors:
+            varningar.setdefault(fel.falt.split("_")[0], []).append(fel.meddelande)
+        return render(
+            request,
+            "insatser/rapport_form.html",
+            {"rapport": rapport, "form": form, "varningar": varningar},
+        )
+    return render(
+        request,
+        "insatser/rapport_form.html",
+        {"rapport": rapport, "form": form, "varningar": {}},
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def rapport_approve(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+    rapport = _rapport(request, periodrapport_id)
+    try:
+        services.periodrapport_approve(rapport=rapport, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Rapporten är godkänd.")
+    return redirect("insatser:rapport_detail", periodrapport_id=rapport.pk)
+
+
+@require_POST
+@roles(*EDIT)
+def rapport_return(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+    rapport = _rapport(request, periodrapport_id)
+    form = ReturForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errs in form.errors.values() for e in errs])
+        services.periodrapport_return(
+            rapport=rapport, user=request.user, kommentar=form.cleaned_data["kommentar"]
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Rapporten är återsänd till insatsen.")
+    return redirect("insatser:rapport_detail", periodrapport_id=rapport.pk)
+
+
+@require_POST
+@roles(*EDIT)
+def rapport_avvikelse(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+    rapport = _rapport(request, periodrapport_id)
+    form = AvvikelseForm(request.POST, avvikelser=services.rapport_avvikelser(rapport))
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errs in form.errors.values() for e in errs])
+        services.periodrapport_accept_deviation(
+            rapport=rapport,
+            user=request.user,
+            koder=form.cleaned_data["koder"],
+            motivering=form.cleaned_data["motivering"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Avvikelsen är godtagen och flaggas i rapporten.")
+    return redirect("insatser:rapport_detail", periodrapport_id=rapport.pk)
 
 
 @require_GET
 @roles(*READ)
-def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "insatser/index.html")
+def sena_rapporter(request: HttpRequest) -> HttpResponse:
+    idag = timezone.localdate()
+    return render(
+        request,
+        "insatser/sena_rapporter.html",
+        {
+            "sena": selectors.sena_rapporter(forbund=request.forbund, idag=idag),
+            "idag": idag,
+        },
+    )
+
+
+@require_GET
+@roles(*READ)
+def granska(request: HttpRequest) -> HttpResponse:
+    rapporter = (
+        Periodrapport.objects.for_forbund(request.forbund)
+        .filter(status=Periodrapport.INLAMNAD)
+        .select_related("insats")
+    )
+    return render(request, "insatser/granska.html", {"rapporter": rapporter})
+
+
+@require_GET
+@roles(*READ)
+def statistik(request: HttpRequest, ar: int) -> HttpResponse:
+    rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)
+    return render(
+        request,
+        "insatser/statistik.html",
+        {
+            "ar": ar,
+            "rader": rader,
+            "total": total,
+            "unika": unika,
+            "svg": mark_safe(selectors.flodes_svg(rader)),  # noqa: S308 - escaped inside
+            "avvikelser": [r for r in rader if r.avvikelse],
+        },
+    )

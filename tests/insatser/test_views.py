@@ -1,0 +1,189 @@
+import pytest
+
+from insatser.models import Periodrapport
+from insatser.services import periodrapport_save
+from tests.insatser.conftest import siffror
+
+
+@pytest.fixture
+def rapport(insats, orsaker):
+    return periodrapport_save(
+        insats=insats,
+        ar=2018,
+        period=Periodrapport.T1,
+        siffror=siffror(),
+        avslut={orsaker["Arbete"].pk: {"kvinnor": 2, "man": 2}},
+    )
+
+
+def grid(orsaker, **over):
+    data = {k: str(v) for k, v in siffror().items()}
+    data[f"avslut_{orsaker['Arbete'].pk}_kvinnor"] = "2"
+    data[f"avslut_{orsaker['Arbete'].pk}_man"] = "2"
+    data.update(over)
+    return data
+
+
+def test_rapportor_sees_only_assigned_insatser(
+    as_user, rapportor, insats, annan_insats
+):
+    client = as_user(rapportor)
+    page = client.get("/insatser/").content.decode()
+    assert "Slussen" in page and "Lyra" not in page
+    assert client.get(f"/insatser/{insats.pk}/").status_code == 200
+    assert client.get(f"/insatser/{annan_insats.pk}/").status_code == 404
+    assert client.get(f"/insatser/{annan_insats.pk}/rapport/ny/").status_code == 404
+
+
+def test_rapportor_refused_another_insats_report(
+    as_user, rapportor, annan_insats, orsaker
+):
+    other = periodrapport_save(
+        insats=annan_insats, ar=2018, period="t1", siffror={}, avslut={}
+    )
+    client = as_user(rapportor)
+    assert client.get(f"/insatser/rapport/{other.pk}/").status_code == 404
+    assert client.post(f"/insatser/rapport/{other.pk}/andra/", {}).status_code == 404
+
+
+def test_rapportor_submits_valid_report(as_user, rapportor, rapport, orsaker):
+    client = as_user(rapportor)
+    response = client.post(
+        f"/insatser/rapport/{rapport.pk}/andra/", {**grid(orsaker), "lamna_in": "1"}
+    )
+    assert response.status_code == 302
+    rapport.refresh_from_db()
+    assert rapport.status == Periodrapport.INLAMNAD
+
+
+def test_exit_reasons_not_adding_up_shown_next_to_field_and_not_submitted(
+    as_user, rapportor, rapport, orsaker
+):
+    client = as_user(rapportor)
+    data = grid(orsaker, **{f"avslut_{orsaker['Arbete'].pk}_man": "5"})
+    response = client.post(
+        f"/insatser/rapport/{rapport.pk}/andra/", {**data, "lamna_in": "1"}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Avslutsorsakerna för män är tillsammans 5" in page
+    assert "skillnad 3" in page
+    rapport.refresh_from_db()
+    assert rapport.status == Periodrapport.UTKAST
+
+
+def test_personnummer_in_narrative_refused(as_user, rapportor, rapport, orsaker):
+    client = as_user(rapportor)
+    response = client.post(
+        f"/insatser/rapport/{rapport.pk}/andra/",
+        {**grid(orsaker), "berattelse": "Deltagare 811218-9876 slutade"},
+    )
+    assert response.status_code == 200
+    assert "personnummer" in response.content.decode()
+    rapport.refresh_from_db()
+    assert rapport.berattelse == ""
+
+
+def test_kansli_approves_and_returns(as_user, kanslist, rapportor, rapport):
+    from insatser.services import periodrapport_submit
+
+    periodrapport_submit(rapport=rapport, user=rapportor)
+    client = as_user(kanslist)
+    assert (
+        "Godkänn rapporten"
+        in client.get(f"/insatser/rapport/{rapport.pk}/").content.decode()
+    )
+    client.post(f"/insatser/rapport/{rapport.pk}/atersand/", {"kommentar": "Fel kön"})
+    rapport.refresh_from_db()
+    assert rapport.status == Periodrapport.ATERSAND and rapport.kommentar == "Fel kön"
+    periodrapport_submit(rapport=rapport, user=rapportor)
+    client.post(f"/insatser/rapport/{rapport.pk}/godkann/")
+    rapport.refresh_from_db()
+    assert rapport.status == Periodrapport.GODKAND
+
+
+@pytest.mark.parametrize("fixture", ["rapportor", "styrelseledamot", "revisor"])
+def test_only_kansli_approves(request, as_user, rapport, fixture):
+    user = request.getfixturevalue(fixture)
+    rapport.status = Periodrapport.INLAMNAD
+    rapport.save()
+    response = as_user(user).post(f"/insatser/rapport/{rapport.pk}/godkann/")
+    assert response.status_code == 403
+    rapport.refresh_from_db()
+    assert rapport.status == Periodrapport.INLAMNAD
+
+
+def test_kansli_accepts_deviation(as_user, kanslist, insats, orsaker):
+    rapport = periodrapport_save(
+        insats=insats,
+        ar=2018,
+        period="t1",
+        siffror=siffror(akt=(3, 1, 2, 0), nya=(3, 1, 2, 0)),
+        avslut={orsaker["Arbete"].pk: {"kvinnor": 2, "man": 2}},
+    )
+    client = as_user(kanslist)
+    client.post(
+        f"/insatser/rapport/{rapport.pk}/avvikelse/",
+        {"koder": ["avslutade_over_aktuella"], "motivering": "Uppsökande"},
+    )
+    rapport.refresh_from_db()
+    assert rapport.avvikelse_koder == ["avslutade_over_aktuella"]
+    assert (
+        "Godkänd avvikelse"
+        in client.get(f"/insatser/rapport/{rapport.pk}/").content.decode()
+    )
+
+
+def test_insats_edit_kansli_only_and_scoped_huvudman(
+    as_user, kanslist, styrelseledamot, insats, annat_forbund
+):
+    from tests.factories import MedlemFactory
+
+    other = MedlemFactory(forbund=annat_forbund)
+    assert (
+        as_user(styrelseledamot).get(f"/insatser/{insats.pk}/andra/").status_code == 403
+    )
+    client = as_user(kanslist)
+    response = client.post(
+        f"/insatser/{insats.pk}/andra/",
+        {
+            "namn": "Slussen",
+            "inriktning": "individ",
+            "status": "pagaende",
+            "huvudman": other.pk,
+            "sortering": 0,
+        },
+    )
+    assert response.status_code == 200
+    response = client.post(
+        "/insatser/ny/",
+        {
+            "namn": "Ny insats",
+            "inriktning": "struktur",
+            "status": "planerad",
+            "sortering": 0,
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_statistics_page_shows_seed_table(as_user, db):
+    from finsam.demo import build_demo
+
+    ctx = build_demo()
+    client = as_user(ctx.users["styrelse"])
+    page = client.get("/insatser/statistik/2017/").content.decode()
+    assert (
+        "<td>760</td><td>407</td><td>346</td><td>7</td><td>529</td><td>506</td><td>114</td><td>33</td>"
+        in page
+    )
+    assert "<svg" in page and "624" in page
+    assert (
+        as_user(ctx.users["rapportor"]).get("/insatser/statistik/2017/").status_code
+        == 403
+    )
+
+
+def test_late_reports_page(as_user, kanslist, insats):
+    page = as_user(kanslist).get("/insatser/sena/").content.decode()
+    assert "Sena rapporter" in page
