@@ -198,3 +198,28 @@ def test_every_url_answers_each_role_as_declared(two_forbund, client):
             if not ok:
                 failures.append(f"{roll} GET {path} ({name}) → {status}")
     assert not failures, "Roller som inte stämmer:\n" + "\n".join(failures)
+
+
+def test_no_url_answers_bad_input_with_a_500(two_forbund, client):
+    """An empty POST and nonsense query parameters get a message, never a server error."""
+    a, _b = two_forbund
+    failures = []
+    for username in ("kansli", "styrelse", "rapportor"):
+        client.force_login(a.users[username])
+        for name, route, _p in all_patterns():
+            path = build_path(route, a.forbund, a.forbund)
+            for method, url in (
+                ("post", path),
+                ("get", path + "?datum=inte-ett-datum&ar=x&period=%00&sida=-1"),
+            ):
+                with transaction.atomic():
+                    try:
+                        status = getattr(client, method)(url).status_code
+                    except Exception as exc:  # noqa: BLE001 - reported below
+                        status = f"undantag {exc!r}"
+                    transaction.set_rollback(True)
+                if not isinstance(status, int) or status >= 500:
+                    failures.append(
+                        f"{username} {method.upper()} {url} ({name}) → {status}"
+                    )
+    assert not failures, "Fel på serversidan:\n" + "\n".join(failures)
