@@ -153,3 +153,11 @@ class AnslagForm(ScopedForm):
     forvaringsplats = forms.CharField(
         label="Protokollet förvaras", max_length=300, required=False
     )
+
+
+class DelegationsbeslutForm(ScopedForm):
+    datum = forms.DateField(label="Beslutsdatum", widget=DateInput())
+    delegat = forms.CharField(label="Delegat", max_length=200)
+    arendetyp = forms.CharField(label="Ärendetyp", max_length=200)
+    beslut = forms.CharField(label="Beslut", widget=forms.Textarea(attrs={"rows": 3}))
+    diarienummer = forms.CharField(label="Dnr", max_length=50, required=False)

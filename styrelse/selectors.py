@@ -189,3 +189,40 @@ def protokoll_context(*, sammantrade: Sammantrade) -> dict:
         "anslag": anslag,
         "titel": f"Protokoll {innehall['organ']} {innehall['datum']}",
     }
+
+
+def kallelse_context(*, sammantrade: Sammantrade) -> dict:
+    from styrelse.services import kallelse_mottagare
+
+    return {
+        "sammantrade": sammantrade,
+        "forbund": sammantrade.organ.forbund,
+        "paragrafer": list(
+            sammantrade.paragrafer.select_related("arende__forbund")
+            .prefetch_related("delegationsbeslut")
+            .order_by("nummer")
+        ),
+        "mottagare": kallelse_mottagare(sammantrade=sammantrade),
+        "titel": f"Kallelse {sammantrade.organ} {sammantrade.datum:%Y-%m-%d}",
+    }
+
+
+def delegationsbeslut_list(*, forbund: Forbund) -> QuerySet[Delegationsbeslut]:
+    return (
+        Delegationsbeslut.objects.for_forbund(forbund)
+        .select_related("anmald_paragraf__sammantrade")
+        .order_by("-datum", "-id")
+    )
+
+
+def utdrag_context(*, paragraf: Paragraf) -> dict:
+    """One paragraph as printed in the justerat protocol (frozen content)."""
+    sammantrade = paragraf.sammantrade
+    context = protokoll_context(sammantrade=sammantrade)
+    context["paragrafer"] = [
+        p for p in context["paragrafer"] if p["nummer"] == paragraf.nummer
+    ]
+    context["titel"] = (
+        f"Protokollsutdrag § {paragraf.nummer} {sammantrade.datum:%Y-%m-%d}"
+    )
+    return context

@@ -529,3 +529,87 @@ def anslag_publicera(
 
 def anslag_forsenat(anslag: Anslag) -> bool:
     return anslag.uppsatt > senaste_anslagsdag(anslag.sammantrade.justerat_tid.date())
+
+
+# --- Kallelse and delegation ---------------------------------------------------------
+
+
+def kallelse_mottagare(*, sammantrade: Sammantrade) -> list[Person]:
+    """Ledamöter and ersättare of the board on the meeting date, with an e-mail address."""
+    from finsam.models import Uppdrag
+
+    uppdrag = (
+        Uppdrag.objects.for_forbund(sammantrade.organ.forbund)
+        .pa_datum(sammantrade.datum)
+        .filter(typ__in=[Uppdrag.LEDAMOT, Uppdrag.ERSATTARE])
+        .exclude(person__epost="")
+        .select_related("person")
+        .order_by("typ", "ordning", "id")
+    )
+    personer: dict[int, Person] = {}
+    for u in uppdrag:
+        personer.setdefault(u.person_id, u.person)
+    return list(personer.values())
+
+
+def kallelse_skicka(*, sammantrade: Sammantrade, lank: str) -> int:
+    """E-mail the kallelse to every ledamot and ersättare, each with the link to the agenda."""
+    from django.core.mail import EmailMessage, get_connection
+
+    mottagare = kallelse_mottagare(sammantrade=sammantrade)
+    if not mottagare:
+        raise ValidationError(
+            "Det finns inga ledamöter eller ersättare med e-postadress."
+        )
+    forbund = sammantrade.organ.forbund
+    tid = f" kl. {sammantrade.tid_start:%H:%M}" if sammantrade.tid_start else ""
+    rubriker = "\n".join(
+        f"§ {p.nummer} {p.rubrik}" for p in sammantrade.paragrafer.order_by("nummer")
+    )
+    meddelanden = [
+        EmailMessage(
+            subject=f"Kallelse: {sammantrade.organ} {sammantrade.datum:%Y-%m-%d}",
+            body=(
+                f"Hej {person.fornamn},\n\n"
+                f"Du kallas till sammanträde med {sammantrade.organ.namn.lower()} i "
+                f"{forbund.namn} den {sammantrade.datum:%Y-%m-%d}{tid}, {sammantrade.plats}.\n\n"
+                f"Föredragningslista:\n{rubriker}\n\n"
+                f"Kallelse och underlag: {lank}\n"
+            ),
+            to=[person.epost],
+        )
+        for person in mottagare
+    ]
+    antal = get_connection().send_messages(meddelanden) or 0
+    kallelse_markera_skickad(sammantrade=sammantrade)
+    return antal
+
+
+@transaction.atomic
+def delegationsbeslut_create(*, forbund: Forbund, **fields: Any) -> Delegationsbeslut:
+    """Register a delegationsbeslut; it joins the next open board meeting's
+    "Anmälan av delegationsbeslut" when there is one."""
+    beslut = Delegationsbeslut(forbund=forbund, **fields)
+    beslut.full_clean()
+    beslut.save()
+    paragraf = (
+        Paragraf.objects.filter(
+            organ__forbund=forbund,
+            organ__typ=Organ.STYRELSE,
+            typ=Paragraf.DELEGATIONSBESLUT,
+            sammantrade__datum__gte=beslut.datum,
+            sammantrade__status__in=[
+                Sammantrade.PLANERAT,
+                Sammantrade.KALLAT,
+                Sammantrade.GENOMFORT,
+                Sammantrade.UTKAST,
+            ],
+        )
+        .order_by("sammantrade__datum", "id")
+        .first()
+    )
+    if paragraf is not None:
+        beslut.anmald_paragraf = paragraf
+        beslut.save(update_fields=["anmald_paragraf"])
+        _ogiltigforklara_justeringar(paragraf.sammantrade)
+    return beslut

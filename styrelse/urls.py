@@ -40,6 +40,24 @@ urlpatterns = [
     path(
         "narvaro/<int:narvaro_id>/ta-bort/", views.narvaro_delete, name="narvaro_delete"
     ),
+    path("<int:sammantrade_id>/kallelse/", views.kallelse, name="kallelse"),
+    path("<int:sammantrade_id>/kallelse.pdf", views.kallelse_pdf, name="kallelse_pdf"),
+    path(
+        "<int:sammantrade_id>/kallelse/skicka/",
+        views.kallelse_skicka,
+        name="kallelse_skicka",
+    ),
+    path("paragraf/<int:paragraf_id>/utdrag.pdf", views.utdrag_pdf, name="utdrag_pdf"),
+    path(
+        "delegationsbeslut/",
+        views.delegationsbeslut_list,
+        name="delegationsbeslut_list",
+    ),
+    path(
+        "delegationsbeslut/nytt/",
+        views.delegationsbeslut_create,
+        name="delegationsbeslut_create",
+    ),
     path("arenden/", views.arende_list, name="arende_list"),
     path("arenden/nytt/", views.arende_create, name="arende_create"),
     path(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,6 +19,7 @@ from styrelse import selectors, services
 from styrelse.forms import (
     AnslagForm,
     ArendeForm,
+    DelegationsbeslutForm,
     KommentarForm,
     NarvaroForm,
     ParagrafAddForm,
@@ -397,3 +399,104 @@ def anslag_protokoll_pdf(
     request: HttpRequest, orgnr: str, sammantrade_id: int
 ) -> HttpResponse:
     return _protokoll_pdf(request, _anslaget(orgnr, sammantrade_id))
+
+
+@require_GET
+@roles(*READ)
+def kallelse(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    return render(
+        request,
+        "styrelse/kallelse.html",
+        selectors.kallelse_context(sammantrade=sammantrade),
+    )
+
+
+@require_GET
+@roles(*READ)
+def kallelse_pdf(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    return pdf_response(
+        "styrelse/pdf/kallelse.html",
+        selectors.kallelse_context(sammantrade=sammantrade),
+        filename=f"kallelse-{sammantrade.datum:%Y-%m-%d}",
+        request=request,
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def kallelse_skicka(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    lank = settings.SITE_URL + reverse("styrelse:kallelse", args=[sammantrade.pk])
+    try:
+        antal = services.kallelse_skicka(sammantrade=sammantrade, lank=lank)
+    except ValidationError as exc:
+        _fel(request, exc)
+    else:
+        messages.success(request, f"Kallelsen är skickad till {antal} mottagare.")
+    return redirect("styrelse:kallelse", sammantrade_id=sammantrade.pk)
+
+
+@require_GET
+@roles(*READ)
+def utdrag_pdf(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+    paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
+    sammantrade = paragraf.sammantrade
+    if not sammantrade.ar_justerat:
+        messages.error(request, "Utdrag kan bara göras ur ett justerat protokoll.")
+        return redirect(_detail_url(sammantrade))
+    context = selectors.utdrag_context(paragraf=paragraf)
+    person = getattr(request.user, "person", None)
+    context.update(
+        bestyrkt_datum=timezone.localdate(),
+        bestyrkt_av=person.namn
+        if person
+        else request.user.get_full_name() or request.user.username,
+    )
+    return pdf_response(
+        "styrelse/pdf/utdrag.html",
+        context,
+        filename=f"utdrag-{sammantrade.datum:%Y-%m-%d}-paragraf-{paragraf.nummer}",
+        request=request,
+    )
+
+
+@require_GET
+@roles(*READ)
+def delegationsbeslut_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "styrelse/delegationsbeslut_list.html",
+        {"beslut": selectors.delegationsbeslut_list(forbund=request.forbund)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def delegationsbeslut_create(request: HttpRequest) -> HttpResponse:
+    form = DelegationsbeslutForm(request.POST or None, forbund=request.forbund)
+    if request.method == "POST" and form.is_valid():
+        beslut = services.delegationsbeslut_create(
+            forbund=request.forbund, **form.cleaned_data
+        )
+        if beslut.anmald_paragraf:
+            messages.success(
+                request,
+                "Beslutet är registrerat och anmäls vid sammanträdet "
+                f"{beslut.anmald_paragraf.sammantrade.datum}.",
+            )
+        else:
+            messages.success(
+                request, "Beslutet är registrerat och anmäls vid nästa sammanträde."
+            )
+        return redirect("styrelse:delegationsbeslut_list")
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": "Registrera delegationsbeslut",
+            "cancel_url": reverse("styrelse:delegationsbeslut_list"),
+        },
+    )
