@@ -31,6 +31,16 @@ urlpatterns = [
         views.rapport_avvikelse,
         name="rapport_avvikelse",
     ),
+    path(
+        "rapport/<int:periodrapport_id>/excel/",
+        views.rapport_excel,
+        name="rapport_excel",
+    ),
+    path(
+        "rapport/<int:periodrapport_id>/ladda-upp/",
+        views.rapport_upload,
+        name="rapport_upload",
+    ),
     path("granska/", views.granska, name="granska"),
     path("sena/", views.sena_rapporter, name="sena_rapporter"),
     path("statistik/<int:ar>/", views.statistik, name="statistik"),

@@ -294,3 +294,47 @@ def statistik(request: HttpRequest, ar: int) -> HttpResponse:
             "avvikelser": [r for r in rader if r.avvikelse],
         },
     )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_GET
+@roles(*RAPPORTERA)
+def rapport_excel(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+    from insatser.excel import rapport_template
+
+    rapport = _rapport(request, periodrapport_id)
+    response = HttpResponse(
+        rapport_template(rapport, _orsaker(request)), content_type=XLSX
+    )
+    namn = f"rapport-{rapport.insats_id}-{rapport.ar}-{rapport.period}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{namn}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*RAPPORTERA)
+def rapport_upload(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+    from insatser.excel import import_rapport
+
+    rapport = _rapport(request, periodrapport_id)
+    fel: list[str] = []
+    if request.method == "POST":
+        fil = request.FILES.get("fil")
+        if fil is None:
+            fel = ["Välj en Excelfil att ladda upp."]
+        elif fil.size > 2_000_000:
+            fel = ["Filen är för stor (högst 2 MB)."]
+        else:
+            fel = import_rapport(
+                rapport=rapport, data=fil.read(), orsaker=_orsaker(request)
+            )
+        if not fel:
+            messages.success(
+                request, "Excelrapporten är inläst som utkast. Granska och lämna in."
+            )
+            return redirect("insatser:rapport_edit", periodrapport_id=rapport.pk)
+    return render(
+        request, "insatser/rapport_upload.html", {"rapport": rapport, "fel": fel}
+    )

@@ -1,0 +1,180 @@
+"""The period report as an Excel template, and its upload: all or nothing, every bad row
+named in Swedish."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from insatser.models import Avslutsorsak, Periodrapport, PeriodrapportAvslut
+from insatser.services import (
+    FLODEN,
+    KON,
+    periodrapport_save,
+    rapport_avvikelser,
+)
+
+BLAD = "Rapport"
+KOLUMNER = ["Rad", "Totalt", "Kvinnor", "Män", "Annat/ej angivet"]
+FLODESRADER = {f"{rubrik} deltagare": flode for flode, rubrik in FLODEN}
+AVSLUT_PREFIX = "Avslutsorsak: "
+BERATTELSE = "Berättelse"
+
+
+def rapport_template(rapport: Periodrapport, orsaker: list[Avslutsorsak]) -> bytes:
+    """The report's workbook, filled with what is saved so far."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = BLAD
+    ws.append([f"{rapport.insats.namn}, {rapport.get_period_display()} {rapport.ar}"])
+    ws.append(
+        [
+            "Ange antal hittills i år. Inga personuppgifter. Ändra inte texten i kolumn A."
+        ]
+    )
+    ws.append(KOLUMNER)
+    for cell in ws[3]:
+        cell.font = Font(bold=True)
+    for rubrik, flode in FLODESRADER.items():
+        ws.append(
+            [rubrik, getattr(rapport, f"{flode}_totalt")]
+            + [getattr(rapport, f"{flode}_{kon}") for kon, _ in KON]
+        )
+    sparade = {r.avslutsorsak_id: r for r in rapport.avslut.all()} if rapport.pk else {}
+    for orsak in orsaker:
+        rad = sparade.get(orsak.pk)
+        ws.append(
+            [f"{AVSLUT_PREFIX}{orsak.namn}", None]
+            + [getattr(rad, kon) if rad else 0 for kon, _ in KON]
+        )
+    ws.append([BERATTELSE, rapport.berattelse])
+    ws.column_dimensions["A"].width = 45
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@dataclass
+class Import:
+    siffror: dict[str, int] = field(default_factory=dict)
+    avslut: dict[int, dict[str, int]] = field(default_factory=dict)
+    berattelse: str = ""
+    fel: list[str] = field(default_factory=list)
+
+
+def _antal(value, radnr: int, kolumn: str, fel: list[str]) -> int:
+    if value in (None, ""):
+        return 0
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        fel.append(
+            f"Rad {radnr}, kolumn {kolumn}: ”{value}” är inte ett antal (0 eller mer)."
+        )
+        return 0
+    return value
+
+
+def parse_rapport(data: bytes, orsaker: list[Avslutsorsak]) -> Import:
+    result = Import()
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except Exception:  # noqa: BLE001 - any unreadable file is the user's error
+        result.fel.append("Filen kan inte läsas som en Excelfil (.xlsx).")
+        return result
+    if BLAD not in wb.sheetnames:
+        result.fel.append(f"Filen saknar bladet ”{BLAD}”: använd mallen.")
+        return result
+    per_namn = {o.namn: o for o in orsaker}
+    sedda: set[str] = set()
+    for radnr, row in enumerate(wb[BLAD].iter_rows(values_only=True), start=1):
+        if radnr <= 3 or not row or row[0] in (None, ""):
+            continue
+        rubrik = str(row[0]).strip()
+        celler = list(row[1:5]) + [None] * (4 - len(row[1:5]))
+        if rubrik in sedda:
+            result.fel.append(
+                f"Rad {radnr}: ”{rubrik}” finns redan på en tidigare rad."
+            )
+            continue
+        sedda.add(rubrik)
+        if rubrik in FLODESRADER:
+            flode = FLODESRADER[rubrik]
+            for kol, suffix in zip(
+                KOLUMNER[1:], ["totalt"] + [k for k, _ in KON], strict=True
+            ):
+                result.siffror[f"{flode}_{suffix}"] = _antal(
+                    celler[KOLUMNER.index(kol) - 1], radnr, kol, result.fel
+                )
+        elif rubrik.startswith(AVSLUT_PREFIX):
+            namn = rubrik[len(AVSLUT_PREFIX) :]
+            if namn not in per_namn:
+                result.fel.append(f"Rad {radnr}: okänd avslutsorsak ”{namn}”.")
+                continue
+            result.avslut[per_namn[namn].pk] = {
+                kon: _antal(celler[i + 1], radnr, KOLUMNER[i + 2], result.fel)
+                for i, (kon, _) in enumerate(KON)
+            }
+        elif rubrik == BERATTELSE:
+            result.berattelse = "" if celler[0] is None else str(celler[0])
+        else:
+            result.fel.append(f"Rad {radnr}: okänd rad ”{rubrik}”.")
+    for rubrik in FLODESRADER:
+        if rubrik not in sedda:
+            result.fel.append(f"Raden ”{rubrik}” saknas.")
+    return result
+
+
+RAD_FOR_FALT = {flode: f"{rubrik} deltagare" for flode, rubrik in FLODEN}
+
+
+def import_rapport(
+    *, rapport: Periodrapport, data: bytes, orsaker: list[Avslutsorsak]
+) -> list[str]:
+    """Read an uploaded report into the draft. Returns the errors; with any error nothing
+    is saved (neither a bad cell nor a figure that breaks the report's rules)."""
+    if not rapport.kan_andras:
+        return ["Rapporten är inlämnad och kan inte ändras."]
+    parsed = parse_rapport(data, orsaker)
+    if parsed.fel:
+        return parsed.fel
+    prov = Periodrapport(
+        pk=rapport.pk,
+        insats=rapport.insats,
+        ar=rapport.ar,
+        period=rapport.period,
+        **parsed.siffror,
+    )
+    rader = [
+        PeriodrapportAvslut(avslutsorsak_id=k, **v) for k, v in parsed.avslut.items()
+    ]
+    godkanda = set(rapport.avvikelse_koder or [])
+    fel = [
+        f"Raden ”{RAD_FOR_FALT[a.falt.split('_')[0]]}”: {a.meddelande}"
+        for a in rapport_avvikelser(prov, avslut=rader)
+        if a.kod not in godkanda
+    ]
+    if fel:
+        return fel
+    from django.core.exceptions import ValidationError
+
+    try:
+        with transaction.atomic():
+            periodrapport_save(
+                insats=rapport.insats,
+                ar=rapport.ar,
+                period=rapport.period,
+                siffror=parsed.siffror,
+                avslut=parsed.avslut,
+                berattelse=parsed.berattelse,
+                rapport=rapport,
+            )
+    except ValidationError as exc:
+        return [f"Berättelsen: {m}" for m in exc.messages]
+    return []
