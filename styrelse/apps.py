@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class StyrelseConfig(AppConfig):
     name = "styrelse"
     verbose_name = "Styrelse"
+
+    def ready(self) -> None:
+        from finsam.dashboard import register_panel
+        from finsam.documents import register_documents
+        from styrelse.panels import dokument, panel
+
+        register_panel(panel)
+        register_documents(dokument)

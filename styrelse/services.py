@@ -312,6 +312,40 @@ def paragraf_update(*, paragraf: Paragraf, **fields: Any) -> Paragraf:
     return paragraf
 
 
+def _kontrollera_mot_sammansattning(
+    sammantrade: Sammantrade, person: Person, roll: str, ersatter: Person | None
+) -> None:
+    """Ledamöter and ersättare are checked against the board's composition that day."""
+    if sammantrade.organ.typ != Organ.STYRELSE or roll == Narvaro.OVRIG:
+        return
+    from finsam.models import Uppdrag
+
+    uppdrag = Uppdrag.objects.for_forbund(sammantrade.organ.forbund).pa_datum(
+        sammantrade.datum
+    )
+    typer = set(uppdrag.filter(person=person).values_list("typ", flat=True))
+    if roll == Narvaro.LEDAMOT and Uppdrag.LEDAMOT not in typer:
+        raise ValidationError(
+            f"{person} är inte ledamot i styrelsen {sammantrade.datum}."
+        )
+    if (
+        roll in (Narvaro.ERSATTARE, Narvaro.TJANSTGORANDE)
+        and Uppdrag.ERSATTARE not in typer
+    ):
+        raise ValidationError(
+            f"{person} är inte ersättare i styrelsen {sammantrade.datum}."
+        )
+    if roll == Narvaro.TJANSTGORANDE:
+        if ersatter is None:
+            raise ValidationError(
+                "Ange vilken ledamot den tjänstgörande ersättaren ersätter."
+            )
+        if not uppdrag.filter(person=ersatter, typ=Uppdrag.LEDAMOT).exists():
+            raise ValidationError(
+                f"{ersatter} är inte ledamot i styrelsen {sammantrade.datum}."
+            )
+
+
 @transaction.atomic
 def narvaro_add(
     *, sammantrade: Sammantrade, person: Person, roll: str, **fields: Any
@@ -319,6 +353,7 @@ def narvaro_add(
     _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
     if person.forbund_id != sammantrade.organ.forbund_id:
         raise ValidationError("Personen hör till ett annat förbund.")
+    _kontrollera_mot_sammansattning(sammantrade, person, roll, fields.get("ersatter"))
     fields.setdefault("ordning", sammantrade.narvaro.count() + 1)
     narvaro = Narvaro(sammantrade=sammantrade, person=person, roll=roll, **fields)
     narvaro.full_clean()

@@ -216,8 +216,19 @@ def test_quorum_warning_when_half_or_fewer_ledamoter_take_part(
         )
     client = as_user(kanslist)
     assert "inte beslutför" in client.get(detail(sammantrade)).content.decode()
+    ersattare = PersonFactory(forbund=forbund)
+    UppdragFactory(
+        forbund=forbund,
+        person=ersattare,
+        typ=Uppdrag.ERSATTARE,
+        fran=dt.date(2015, 1, 1),
+        till=None,
+    )
     services.narvaro_add(
-        sammantrade=sammantrade, person=personer[2], roll=Narvaro.TJANSTGORANDE
+        sammantrade=sammantrade,
+        person=ersattare,
+        roll=Narvaro.TJANSTGORANDE,
+        ersatter=personer[3],
     )
     assert "inte beslutför" not in client.get(detail(sammantrade)).content.decode()
 
@@ -240,3 +251,42 @@ def test_paragraph_numbers_shown_in_order(as_user, kanslist, sammantrade):
         for p in Paragraf.objects.order_by("nummer")
     ]
     assert positions == sorted(positions)
+
+
+def test_attendance_is_checked_against_the_board_of_that_date(
+    as_user, kanslist, forbund, sammantrade
+):
+    from finsam.models import Uppdrag
+    from styrelse.models import Narvaro
+    from tests.factories import PersonFactory, UppdragFactory
+
+    avgangen = PersonFactory(forbund=forbund)
+    UppdragFactory(
+        forbund=forbund,
+        person=avgangen,
+        typ=Uppdrag.LEDAMOT,
+        fran=dt.date(2010, 1, 1),
+        till=dt.date(2017, 12, 31),
+    )
+    as_user(kanslist).post(
+        reverse("styrelse:narvaro_create", args=[sammantrade.pk]),
+        {"person": avgangen.pk, "roll": Narvaro.LEDAMOT},
+    )
+    assert not sammantrade.narvaro.exists()
+    as_user(kanslist).post(
+        reverse("styrelse:narvaro_create", args=[sammantrade.pk]),
+        {"person": avgangen.pk, "roll": Narvaro.OVRIG, "funktion": "gäst"},
+    )
+    assert sammantrade.narvaro.get().roll == Narvaro.OVRIG
+
+
+def test_start_page_panel_tells_justerare_a_protocol_awaits_them(
+    as_user, justerare, utkast
+):
+    html = as_user(justerare).get(reverse("finsam:dashboard")).content.decode()
+    assert "väntar på din justering" in html
+
+
+def test_justerat_protocol_is_listed_on_the_dokument_page(as_user, kanslist, justerat):
+    html = as_user(kanslist).get(reverse("finsam:dokument")).content.decode()
+    assert reverse("styrelse:protokoll_pdf", args=[justerat.pk]) in html
