@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from insatser.models import Avslutsorsak, Insats, Mal, Periodrapport
+from insatser.models import (
+    Avslutsorsak,
+    Indikatorfraga,
+    Indikatorresultat,
+    Insats,
+    Mal,
+    Periodrapport,
+    Strukturaktivitet,
+)
 from insatser.services import (
     avslutsorsaker_seed,
     insats_save,
     insatsrapportor_add,
     mal_save,
     periodrapport_save,
+    standarddata_seed,
     unika_deltagare_save,
 )
 
@@ -172,6 +181,7 @@ def fordela_orsaker(
 
 def build(ctx) -> None:
     forbund = ctx.forbund
+    standarddata_seed(forbund=forbund)
     orsaker = {o.namn: o for o in avslutsorsaker_seed(forbund=forbund)}
     insatser: dict[str, Insats] = {}
     for sortering, (
@@ -254,6 +264,7 @@ def build(ctx) -> None:
     for i, (namn, typ, varde) in enumerate(TYPADE_MAL, start=1):
         mal_save(insats=insatser[namn], ar=AR, typ=typ, malvarde=varde, ordning=i)
     unika_deltagare_save(forbund=forbund, ar=AR, antal=UNIKA_2017)
+    build_struktur(ctx)
 
     # The insatsrapportör reports for START; its tertial 1 report of 2018 awaits review.
     start = insatser["START"]
@@ -283,3 +294,55 @@ def build(ctx) -> None:
     t1.status = Periodrapport.INLAMNAD
     t1.inlamnad_av = ctx.users.get("rapportor")
     t1.save()
+
+
+# Seed 004, 1.3.2.4: seven frukostmöten (70-160 each) and one utbildningsdag (about 30),
+# about 760 in all. The split over dates and meetings is invented.
+FRUKOSTMOTEN = [
+    (dt.date(2017, 2, 10), "Psykisk hälsa och arbetslivet", 95),
+    (dt.date(2017, 3, 17), "Psykiatrins uppdrag i Södertörn", 160),
+    (dt.date(2017, 4, 21), "Försäkringskassans nya arbetssätt", 110),
+    (dt.date(2017, 5, 19), "Unga som varken arbetar eller studerar", 100),
+    (dt.date(2017, 9, 22), "Arbetsförmedlingens uppdrag", 70),
+    (dt.date(2017, 10, 20), "Ångest och depression hos unga vuxna", 105),
+    (dt.date(2017, 11, 17), "Samverkan kring sjukskrivning", 90),
+]
+
+
+def build_struktur(ctx) -> None:
+    forbund = ctx.forbund
+    Strukturaktivitet.objects.bulk_create(
+        [
+            Strukturaktivitet(
+                forbund=forbund, datum=datum, typ="frukostmote", tema=tema, deltagare=n
+            )
+            for datum, tema, n in FRUKOSTMOTEN
+        ]
+        + [
+            Strukturaktivitet(
+                forbund=forbund,
+                datum=dt.date(2017, 4, 6),
+                typ="utbildning",
+                tema="Myndighetsgemensam utbildningsdag om parternas uppdrag",
+                deltagare=30,
+            )
+        ]
+    )
+    # Seed 004: in the 2017 pilot, 60 % of personal, styrelse and chefer answered that the
+    # förbund has structures for relations between the actors (per-group split invented).
+    fraga = "Har ni strukturer för att initiera, upprätthålla och underhålla relationer"
+    for grupp, antal in [
+        (Indikatorfraga.PERSONAL, 38),
+        (Indikatorfraga.STYRELSE, 9),
+        (Indikatorfraga.CHEFSGRUPP, 13),
+    ]:
+        for f in Indikatorfraga.objects.for_forbund(forbund).filter(
+            grupp=grupp, text__startswith=fraga
+        ):
+            Indikatorresultat.objects.create(
+                fraga=f,
+                ar=AR,
+                andel_positiva=60,
+                andel_negativa=10,
+                antal_svar=antal,
+            )

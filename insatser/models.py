@@ -71,6 +71,9 @@ class Insats(models.Model):
     sortering = models.PositiveSmallIntegerField(
         "sortering", default=0, help_text="Ordningen i listor och tabeller."
     )
+    budgeterade_deltagare = models.PositiveIntegerField(
+        "budgeterat antal deltagare per år", null=True, blank=True
+    )
     rapportorer = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Insatsrapportor",
@@ -296,6 +299,20 @@ class Periodrapport(models.Model):
     avslutade_man = models.PositiveIntegerField("varav män", default=0)
     avslutade_annat = models.PositiveIntegerField("varav annat/ej angivet", default=0)
 
+    konsultationer_kvinnor = models.PositiveIntegerField(
+        "konsultationer, kvinnor", default=0
+    )
+    konsultationer_man = models.PositiveIntegerField("konsultationer, män", default=0)
+    konsultationer_annat = models.PositiveIntegerField(
+        "konsultationer, annat/ej angivet", default=0
+    )
+    uppfoljda_12m = models.PositiveIntegerField(
+        "följda upp 12 månader efter avslut", null=True, blank=True
+    )
+    egen_forsorjning_12m = models.PositiveIntegerField(
+        "varav med egen försörjning", null=True, blank=True
+    )
+
     berattelse = models.TextField(
         "vad har gått bra, avvikelser och prognos för året", **FRITT
     )
@@ -398,3 +415,294 @@ class UnikaDeltagare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ar}: {self.antal}"
+
+
+class Bemanning(models.Model):
+    forbund_path = "insats__forbund"
+
+    insats = models.ForeignKey(
+        Insats, on_delete=models.CASCADE, related_name="bemanning"
+    )
+    roll = models.CharField(
+        "roll", max_length=100, validators=[validate_no_personnummer]
+    )
+    part = models.ForeignKey(
+        "finsam.Medlem",
+        verbose_name="part",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    procent = models.PositiveSmallIntegerField("tjänstgöringsgrad (%)")
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bemanning"
+        verbose_name_plural = "bemanning"
+
+    def __str__(self) -> str:
+        return f"{self.roll} {self.procent} %"
+
+
+class Medfinansiering(models.Model):
+    """External co-financing, e.g. an ESF project."""
+
+    forbund_path = "insats__forbund"
+
+    insats = models.ForeignKey(
+        Insats, on_delete=models.CASCADE, related_name="medfinansiering"
+    )
+    finansiar = models.CharField(
+        "finansiär", max_length=200, validators=[validate_no_personnummer]
+    )
+    total_budget = models.DecimalField("total budget", max_digits=14, decimal_places=2)
+    extern_andel = models.DecimalField(
+        "extern finansiering", max_digits=14, decimal_places=2
+    )
+    fran = models.DateField("från", null=True, blank=True)
+    till = models.DateField("till", null=True, blank=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "extern medfinansiering"
+        verbose_name_plural = "extern medfinansiering"
+
+    def __str__(self) -> str:
+        return self.finansiar
+
+
+class Kategori(models.Model):
+    """A report category the förbund can extend: försörjning, anvisande part, age group,
+    home kommun."""
+
+    FORSORJNING = "forsorjning"
+    ANVISANDE = "anvisande"
+    ALDER = "alder"
+    KOMMUN = "kommun"
+    DIMENSION_CHOICES = [
+        (FORSORJNING, "Försörjning"),
+        (ANVISANDE, "Anvisande part"),
+        (ALDER, "Åldersgrupp"),
+        (KOMMUN, "Hemkommun"),
+    ]
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
+    )
+    dimension = models.CharField("dimension", max_length=15, choices=DIMENSION_CHOICES)
+    namn = models.CharField("namn", max_length=100)
+    sortering = models.PositiveSmallIntegerField("sortering", default=0)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "rapportkategori"
+        verbose_name_plural = "rapportkategorier"
+        ordering = ["dimension", "sortering", "namn"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "dimension", "namn"], name="kategori_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class PeriodrapportAntal(models.Model):
+    """Counts by kön in one category of a report (försörjning at start or at exit,
+    anvisande part, age group, home kommun)."""
+
+    START = "start"
+    SLUT = "slut"
+    TILLFALLE_CHOICES = [(START, "Vid start"), (SLUT, "Vid avslut"), ("", "–")]
+
+    forbund_path = "periodrapport__insats__forbund"
+
+    periodrapport = models.ForeignKey(
+        Periodrapport, on_delete=models.CASCADE, related_name="antal"
+    )
+    kategori = models.ForeignKey(Kategori, on_delete=models.PROTECT, related_name="+")
+    tillfalle = models.CharField(
+        "tillfälle", max_length=5, choices=TILLFALLE_CHOICES, blank=True
+    )
+    kvinnor = models.PositiveIntegerField("kvinnor", default=0)
+    man = models.PositiveIntegerField("män", default=0)
+    annat = models.PositiveIntegerField("annat/ej angivet", default=0)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "antal per kategori"
+        verbose_name_plural = "antal per kategori"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periodrapport", "kategori", "tillfalle"],
+                name="periodrapportantal_unik",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kategori}: {self.kvinnor + self.man + self.annat}"
+
+
+class Strukturaktivitet(models.Model):
+    """A structural activity: frukostmöte, seminar, utbildning."""
+
+    TYP_CHOICES = [
+        ("frukostmote", "Frukostmöte"),
+        ("seminarium", "Seminarium"),
+        ("utbildning", "Utbildning"),
+        ("natverk", "Nätverksträff"),
+        ("annat", "Annat"),
+    ]
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
+    )
+    insats = models.ForeignKey(
+        Insats,
+        verbose_name="insats",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="strukturaktiviteter",
+    )
+    datum = models.DateField("datum")
+    typ = models.CharField("typ", max_length=15, choices=TYP_CHOICES)
+    tema = models.CharField(
+        "tema", max_length=300, validators=[validate_no_personnummer]
+    )
+    deltagare = models.PositiveIntegerField("antal deltagare", default=0)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "strukturaktivitet"
+        verbose_name_plural = "strukturaktiviteter"
+        ordering = ["-datum"]
+
+    def __str__(self) -> str:
+        return f"{self.datum} {self.tema}"
+
+
+class Indikatorfraga(models.Model):
+    """An NNS indicator question (the standard set is preloaded; may not be reworded)."""
+
+    DELTAGARE = "deltagare"
+    PERSONAL = "personal"
+    STYRELSE = "styrelse"
+    CHEFSGRUPP = "chefsgrupp"
+    GRUPP_CHOICES = [
+        (DELTAGARE, "Deltagare vid avslut"),
+        (PERSONAL, "Personal i insatser"),
+        (STYRELSE, "Styrelse"),
+        (CHEFSGRUPP, "Parternas chefsgrupp"),
+    ]
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
+    )
+    grupp = models.CharField("respondentgrupp", max_length=12, choices=GRUPP_CHOICES)
+    text = models.CharField("fråga", max_length=300)
+    sortering = models.PositiveSmallIntegerField("sortering", default=0)
+    standard = models.BooleanField("standardfråga", default=False)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "indikatorfråga"
+        verbose_name_plural = "indikatorfrågor"
+        ordering = ["grupp", "sortering", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "grupp", "text"], name="indikatorfraga_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Indikatorresultat(models.Model):
+    ALLA = "alla"
+    KON_CHOICES = [(ALLA, "Alla"), ("kvinnor", "Kvinnor"), ("man", "Män")]
+
+    forbund_path = "fraga__forbund"
+
+    fraga = models.ForeignKey(
+        Indikatorfraga, on_delete=models.CASCADE, related_name="resultat"
+    )
+    ar = models.PositiveSmallIntegerField("år")
+    kon = models.CharField("kön", max_length=8, choices=KON_CHOICES, default=ALLA)
+    andel_positiva = models.DecimalField(
+        "andel klart positiva (%)", max_digits=4, decimal_places=1
+    )
+    andel_negativa = models.DecimalField(
+        "andel negativa (%)", max_digits=4, decimal_places=1
+    )
+    antal_svar = models.PositiveIntegerField("antal svar")
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "indikatorresultat"
+        verbose_name_plural = "indikatorresultat"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fraga", "ar", "kon"], name="indikatorresultat_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fraga} {self.ar}"
+
+    def clean(self) -> None:
+        if (
+            self.andel_positiva is not None
+            and self.andel_negativa is not None
+            and self.andel_positiva + self.andel_negativa > 100
+        ):
+            raise ValidationError(
+                {"andel_negativa": "Andelarna är tillsammans mer än 100 %."}
+            )
+
+
+class ForbundsMal(models.Model):
+    """A förbund-wide goal per year ("finansierade insatser når 500 individer")."""
+
+    UNIKA = "unika"
+    ANDEL_ARBETE_STUDIER = "andel_arbete_studier"
+    FRITEXT = "fritext"
+    TYP_CHOICES = [
+        (UNIKA, "Antal individer (unika deltagare)"),
+        (ANDEL_ARBETE_STUDIER, "Andel avslutade till arbete eller studier"),
+        (FRITEXT, "Fritext (resultatet anges)"),
+    ]
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
+    )
+    ar = models.PositiveSmallIntegerField("år")
+    typ = models.CharField("typ", max_length=25, choices=TYP_CHOICES)
+    beskrivning = models.TextField("mål", **FRITT)
+    malvarde = models.DecimalField(
+        "målvärde", max_digits=9, decimal_places=1, null=True, blank=True
+    )
+    resultat_text = models.TextField("resultat (fritext)", **FRITT)
+    bedomning = models.CharField(
+        "måluppfyllelse", max_length=15, choices=Mal.BEDOMNING_CHOICES, blank=True
+    )
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "förbundsmål"
+        verbose_name_plural = "förbundsmål"
+        ordering = ["ar", "pk"]
+
+    def __str__(self) -> str:
+        return self.beskrivning or self.get_typ_display()

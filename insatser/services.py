@@ -293,3 +293,42 @@ def periodrapport_accept_deviation(
     return model_save(
         rapport, avvikelse_koder=sorted(koder), avvikelse_motivering=motivering
     )
+
+
+def standarddata_seed(*, forbund: Forbund) -> None:
+    """Exit reasons, report categories (home kommun from the member kommuner) and the NNS
+    questions the förbund lacks. Idempotent."""
+    from finsam.models import Medlem
+    from insatser.models import Indikatorfraga, Kategori
+    from insatser.standard import INDIKATORFRAGOR, KATEGORIER
+
+    avslutsorsaker_seed(forbund=forbund)
+    kommuner = [
+        m.namn.removesuffix(" kommun")
+        for m in Medlem.objects.filter(forbund=forbund, typ=Medlem.KOMMUN).order_by(
+            "sortering", "namn"
+        )
+    ]
+    kategorier = {**KATEGORIER, Kategori.KOMMUN: [*kommuner, "Annan kommun"]}
+    finns = set(Kategori.objects.for_forbund(forbund).values_list("dimension", "namn"))
+    Kategori.objects.bulk_create(
+        [
+            Kategori(forbund=forbund, dimension=dim, namn=namn, sortering=i)
+            for dim, namnen in kategorier.items()
+            for i, namn in enumerate(namnen, start=1)
+            if (dim, namn) not in finns
+        ]
+    )
+    finns = set(
+        Indikatorfraga.objects.for_forbund(forbund).values_list("grupp", "text")
+    )
+    Indikatorfraga.objects.bulk_create(
+        [
+            Indikatorfraga(
+                forbund=forbund, grupp=grupp, text=text, sortering=i, standard=True
+            )
+            for grupp, texter in INDIKATORFRAGOR.items()
+            for i, text in enumerate(texter, start=1)
+            if (grupp, text) not in finns
+        ]
+    )
