@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from finsam.forms import DateInput, ForbundScopedForm
-from insatser.models import Avslutsorsak, Insats, Periodrapport
+from insatser.models import Avslutsorsak, Insats, Kategori, Periodrapport
 from insatser.services import FLODEN, KON
 from insatser.validators import validate_no_personnummer
 
@@ -76,10 +76,26 @@ class PeriodrapportForm(forms.Form):
         *args,
         orsaker: list[Avslutsorsak],
         rapport: Periodrapport | None = None,
+        kategorier: list[Kategori] = (),
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.orsaker = orsaker
+        self.kategorier = list(kategorier)
+        for kon, _ in KON:
+            self.fields[f"konsultationer_{kon}"] = _antal(
+                f"Konsultationer, {KON_RUBRIK[kon].lower()}"
+            )
+        self.fields["uppfoljda_12m"] = _antal("Följda upp 12 månader efter avslut")
+        self.fields["egen_forsorjning_12m"] = _antal(
+            "Varav med egen försörjning efter 12 månader"
+        )
+        for kat, tillfalle in self._kategorifalt():
+            for kon, _ in KON:
+                self.fields[f"kat_{kat.pk}_{tillfalle or 'x'}_{kon}"] = _antal(
+                    f"{kat.get_dimension_display()}{self._tillfalle_text(tillfalle)} "
+                    f"{kat.namn}, {KON_RUBRIK[kon].lower()}"
+                )
         for flode, rubrik in FLODEN:
             self.fields[f"{flode}_totalt"] = _antal(f"{rubrik} deltagare, totalt")
             for kon, _ in KON:
@@ -102,6 +118,75 @@ class PeriodrapportForm(forms.Form):
                         rad, kon
                     )
             self.initial["berattelse"] = rapport.berattelse
+            for name in [f"konsultationer_{k}" for k, _ in KON] + [
+                "uppfoljda_12m",
+                "egen_forsorjning_12m",
+            ]:
+                self.initial[name] = getattr(rapport, name)
+            for rad in rapport.antal.all():
+                for kon, _ in KON:
+                    self.initial[
+                        f"kat_{rad.kategori_id}_{rad.tillfalle or 'x'}_{kon}"
+                    ] = getattr(rad, kon)
+
+    @staticmethod
+    def _tillfalle_text(tillfalle: str) -> str:
+        return {"start": " vid start", "slut": " vid avslut"}.get(tillfalle, "")
+
+    def _kategorifalt(self):
+        for kat in self.kategorier:
+            if kat.dimension == Kategori.FORSORJNING:
+                yield kat, "start"
+                yield kat, "slut"
+            else:
+                yield kat, ""
+
+    def ovrigt(self) -> dict:
+        data = {
+            name: self.cleaned_data.get(name) or 0
+            for name in [f"konsultationer_{k}" for k, _ in KON]
+        }
+        for name in ["uppfoljda_12m", "egen_forsorjning_12m"]:
+            data[name] = self.cleaned_data.get(name)
+        return data
+
+    def antal(self) -> dict[tuple[int, str], dict[str, int]]:
+        return {
+            (kat.pk, tillfalle): {
+                kon: self.cleaned_data.get(f"kat_{kat.pk}_{tillfalle or 'x'}_{kon}")
+                or 0
+                for kon, _ in KON
+            }
+            for kat, tillfalle in self._kategorifalt()
+        }
+
+    def kategorisektioner(self):
+        """Grids per dimension (försörjning twice: at start and at exit)."""
+        sektioner = [
+            (Kategori.ANVISANDE, "", "Nya deltagare per anvisande part"),
+            (Kategori.ALDER, "", "Nya deltagare per åldersgrupp"),
+            (Kategori.KOMMUN, "", "Nya deltagare per hemkommun"),
+            (Kategori.FORSORJNING, "start", "Försörjning vid start (flera per person)"),
+            (Kategori.FORSORJNING, "slut", "Försörjning vid avslut (flera per person)"),
+        ]
+        out = []
+        for dim, tillfalle, rubrik in sektioner:
+            rader = [
+                {
+                    "rubrik": kat.namn,
+                    "falt": [
+                        self[f"kat_{kat.pk}_{tillfalle or 'x'}_{k}"] for k, _ in KON
+                    ],
+                }
+                for kat in self.kategorier
+                if kat.dimension == dim
+            ]
+            if rader:
+                out.append({"rubrik": rubrik, "rader": rader})
+        return out
+
+    def konsultationsfalt(self):
+        return [self[f"konsultationer_{k}"] for k, _ in KON]
 
     def siffror(self) -> dict[str, int]:
         return {

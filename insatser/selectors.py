@@ -230,6 +230,11 @@ def mal_med_resultat(*, insats: Insats) -> list[MalRad]:
                 Mal.NYA_DELTAGARE: str(r["nya_totalt"]),
                 Mal.ANDEL_ARBETE_STUDIER: _andel(r["arbete"], r["avslutade_totalt"]),
                 Mal.ANDEL_ARBETSSOKANDE: _andel(r["sokande"], r["avslutade_totalt"]),
+                Mal.KONSULTATIONER: str(
+                    r["konsultationer_kvinnor"]
+                    + r["konsultationer_man"]
+                    + r["konsultationer_annat"]
+                ),
             }.get(mal.typ, resultat)
         rader.append(
             MalRad(

@@ -139,6 +139,20 @@ def rapport_avvikelser(
                     f"({rapport.aktuella_totalt}), {_diff(varde, rapport.aktuella_totalt)}.",
                 )
             )
+    if (
+        rapport.uppfoljda_12m is not None
+        and rapport.egen_forsorjning_12m is not None
+        and rapport.egen_forsorjning_12m > rapport.uppfoljda_12m
+    ):
+        fel.append(
+            Avvikelse(
+                kod="uppfoljning_12m",
+                falt="egen_forsorjning_12m",
+                meddelande=f"Fler med egen försörjning ({rapport.egen_forsorjning_12m}) "
+                f"än uppföljda ({rapport.uppfoljda_12m}), "
+                f"{_diff(rapport.egen_forsorjning_12m, rapport.uppfoljda_12m)}.",
+            )
+        )
     if tidigare is None:
         tidigare = tidigare_rapporter(rapport)
     for forra in tidigare:
@@ -199,8 +213,10 @@ def periodrapport_save(
     avslut: dict[int, dict[str, int]],
     berattelse: str = "",
     rapport: Periodrapport | None = None,
+    antal: dict[tuple[int, str], dict[str, int]] | None = None,
 ) -> Periodrapport:
-    """Save a draft: the totals by kön and the exit reasons (avslutsorsak id -> by kön).
+    """Save a draft: the totals by kön and the exit reasons (avslutsorsak id -> by kön);
+    ``antal`` (when given) the category counts, (kategori id, tillfälle) -> by kön.
 
     A draft may break the rules; ``periodrapport_submit`` refuses it until they hold.
     """
@@ -220,6 +236,27 @@ def periodrapport_save(
             PeriodrapportAvslut(periodrapport=rapport, avslutsorsak=orsaker[orsak_id]),
             **per_kon,
         )
+    if antal is not None:
+        from insatser.models import Kategori, PeriodrapportAntal
+
+        kategorier = set(
+            Kategori.objects.for_forbund(insats.forbund).values_list("pk", flat=True)
+        )
+        rapport.antal.all().delete()
+        rader = []
+        for (kategori_id, tillfalle), per_kon in antal.items():
+            if kategori_id not in kategorier:
+                raise ValidationError("Okänd kategori.")
+            if any(per_kon.values()):
+                rader.append(
+                    PeriodrapportAntal(
+                        periodrapport=rapport,
+                        kategori_id=kategori_id,
+                        tillfalle=tillfalle,
+                        **per_kon,
+                    )
+                )
+        PeriodrapportAntal.objects.bulk_create(rader)
     return rapport
 
 

@@ -20,7 +20,7 @@ from insatser.forms import (
     PeriodrapportForm,
     ReturForm,
 )
-from insatser.models import Avslutsorsak, Insats, Periodrapport
+from insatser.models import Avslutsorsak, Insats, Kategori, Periodrapport
 
 RAPPORTERA = (*EDIT, INSATSRAPPORTOR)
 LASA = (*READ, INSATSRAPPORTOR)
@@ -138,6 +138,9 @@ def rapport_detail(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
             "rapport": rapport,
             "insats": rapport.insats,
             "avslut": rapport.avslut.select_related("avslutsorsak"),
+            "antal": rapport.antal.select_related("kategori").order_by(
+                "kategori__dimension", "tillfalle", "kategori__sortering"
+            ),
             "avvikelser": avvikelser,
             "godkanda": set(rapport.avvikelse_koder or []),
             "kan_rapportera": services.kan_rapportera(request.user, rapport.insats),
@@ -155,16 +158,22 @@ def rapport_edit(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
         messages.info(request, "Rapporten är inlämnad och kan inte ändras.")
         return redirect("insatser:rapport_detail", periodrapport_id=rapport.pk)
     orsaker = _orsaker(request)
-    form = PeriodrapportForm(request.POST or None, orsaker=orsaker, rapport=rapport)
+    form = PeriodrapportForm(
+        request.POST or None,
+        orsaker=orsaker,
+        rapport=rapport,
+        kategorier=Kategori.objects.for_forbund(request.forbund),
+    )
     if request.method == "POST" and form.is_valid():
         services.periodrapport_save(
             insats=rapport.insats,
             ar=rapport.ar,
             period=rapport.period,
-            siffror=form.siffror(),
+            siffror={**form.siffror(), **form.ovrigt()},
             avslut=form.avslut(),
             berattelse=form.cleaned_data["berattelse"],
             rapport=rapport,
+            antal=form.antal(),
         )
         if "lamna_in" in request.POST:
             try:

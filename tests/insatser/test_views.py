@@ -187,3 +187,30 @@ def test_statistics_page_shows_seed_table(as_user, db):
 def test_late_reports_page(as_user, kanslist, insats):
     page = as_user(kanslist).get("/insatser/sena/").content.decode()
     assert "Sena rapporter" in page
+
+
+def test_report_form_saves_konsultationer_and_categories(
+    as_user, rapportor, rapport, orsaker, forbund
+):
+    from insatser.models import Kategori
+    from insatser.services import standarddata_seed
+
+    standarddata_seed(forbund=forbund)
+    lon = Kategori.objects.get(forbund=forbund, dimension="forsorjning", namn="Lön")
+    af = Kategori.objects.get(forbund=forbund, namn="Arbetsförmedlingen")
+    data = grid(
+        orsaker,
+        konsultationer_kvinnor="3",
+        konsultationer_man="1",
+        **{f"kat_{lon.pk}_slut_man": "2", f"kat_{af.pk}_x_kvinnor": "4"},
+    )
+    client = as_user(rapportor)
+    assert (
+        client.post(f"/insatser/rapport/{rapport.pk}/andra/", data).status_code == 302
+    )
+    rapport.refresh_from_db()
+    assert rapport.konsultationer_kvinnor == 3
+    rader = {(r.kategori_id, r.tillfalle): r for r in rapport.antal.all()}
+    assert rader[(lon.pk, "slut")].man == 2 and rader[(af.pk, "")].kvinnor == 4
+    page = client.get(f"/insatser/rapport/{rapport.pk}/").content.decode()
+    assert "Försörjning (vid avslut): Lön" in page
