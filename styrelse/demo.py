@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from finsam.models import Uppdrag
 from styrelse import services
-from styrelse.models import Delegationsbeslut, Narvaro, Paragraf
+from styrelse.models import Narvaro, Paragraf
 
 TZ = ZoneInfo("Europe/Stockholm")
 
@@ -42,6 +42,11 @@ def build(ctx) -> None:
         "Årsredovisning 2017",
         forslag_till_beslut="Styrelsen godkänner årsredovisningen 2017 och överlämnar den till medlemmarna.",
         delges=f"Samordningsförbundets revisorer\n{medlemmar}",
+    )
+    services.bilaga_create(
+        arende=a_ars,
+        namn="Maluppfyllelse 2017.txt",
+        innehall="Sammanställning av måluppfyllelse 2017 (demo).\n".encode(),
     )
     a_nns = arende(
         20,
@@ -220,13 +225,33 @@ def build(ctx) -> None:
         rubrik="Delårsrapport januari–april 2018",
         forslag_till_beslut="Styrelsen godkänner delårsrapporten.",
     )
-    Delegationsbeslut.objects.create(
+    upphandling = services.delegationspunkt_create(
         forbund=forbund,
-        datum=dt.date(2018, 4, 16),
-        delegat="Förbundschef",
         arendetyp="Direktupphandling under 100 000 kr",
+        delegat="Förbundschef",
+        lagrum="LOU 19 kap. 12 §",
+        ordning=1,
+    )
+    services.delegationspunkt_create(
+        forbund=forbund,
+        arendetyp="Brådskande ärenden",
+        delegat="Ordförande",
+        lagrum="KL 6 kap. 39 §",
+        ordning=2,
+    )
+    services.delegationspunkt_create(
+        forbund=forbund,
+        arendetyp="Attest av fakturor inom budget",
+        delegat="Förbundschef",
+        anmalas=False,
+        ordning=3,
+    )
+    services.delegationsbeslut_create(
+        forbund=forbund,
+        delegationspunkt=upphandling,
+        datum=dt.date(2018, 4, 16),
         beslut="Upphandling av extern utvärdering av Hälsosam",
-        diarienummer="HBS 2018/22",
+        diarienummer=a_halsosam.diarienummer,
     )
     utkast = services.sammantrade_create(
         organ=organ,

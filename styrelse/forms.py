@@ -4,7 +4,7 @@ from django import forms
 
 from finsam.forms import CrispyFormMixin, DateInput
 from finsam.models import Forbund, Person
-from styrelse.models import Arende, Narvaro, Organ, Paragraf
+from styrelse.models import Arende, Delegationspunkt, Narvaro, Organ, Paragraf
 
 
 class TimeInput(forms.TimeInput):
@@ -156,8 +156,40 @@ class AnslagForm(ScopedForm):
 
 
 class DelegationsbeslutForm(ScopedForm):
+    delegationspunkt = forms.ModelChoiceField(
+        Delegationspunkt.objects.all(),
+        label="Enligt delegationsordningen",
+        required=False,
+    )
     datum = forms.DateField(label="Beslutsdatum", widget=DateInput())
-    delegat = forms.CharField(label="Delegat", max_length=200)
-    arendetyp = forms.CharField(label="Ärendetyp", max_length=200)
+    delegat = forms.CharField(label="Delegat", max_length=200, required=False)
+    arendetyp = forms.CharField(label="Ärendetyp", max_length=200, required=False)
     beslut = forms.CharField(label="Beslut", widget=forms.Textarea(attrs={"rows": 3}))
     diarienummer = forms.CharField(label="Dnr", max_length=50, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("delegationspunkt") and not (
+            data.get("delegat") and data.get("arendetyp")
+        ):
+            raise forms.ValidationError(
+                "Välj en punkt i delegationsordningen eller ange delegat och ärendetyp."
+            )
+        return data
+
+
+class DelegationspunktForm(ScopedForm):
+    arendetyp = forms.CharField(label="Ärendetyp", max_length=200)
+    delegat = forms.CharField(label="Delegat (roll eller person)", max_length=200)
+    lagrum = forms.CharField(label="Lagrum", max_length=200, required=False)
+    anmalas = forms.BooleanField(
+        label="Anmäls till styrelsen", required=False, initial=True
+    )
+    ordning = forms.IntegerField(label="Ordning", min_value=0, initial=0)
+
+
+class BilagaForm(ScopedForm):
+    submit_label = "Ladda upp"
+    fil = forms.FileField(
+        label="Bilaga (pdf, docx, xlsx, odt, ods, png, jpg eller txt, högst 10 MB)"
+    )

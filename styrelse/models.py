@@ -351,6 +351,15 @@ class Justering(models.Model):
         related_name="+",
     )
     roll = models.CharField("roll", max_length=20, choices=ROLL_CHOICES)
+    paragraf = models.ForeignKey(
+        "Paragraf",
+        verbose_name="omedelbart justerad paragraf",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="justeringar",
+        help_text="Satt vid omedelbar justering av en enskild paragraf.",
+    )
     tidpunkt = models.DateTimeField("tidpunkt")
     innehall_hash = models.CharField("godkänt innehåll (SHA-256)", max_length=64)
     ogiltig = models.BooleanField(
@@ -393,9 +402,42 @@ class Anslag(models.Model):
         return f"Anslag {self.sammantrade}"
 
 
+class Delegationspunkt(models.Model):
+    """One row of the board's delegationsordning."""
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    arendetyp = models.CharField("ärendetyp", max_length=200)
+    delegat = models.CharField(
+        "delegat", max_length=200, help_text="Roll eller person."
+    )
+    lagrum = models.CharField("lagrum", max_length=200, blank=True)
+    anmalas = models.BooleanField("anmäls till styrelsen", default=True)
+    ordning = models.PositiveIntegerField("ordning", default=0)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "delegationspunkt"
+        verbose_name_plural = "delegationsordning"
+        ordering = ["ordning", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.arendetyp} ({self.delegat})"
+
+
 class Delegationsbeslut(models.Model):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    delegationspunkt = models.ForeignKey(
+        Delegationspunkt,
+        verbose_name="enligt delegationsordningen",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beslut",
     )
     datum = models.DateField("beslutsdatum")
     delegat = models.CharField("delegat", max_length=200)
@@ -421,3 +463,27 @@ class Delegationsbeslut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.datum} {self.arendetyp}"
+
+
+class Bilaga(models.Model):
+    """An attachment to an ärende, stored in the database (type- and size-checked)."""
+
+    arende = models.ForeignKey(
+        Arende, verbose_name="ärende", on_delete=models.CASCADE, related_name="bilagor"
+    )
+    namn = models.CharField("filnamn", max_length=255)
+    content_type = models.CharField("filtyp", max_length=100)
+    storlek = models.PositiveIntegerField("storlek (byte)")
+    innehall = models.BinaryField("innehåll")
+    uppladdad = models.DateTimeField("uppladdad", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "arende__forbund"
+
+    class Meta:
+        verbose_name = "bilaga"
+        verbose_name_plural = "bilagor"
+        ordering = ["uppladdad", "id"]
+
+    def __str__(self) -> str:
+        return self.namn

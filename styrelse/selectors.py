@@ -117,7 +117,7 @@ def sammantrade_detail(*, sammantrade: Sammantrade) -> dict:
         "intervall": paragraf_intervall(forsta, sista),
         "narvaro": narvaro_rader(sammantrade=sammantrade, forsta=forsta, sista=sista),
         "justeringar": list(
-            sammantrade.justeringar.select_related("user__person").order_by(
+            sammantrade.justeringar.select_related("user__person", "paragraf").order_by(
                 "tidpunkt", "id"
             )
         ),
@@ -170,9 +170,9 @@ def protokoll_context(*, sammantrade: Sammantrade) -> dict:
         p["delegationsbeslut"] = delegation.get(p["nummer"], [])
     justeringar = {
         j.roll: j
-        for j in sammantrade.justeringar.filter(ogiltig=False).select_related(
-            "user__person"
-        )
+        for j in sammantrade.justeringar.filter(
+            ogiltig=False, paragraf__isnull=True
+        ).select_related("user__person")
     }
     anslag = Anslag.objects.filter(sammantrade=sammantrade).first()
     return {

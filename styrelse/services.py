@@ -23,7 +23,9 @@ from finsam.models import Forbund, Person
 from styrelse.models import (
     Anslag,
     Arende,
+    Bilaga,
     Delegationsbeslut,
+    Delegationspunkt,
     Diarieraknare,
     Justering,
     Kommentar,
@@ -129,9 +131,9 @@ def _ej_fryst(sammantrade: Sammantrade) -> None:
 
 
 def _ogiltigforklara_justeringar(sammantrade: Sammantrade) -> None:
-    Justering.objects.filter(sammantrade=sammantrade, ogiltig=False).update(
-        ogiltig=True
-    )
+    Justering.objects.filter(
+        sammantrade=sammantrade, paragraf__isnull=True, ogiltig=False
+    ).update(ogiltig=True)
 
 
 @transaction.atomic
@@ -146,7 +148,7 @@ def _numrera(*, organ: Organ, ar: int) -> None:
     andras = []
     for nummer, p in enumerate(paragrafer, start=1):
         if p.nummer != nummer:
-            if p.sammantrade.ar_justerat:
+            if p.sammantrade.ar_justerat or p.omedelbart_justerad:
                 raise ValidationError(
                     "Numreringen skulle ändra ett justerat protokoll; lägg sammanträdet efter det."
                 )
@@ -215,12 +217,16 @@ def delegationsbeslut_samla(*, paragraf: Paragraf) -> int:
     """Gather the förbund's unreported delegationsbeslut up to the meeting date into the
     meeting's "Anmälan av delegationsbeslut"; they are marked reported at justering."""
     sammantrade = paragraf.sammantrade
-    return Delegationsbeslut.objects.filter(
-        forbund=sammantrade.organ.forbund,
-        anmald=False,
-        anmald_paragraf__isnull=True,
-        datum__lte=sammantrade.datum,
-    ).update(anmald_paragraf=paragraf)
+    return (
+        Delegationsbeslut.objects.filter(
+            forbund=sammantrade.organ.forbund,
+            anmald=False,
+            anmald_paragraf__isnull=True,
+            datum__lte=sammantrade.datum,
+        )
+        .exclude(delegationspunkt__anmalas=False)
+        .update(anmald_paragraf=paragraf)
+    )
 
 
 def _paragraf_ny(sammantrade: Sammantrade, **fields: Any) -> Paragraf:
@@ -309,6 +315,7 @@ def paragraf_update(*, paragraf: Paragraf, **fields: Any) -> Paragraf:
     paragraf.full_clean()
     paragraf.save()
     _ogiltigforklara_justeringar(sammantrade)
+    Justering.objects.filter(paragraf=paragraf, ogiltig=False).update(ogiltig=True)
     return paragraf
 
 
@@ -491,9 +498,9 @@ def sammantrade_justera(
     nar = nar or timezone.now()
     innehall = protokoll_innehall(sammantrade)
     hash_ = innehall_hash(innehall)
-    Justering.objects.filter(sammantrade=sammantrade, roll=roll, ogiltig=False).update(
-        ogiltig=True
-    )
+    Justering.objects.filter(
+        sammantrade=sammantrade, paragraf__isnull=True, roll=roll, ogiltig=False
+    ).update(ogiltig=True)
     justering = Justering(
         sammantrade=sammantrade, user=user, roll=roll, tidpunkt=nar, innehall_hash=hash_
     )
@@ -501,7 +508,10 @@ def sammantrade_justera(
     justering.save()
     giltiga = set(
         Justering.objects.filter(
-            sammantrade=sammantrade, ogiltig=False, innehall_hash=hash_
+            sammantrade=sammantrade,
+            paragraf__isnull=True,
+            ogiltig=False,
+            innehall_hash=hash_,
         ).values_list("roll", flat=True)
     )
     if giltiga >= {Justering.ORDFORANDE, Justering.JUSTERARE}:
@@ -625,8 +635,15 @@ def delegationsbeslut_create(*, forbund: Forbund, **fields: Any) -> Delegationsb
     """Register a delegationsbeslut; it joins the next open board meeting's
     "Anmälan av delegationsbeslut" when there is one."""
     beslut = Delegationsbeslut(forbund=forbund, **fields)
+    if beslut.delegationspunkt is not None:
+        if beslut.delegationspunkt.forbund_id != forbund.pk:
+            raise ValidationError("Delegationspunkten hör till ett annat förbund.")
+        beslut.arendetyp = beslut.arendetyp or beslut.delegationspunkt.arendetyp
+        beslut.delegat = beslut.delegat or beslut.delegationspunkt.delegat
     beslut.full_clean()
     beslut.save()
+    if beslut.delegationspunkt is not None and not beslut.delegationspunkt.anmalas:
+        return beslut
     paragraf = (
         Paragraf.objects.filter(
             organ__forbund=forbund,
@@ -648,3 +665,117 @@ def delegationsbeslut_create(*, forbund: Forbund, **fields: Any) -> Delegationsb
         beslut.save(update_fields=["anmald_paragraf"])
         _ogiltigforklara_justeringar(paragraf.sammantrade)
     return beslut
+
+
+def delegationspunkt_create(*, forbund: Forbund, **fields: Any) -> Delegationspunkt:
+    punkt = Delegationspunkt(forbund=forbund, **fields)
+    punkt.full_clean()
+    punkt.save()
+    return punkt
+
+
+# --- Omedelbar justering of a single paragraph ---------------------------------------
+
+
+def paragraf_hash(paragraf: Paragraf) -> str:
+    return innehall_hash(
+        {"nummer": paragraf.nummer, **{f: getattr(paragraf, f) for f in PARAGRAF_FALT}}
+    )
+
+
+@transaction.atomic
+def paragraf_justera_omedelbart(
+    *, paragraf: Paragraf, user, nar: dt.datetime | None = None
+) -> Justering:
+    """Ordförande and justerare approve one § at the meeting; once both have, the § is
+    justerad and frozen even while the rest of the protocol is still a draft."""
+    sammantrade = Sammantrade.objects.select_for_update().get(
+        pk=paragraf.sammantrade_id
+    )
+    _ej_fryst(sammantrade)
+    paragraf = Paragraf.objects.get(pk=paragraf.pk)
+    if paragraf.omedelbart_justerad:
+        raise ValidationError("Paragrafen är redan omedelbart justerad.")
+    if not paragraf.beslut.strip():
+        raise ValidationError("Skriv beslutet innan paragrafen justeras.")
+    roll = justering_roll(sammantrade=sammantrade, user=user)
+    if roll is None:
+        raise ValidationError(
+            "Bara sammanträdets ordförande och justerare kan justera."
+        )
+    hash_ = paragraf_hash(paragraf)
+    Justering.objects.filter(paragraf=paragraf, roll=roll, ogiltig=False).update(
+        ogiltig=True
+    )
+    justering = Justering(
+        sammantrade=sammantrade,
+        paragraf=paragraf,
+        user=user,
+        roll=roll,
+        tidpunkt=nar or timezone.now(),
+        innehall_hash=hash_,
+    )
+    justering.full_clean()
+    justering.save()
+    giltiga = set(
+        Justering.objects.filter(
+            paragraf=paragraf, ogiltig=False, innehall_hash=hash_
+        ).values_list("roll", flat=True)
+    )
+    if giltiga >= {Justering.ORDFORANDE, Justering.JUSTERARE}:
+        Paragraf.objects.filter(pk=paragraf.pk).update(omedelbart_justerad=True)
+    return justering
+
+
+# --- Attachments ---------------------------------------------------------------------
+
+BILAGA_MAX = 10 * 1024 * 1024
+# extension -> (content type, file signature; None for UTF-8 text)
+BILAGA_TYPER = {
+    "pdf": ("application/pdf", b"%PDF-"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        b"PK\x03\x04",
+    ),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        b"PK\x03\x04",
+    ),
+    "odt": ("application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", b"PK\x03\x04"),
+    "png": ("image/png", b"\x89PNG\r\n\x1a\n"),
+    "jpg": ("image/jpeg", b"\xff\xd8\xff"),
+    "jpeg": ("image/jpeg", b"\xff\xd8\xff"),
+    "txt": ("text/plain; charset=utf-8", None),
+}
+
+
+def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
+    """Attach a file to an ärende after checking its type (by name and content) and size."""
+    if len(innehall) == 0:
+        raise ValidationError("Filen är tom.")
+    if len(innehall) > BILAGA_MAX:
+        raise ValidationError("Filen är större än 10 MB.")
+    ext = namn.rsplit(".", 1)[-1].lower() if "." in namn else ""
+    if ext not in BILAGA_TYPER:
+        raise ValidationError(
+            "Filtypen tillåts inte. Tillåtna: " + ", ".join(sorted(BILAGA_TYPER)) + "."
+        )
+    content_type, signatur = BILAGA_TYPER[ext]
+    if signatur is not None and not innehall.startswith(signatur):
+        raise ValidationError(f"Filens innehåll stämmer inte med filtypen .{ext}.")
+    if signatur is None:
+        try:
+            innehall.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError("Textfilen är inte UTF-8.") from exc
+    bilaga = Bilaga(
+        arende=arende,
+        namn=namn[-255:],
+        content_type=content_type,
+        storlek=len(innehall),
+        innehall=innehall,
+    )
+    bilaga.full_clean()
+    bilaga.save()
+    return bilaga

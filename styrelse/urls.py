@@ -58,6 +58,20 @@ urlpatterns = [
         views.delegationsbeslut_create,
         name="delegationsbeslut_create",
     ),
+    path(
+        "delegationsordning/ny/",
+        views.delegationspunkt_create,
+        name="delegationspunkt_create",
+    ),
+    path("arenden/<int:arende_id>/", views.arende_detail, name="arende_detail"),
+    path("arenden/<int:arende_id>/bilaga/", views.bilaga_create, name="bilaga_create"),
+    path("bilaga/<int:bilaga_id>/", views.bilaga_download, name="bilaga_download"),
+    path(
+        "paragraf/<int:paragraf_id>/justera/",
+        views.paragraf_justera,
+        name="paragraf_justera",
+    ),
+    path("plan/<int:ar>/", views.sammantradesplan, name="sammantradesplan"),
     path("arenden/", views.arende_list, name="arende_list"),
     path("arenden/nytt/", views.arende_create, name="arende_create"),
     path(

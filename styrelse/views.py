@@ -19,7 +19,9 @@ from styrelse import selectors, services
 from styrelse.forms import (
     AnslagForm,
     ArendeForm,
+    BilagaForm,
     DelegationsbeslutForm,
+    DelegationspunktForm,
     KommentarForm,
     NarvaroForm,
     ParagrafAddForm,
@@ -27,7 +29,15 @@ from styrelse.forms import (
     SammantradeCreateForm,
     SammantradeForm,
 )
-from styrelse.models import Kommentar, Narvaro, Paragraf, Sammantrade
+from styrelse.models import (
+    Arende,
+    Bilaga,
+    Delegationspunkt,
+    Kommentar,
+    Narvaro,
+    Paragraf,
+    Sammantrade,
+)
 
 KOMMENTERA = (STYRELSE, KANSLI, ADMIN)
 
@@ -468,7 +478,10 @@ def delegationsbeslut_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "styrelse/delegationsbeslut_list.html",
-        {"beslut": selectors.delegationsbeslut_list(forbund=request.forbund)},
+        {
+            "beslut": selectors.delegationsbeslut_list(forbund=request.forbund),
+            "delegationsordning": Delegationspunkt.objects.for_forbund(request.forbund),
+        },
     )
 
 
@@ -498,5 +511,112 @@ def delegationsbeslut_create(request: HttpRequest) -> HttpResponse:
             "form": form,
             "title": "Registrera delegationsbeslut",
             "cancel_url": reverse("styrelse:delegationsbeslut_list"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def delegationspunkt_create(request: HttpRequest) -> HttpResponse:
+    form = DelegationspunktForm(request.POST or None, forbund=request.forbund)
+    if request.method == "POST" and form.is_valid():
+        services.delegationspunkt_create(forbund=request.forbund, **form.cleaned_data)
+        messages.success(request, "Punkten är tillagd i delegationsordningen.")
+        return redirect("styrelse:delegationsbeslut_list")
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": "Ny punkt i delegationsordningen",
+            "cancel_url": reverse("styrelse:delegationsbeslut_list"),
+        },
+    )
+
+
+@require_GET
+@roles(*READ)
+def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
+    arende = get_for_forbund(request, Arende, pk=arende_id)
+    form = BilagaForm(forbund=request.forbund)
+    form.helper.form_action = reverse("styrelse:bilaga_create", args=[arende.pk])
+    form.helper.form_enctype = "multipart/form-data"
+    return render(
+        request,
+        "styrelse/arende_detail.html",
+        {
+            "arende": arende,
+            "bilagor": arende.bilagor.defer("innehall").order_by("uppladdad", "id"),
+            "paragrafer": arende.paragrafer.select_related("sammantrade__organ"),
+            "form": form,
+        },
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def bilaga_create(request: HttpRequest, arende_id: int) -> HttpResponse:
+    arende = get_for_forbund(request, Arende, pk=arende_id)
+    form = BilagaForm(request.POST, request.FILES, forbund=request.forbund)
+    if not form.is_valid():
+        messages.error(request, "Välj en fil att ladda upp.")
+    else:
+        fil = form.cleaned_data["fil"]
+        if fil.size > services.BILAGA_MAX:
+            messages.error(request, "Filen är större än 10 MB.")
+        else:
+            try:
+                services.bilaga_create(
+                    arende=arende, namn=fil.name, innehall=fil.read()
+                )
+            except ValidationError as exc:
+                _fel(request, exc)
+            else:
+                messages.success(request, f"Bilagan {fil.name} är uppladdad.")
+    return redirect("styrelse:arende_detail", arende_id=arende.pk)
+
+
+@require_GET
+@roles(*READ)
+def bilaga_download(request: HttpRequest, bilaga_id: int) -> HttpResponse:
+    bilaga = get_for_forbund(request, Bilaga, pk=bilaga_id)
+    response = HttpResponse(bytes(bilaga.innehall), content_type=bilaga.content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{bilaga.namn.encode("ascii", "replace").decode()}"'
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+@roles(*KOMMENTERA)
+def paragraf_justera(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+    paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
+    try:
+        services.paragraf_justera_omedelbart(paragraf=paragraf, user=request.user)
+    except ValidationError as exc:
+        _fel(request, exc)
+    else:
+        paragraf.refresh_from_db()
+        if paragraf.omedelbart_justerad:
+            messages.success(request, f"§ {paragraf.nummer} är omedelbart justerad.")
+        else:
+            messages.success(
+                request, f"Ditt godkännande av § {paragraf.nummer} är registrerat."
+            )
+    return redirect(_detail_url(paragraf.sammantrade) + f"#p{paragraf.nummer}")
+
+
+@require_GET
+@roles(*READ)
+def sammantradesplan(request: HttpRequest, ar: int) -> HttpResponse:
+    return render(
+        request,
+        "styrelse/sammantradesplan.html",
+        {
+            "ar": ar,
+            "sammantraden": selectors.sammantrade_list(forbund=request.forbund)
+            .filter(datum__year=ar)
+            .order_by("datum", "id"),
         },
     )
