@@ -2,8 +2,18 @@ from __future__ import annotations
 
 from django import forms
 
+from finsam import access
 from finsam.forms import DateInput, ForbundScopedForm
-from insatser.models import Avslutsorsak, Insats, Kategori, Periodrapport
+from finsam.models import User
+from insatser.models import (
+    Avslutsorsak,
+    Bemanning,
+    Insats,
+    Kategori,
+    Mal,
+    Medfinansiering,
+    Periodrapport,
+)
 from insatser.services import FLODEN, KON
 from insatser.validators import validate_no_personnummer
 
@@ -250,3 +260,63 @@ class AvvikelseForm(forms.Form):
     def __init__(self, *args, avvikelser, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["koder"].choices = [(a.kod, a.meddelande) for a in avvikelser]
+
+
+class MalForm(ForbundScopedForm):
+    class Meta:
+        model = Mal
+        fields = [
+            "ar",
+            "typ",
+            "beskrivning",
+            "malvarde",
+            "resultat_text",
+            "bedomning",
+            "ordning",
+        ]
+        widgets = {
+            "beskrivning": forms.Textarea(attrs={"rows": 2}),
+            "resultat_text": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "resultat_text": "Anges bara för fritextmål; övriga räknas fram ur "
+            "godkända helårsrapporter."
+        }
+
+    def _post_clean(self):
+        forms.ModelForm._post_clean(self)
+
+
+class BemanningForm(ForbundScopedForm):
+    scoped_fields = ("part",)
+
+    class Meta:
+        model = Bemanning
+        fields = ["roll", "part", "procent"]
+
+    def _post_clean(self):
+        forms.ModelForm._post_clean(self)
+
+
+class MedfinansieringForm(ForbundScopedForm):
+    class Meta:
+        model = Medfinansiering
+        fields = ["finansiar", "total_budget", "extern_andel", "fran", "till"]
+        widgets = {"fran": DateInput(), "till": DateInput()}
+
+    def _post_clean(self):
+        forms.ModelForm._post_clean(self)
+
+
+class RapportorForm(forms.Form):
+    user = forms.ModelChoiceField(label="Insatsrapportör", queryset=User.objects.none())
+
+    def __init__(self, *args, forbund, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(
+            forbund=forbund, roll=access.INSATSRAPPORTOR, is_active=True
+        ).order_by("username")
+
+
+class UnikaForm(forms.Form):
+    antal = forms.IntegerField(label="Unika deltagare", min_value=0)

@@ -213,7 +213,14 @@ def mal_med_resultat(*, insats: Insats) -> list[MalRad]:
             insats=insats, period=Periodrapport.HELAR, status=Periodrapport.GODKAND
         )
         .values(
-            "ar", "aktuella_totalt", "nya_totalt", "avslutade_totalt", "avvikelse_koder"
+            "ar",
+            "aktuella_totalt",
+            "nya_totalt",
+            "avslutade_totalt",
+            "avvikelse_koder",
+            "konsultationer_kvinnor",
+            "konsultationer_man",
+            "konsultationer_annat",
         )
         .annotate(
             arbete=_avslut_sum(Avslutsorsak.ARBETE_STUDIER),

@@ -9,6 +9,24 @@ urlpatterns = [
     path("ny/", views.insats_create, name="insats_create"),
     path("<int:insats_id>/", views.insats_detail, name="insats_detail"),
     path("<int:insats_id>/andra/", views.insats_update, name="insats_update"),
+    path("<int:insats_id>/rapportorer/", views.rapportor_add, name="rapportor_add"),
+    path(
+        "rapportorer/<int:insatsrapportor_id>/ta-bort/",
+        views.rapportor_remove,
+        name="rapportor_remove",
+    ),
+    path("<int:insats_id>/mal/ny/", views.mal_create, name="mal_create"),
+    path("mal/<int:mal_id>/andra/", views.mal_update, name="mal_update"),
+    path(
+        "<int:insats_id>/bemanning/ny/",
+        views.bemanning_create,
+        name="bemanning_create",
+    ),
+    path(
+        "<int:insats_id>/medfinansiering/ny/",
+        views.medfinansiering_create,
+        name="medfinansiering_create",
+    ),
     path("<int:insats_id>/rapport/ny/", views.rapport_create, name="rapport_create"),
     path(
         "rapport/<int:periodrapport_id>/", views.rapport_detail, name="rapport_detail"
@@ -44,4 +62,5 @@ urlpatterns = [
     path("granska/", views.granska, name="granska"),
     path("sena/", views.sena_rapporter, name="sena_rapporter"),
     path("statistik/<int:ar>/", views.statistik, name="statistik"),
+    path("statistik/<int:ar>/unika/", views.unika_save, name="unika_save"),
 ]

@@ -15,12 +15,26 @@ from finsam.tenancy import get_for_forbund
 from insatser import selectors, services
 from insatser.forms import (
     AvvikelseForm,
+    BemanningForm,
     InsatsForm,
+    MalForm,
+    MedfinansieringForm,
     NyRapportForm,
     PeriodrapportForm,
+    RapportorForm,
     ReturForm,
+    UnikaForm,
 )
-from insatser.models import Avslutsorsak, Insats, Kategori, Periodrapport
+from insatser.models import (
+    Avslutsorsak,
+    Bemanning,
+    Insats,
+    Insatsrapportor,
+    Kategori,
+    Mal,
+    Medfinansiering,
+    Periodrapport,
+)
 
 RAPPORTERA = (*EDIT, INSATSRAPPORTOR)
 LASA = (*READ, INSATSRAPPORTOR)
@@ -63,7 +77,98 @@ def insats_detail(request: HttpRequest, insats_id: int) -> HttpResponse:
             "mal": selectors.mal_med_resultat(insats=insats),
             "rapporter": rapporter,
             "kan_rapportera": services.kan_rapportera(request.user, insats),
+            "rapportorsuppdrag": insats.rapportorsuppdrag.select_related("user"),
+            "rapportor_form": RapportorForm(forbund=request.forbund),
+            "bemanning": insats.bemanning.select_related("part"),
+            "medfinansiering": insats.medfinansiering.all(),
         },
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def rapportor_add(request: HttpRequest, insats_id: int) -> HttpResponse:
+    insats = get_for_forbund(request, Insats, pk=insats_id)
+    form = RapportorForm(request.POST, forbund=request.forbund)
+    if form.is_valid():
+        services.insatsrapportor_add(insats=insats, user=form.cleaned_data["user"])
+        messages.success(request, "Insatsrapportören är tillagd.")
+    else:
+        messages.error(request, "Välj en insatsrapportör i förbundet.")
+    return redirect("insatser:insats_detail", insats_id=insats.pk)
+
+
+@require_POST
+@roles(*EDIT)
+def rapportor_remove(request: HttpRequest, insatsrapportor_id: int) -> HttpResponse:
+    uppdrag = get_for_forbund(request, Insatsrapportor, pk=insatsrapportor_id)
+    insats_id = uppdrag.insats_id
+    uppdrag.delete()
+    messages.success(request, "Insatsrapportören är borttagen från insatsen.")
+    return redirect("insatser:insats_detail", insats_id=insats_id)
+
+
+def _child_form(request, form_class, instance, insats: Insats, title: str):
+    form = form_class(request.POST or None, instance=instance, forbund=request.forbund)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, "Sparat.")
+        return redirect("insatser:insats_detail", insats_id=insats.pk)
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": title,
+            "cancel_url": reverse("insatser:insats_detail", args=[insats.pk]),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def mal_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+    insats = get_for_forbund(request, Insats, pk=insats_id)
+    return _child_form(
+        request,
+        MalForm,
+        Mal(insats=insats, ar=timezone.localdate().year),
+        insats,
+        f"Nytt mål för {insats}",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def mal_update(request: HttpRequest, mal_id: int) -> HttpResponse:
+    mal = get_for_forbund(request, Mal, pk=mal_id)
+    return _child_form(request, MalForm, mal, mal.insats, f"Ändra mål för {mal.insats}")
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def bemanning_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+    insats = get_for_forbund(request, Insats, pk=insats_id)
+    return _child_form(
+        request,
+        BemanningForm,
+        Bemanning(insats=insats),
+        insats,
+        f"Bemanning i {insats}",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def medfinansiering_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+    insats = get_for_forbund(request, Insats, pk=insats_id)
+    return _child_form(
+        request,
+        MedfinansieringForm,
+        Medfinansiering(insats=insats),
+        insats,
+        f"Extern medfinansiering av {insats}",
     )
 
 
@@ -301,8 +406,23 @@ def statistik(request: HttpRequest, ar: int) -> HttpResponse:
             "unika": unika,
             "svg": mark_safe(selectors.flodes_svg(rader)),  # noqa: S308 - escaped inside
             "avvikelser": [r for r in rader if r.avvikelse],
+            "unika_form": UnikaForm(initial={"antal": unika}),
         },
     )
+
+
+@require_POST
+@roles(*EDIT)
+def unika_save(request: HttpRequest, ar: int) -> HttpResponse:
+    form = UnikaForm(request.POST)
+    if form.is_valid():
+        services.unika_deltagare_save(
+            forbund=request.forbund, ar=ar, antal=form.cleaned_data["antal"]
+        )
+        messages.success(request, f"Antalet unika deltagare {ar} är sparat.")
+    else:
+        messages.error(request, "Ange antalet unika deltagare som ett heltal.")
+    return redirect("insatser:statistik", ar=ar)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

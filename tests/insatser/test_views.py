@@ -214,3 +214,57 @@ def test_report_form_saves_konsultationer_and_categories(
     assert rader[(lon.pk, "slut")].man == 2 and rader[(af.pk, "")].kvinnor == 4
     page = client.get(f"/insatser/rapport/{rapport.pk}/").content.decode()
     assert "Försörjning (vid avslut): Lön" in page
+
+
+def test_kansli_assigns_and_removes_rapportor(
+    as_user, kanslist, insatsrapportor, annan_insats, outsider
+):
+    from insatser.models import Insatsrapportor
+
+    client = as_user(kanslist)
+    # A user of another förbund cannot be chosen.
+    client.post(f"/insatser/{annan_insats.pk}/rapportorer/", {"user": outsider.pk})
+    assert not Insatsrapportor.objects.exists()
+    client.post(
+        f"/insatser/{annan_insats.pk}/rapportorer/", {"user": insatsrapportor.pk}
+    )
+    uppdrag = Insatsrapportor.objects.get()
+    assert uppdrag.insats == annan_insats
+    client.post(f"/insatser/rapportorer/{uppdrag.pk}/ta-bort/")
+    assert not Insatsrapportor.objects.exists()
+
+
+def test_kansli_adds_goal_and_result_is_computed(as_user, kanslist, insats, orsaker):
+    from insatser.models import Mal
+
+    client = as_user(kanslist)
+    response = client.post(
+        f"/insatser/{insats.pk}/mal/ny/",
+        {"ar": 2017, "typ": "andel_arbete_studier", "malvarde": "50", "ordning": 0},
+    )
+    assert response.status_code == 302
+    assert Mal.objects.get().insats == insats
+    rapport = periodrapport_save(
+        insats=insats,
+        ar=2017,
+        period=Periodrapport.HELAR,
+        siffror=siffror(),
+        avslut={orsaker["Arbete"].pk: {"kvinnor": 1, "man": 2}},
+    )
+    rapport.status = Periodrapport.GODKAND
+    rapport.save()
+    page = client.get(f"/insatser/{insats.pk}/").content.decode()
+    assert "75 % (3 av 4)" in page
+
+
+def test_kansli_enters_unique_participants(as_user, kanslist, styrelseledamot):
+    from insatser.models import UnikaDeltagare
+
+    assert (
+        as_user(styrelseledamot)
+        .post("/insatser/statistik/2018/unika/", {"antal": 5})
+        .status_code
+        == 403
+    )
+    as_user(kanslist).post("/insatser/statistik/2018/unika/", {"antal": 500})
+    assert UnikaDeltagare.objects.get().antal == 500
