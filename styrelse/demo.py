@@ -146,12 +146,13 @@ def build(ctx) -> None:
             "Anmälningsärenden",
             None,
             {
-                "beslut": "Styrelsen beslutar att till protokollet anteckna nedanstående handlingar:\n"
-                "a) Protokoll, förbundsstyrelsen den 2 februari 2018.\n"
-                "b) Beredningsgruppens minnesanteckningar den 9 mars 2018.\n"
-                "c) Protokoll från NNS sammanträde 2018-01-24.\n"
-                "d) Protokoll från NNS sammanträde 2018-03-09.\n"
-                "e) Nationella rådets rekommendation om styrelsemöten på distans, daterad 2018-02-12."
+                "beslut": "Styrelsen beslutar att till protokollet anteckna nedanstående handlingar:",
+                "handlingar": "Protokoll, förbundsstyrelsen den 2 februari 2018.\n"
+                "Beredningsgruppens minnesanteckningar den 9 mars 2018.\n"
+                "Protokoll från NNS sammanträde 2018-01-24.\n"
+                "Protokoll från NNS sammanträde 2018-03-09.\n"
+                "Nationella rådets rekommendation om styrelsemöten på distans, daterad 2018-02-12.\n"
+                "Utredning SKL och den finansiella samordningen, dnr 17/01798.",
             },
         ),
         (

@@ -124,6 +124,11 @@ class ParagrafForm(ScopedForm):
     reservation = _text("Reservation", 2)
     jav = _text("Jäv", 2, "Vem som lämnade sammanträdet under paragrafen.")
     delges = _text("Beslutet delges/Exp.", 2)
+    handlingar = _text(
+        "Anmälda handlingar",
+        4,
+        "En handling per rad; numreras a), b), c) i protokollet.",
+    )
 
     @classmethod
     def initial_from(cls, paragraf: Paragraf) -> dict:

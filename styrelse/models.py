@@ -228,6 +228,11 @@ class Paragraf(models.Model):
         "jäv", blank=True, help_text="Vem som lämnade sammanträdet under paragrafen."
     )
     delges = models.TextField("beslutet delges/Exp.", blank=True)
+    handlingar = models.TextField(
+        "anmälda handlingar",
+        blank=True,
+        help_text="En handling per rad; listas a), b), c) … i protokollet.",
+    )
     omedelbart_justerad = models.BooleanField("omedelbart justerad", default=False)
 
     objects = ForbundQuerySet.as_manager()
@@ -245,6 +250,31 @@ class Paragraf(models.Model):
 
     def __str__(self) -> str:
         return f"§ {self.nummer} {self.rubrik}"
+
+    def save(self, *args, **kwargs):
+        # Last guard behind the services: a justerat protocol's paragraphs never change.
+        if self.pk and self.sammantrade.ar_justerat:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError("Protokollet är justerat och kan inte ändras.")
+        super().save(*args, **kwargs)
+
+    @property
+    def handlingar_lista(self) -> list[tuple[str, str]]:
+        """The anmälda handlingar lettered a, b, c … (aa, ab … past z)."""
+        return handlingar_lista(self.handlingar)
+
+
+def handlingar_lista(text: str) -> list[tuple[str, str]]:
+    rader = [r.strip() for r in (text or "").splitlines() if r.strip()]
+    return [(bokstav(i), rad) for i, rad in enumerate(rader)]
+
+
+def bokstav(index: int) -> str:
+    alfabet = "abcdefghijklmnopqrstuvwxyz"
+    if index < len(alfabet):
+        return alfabet[index]
+    return bokstav(index // len(alfabet) - 1) + alfabet[index % len(alfabet)]
 
 
 class Narvaro(models.Model):

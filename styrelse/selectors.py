@@ -17,6 +17,7 @@ from styrelse.models import (
     Narvaro,
     Paragraf,
     Sammantrade,
+    handlingar_lista,
 )
 
 
@@ -168,6 +169,7 @@ def protokoll_context(*, sammantrade: Sammantrade) -> dict:
     }
     for p in paragrafer:
         p["delegationsbeslut"] = delegation.get(p["nummer"], [])
+        p["handlingar_lista"] = handlingar_lista(p.get("handlingar", ""))
     justeringar = {
         j.roll: j
         for j in sammantrade.justeringar.filter(

@@ -296,6 +296,7 @@ PARAGRAF_FALT = (
     "reservation",
     "jav",
     "delges",
+    "handlingar",
 )
 
 

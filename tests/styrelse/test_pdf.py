@@ -92,3 +92,11 @@ def test_draft_pdf_is_marked_as_draft(client, demo):
     client.force_login(demo.users["revisor"])
     pdf = client.get(reverse("styrelse:protokoll_pdf", args=[maj.pk])).content
     assert "UTKAST" in _text(pdf)[0]
+
+
+def test_anmalningsarenden_are_printed_a_b_c(demo, tmp_path):
+    out = tmp_path / "p.pdf"
+    call_command("protokoll", demo.forbund.orgnr, "2018-03-23", "-o", str(out))
+    allt = " ".join(_text(out.read_bytes()))
+    assert "a) Protokoll, förbundsstyrelsen den 2 februari 2018." in allt
+    assert "f) Utredning SKL" in allt

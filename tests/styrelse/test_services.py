@@ -279,3 +279,21 @@ def test_unreported_delegationsbeslut_are_gathered_and_marked_reported_at_juster
     senare.refresh_from_db()
     assert beslut.anmald
     assert senare.anmald_paragraf is None and not senare.anmald
+
+
+def test_anmalda_handlingar_are_lettered():
+    from styrelse.models import handlingar_lista
+
+    assert handlingar_lista("Protokoll\n\nRapport\nBeslut") == [
+        ("a", "Protokoll"),
+        ("b", "Rapport"),
+        ("c", "Beslut"),
+    ]
+    assert handlingar_lista("\n".join(str(i) for i in range(28)))[26][0] == "aa"
+
+
+def test_model_save_refuses_a_justerat_paragraph(justerat):
+    p = justerat.paragrafer.first()
+    p.beslut = "Förbi tjänsterna"
+    with pytest.raises(ValidationError):
+        p.save()
