@@ -198,3 +198,13 @@ class BilagaForm(ScopedForm):
     fil = forms.FileField(
         label="Bilaga (pdf, docx, xlsx, odt, ods, png, jpg eller txt, högst 10 MB)"
     )
+
+
+class MaskeringForm(ScopedForm):
+    maskering = forms.CharField(
+        label="Avsnitt som maskeras på anslagstavlan",
+        required=False,
+        help_text="Ett avsnitt per rad, t.ex. en privatpersons namn. "
+        "Det fullständiga protokollet ändras inte.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

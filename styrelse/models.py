@@ -157,6 +157,12 @@ class Sammantrade(models.Model):
     utkast_publicerat = models.DateTimeField("utkast publicerat", null=True, blank=True)
     justerat_tid = models.DateTimeField("justerat", null=True, blank=True)
     innehall = models.JSONField("fryst innehåll", null=True, blank=True, editable=False)
+    maskering = models.TextField(
+        "maskeras i den offentliga kopian",
+        blank=True,
+        help_text="Ett avsnitt per rad (t.ex. privatpersoners personuppgifter); "
+        "döljs i protokollet på anslagstavlan. Hela protokollet finns kvar för behöriga.",
+    )
     innehall_hash = models.CharField(
         "innehållets SHA-256", max_length=64, blank=True, editable=False
     )

@@ -146,15 +146,18 @@ def anslagstavla(*, forbund: Forbund, idag: dt.date | None = None) -> QuerySet[A
 ROLL_NAMN = dict(Narvaro.ROLL_CHOICES)
 
 
-def protokoll_context(*, sammantrade: Sammantrade) -> dict:
-    """Everything the protocol PDF prints. A justerat protocol prints its frozen content."""
-    from styrelse.services import protokoll_innehall
+def protokoll_context(*, sammantrade: Sammantrade, offentlig: bool = False) -> dict:
+    """Everything the protocol PDF prints. A justerat protocol prints its frozen content;
+    the public copy (``offentlig``) has the chosen passages masked."""
+    from styrelse.services import maskera_innehall, protokoll_innehall
 
     innehall = (
         sammantrade.innehall
         if sammantrade.ar_justerat and sammantrade.innehall
         else protokoll_innehall(sammantrade)
     )
+    if offentlig:
+        innehall = maskera_innehall(innehall, sammantrade.maskering)
     paragrafer = [dict(p) for p in innehall["paragrafer"]]
     forsta = paragrafer[0]["nummer"] if paragrafer else None
     sista = paragrafer[-1]["nummer"] if paragrafer else None
@@ -190,6 +193,7 @@ def protokoll_context(*, sammantrade: Sammantrade) -> dict:
         "justering_justerare": justeringar.get("justerare"),
         "anslag": anslag,
         "titel": f"Protokoll {innehall['organ']} {innehall['datum']}",
+        "offentlig": offentlig and bool(sammantrade.maskering.strip()),
     }
 
 

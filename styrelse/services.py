@@ -780,3 +780,42 @@ def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
     bilaga.full_clean()
     bilaga.save()
     return bilaga
+
+
+# --- Public copy ---------------------------------------------------------------------
+
+MASKERAT = "[maskerat]"
+
+
+def sammantrade_maskering_save(
+    *, sammantrade: Sammantrade, maskering: str
+) -> Sammantrade:
+    """Which passages the public copy hides. Allowed after justering: the protocol's
+    content (and its hash) is untouched, only the copy on the anslagstavla changes."""
+    sammantrade.maskering = maskering
+    sammantrade.full_clean()
+    sammantrade.save(update_fields=["maskering"])
+    return sammantrade
+
+
+def maskera(text: str, avsnitt: list[str]) -> str:
+    for a in sorted(avsnitt, key=len, reverse=True):
+        text = text.replace(a, MASKERAT)
+    return text
+
+
+def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]:
+    avsnitt = [r.strip() for r in maskering.splitlines() if r.strip()]
+    if not avsnitt:
+        return innehall
+
+    def walk(value):
+        if isinstance(value, str):
+            return maskera(value, avsnitt)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    return walk(innehall)

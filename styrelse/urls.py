@@ -25,6 +25,11 @@ urlpatterns = [
         views.sammantrade_justera,
         name="sammantrade_justera",
     ),
+    path(
+        "<int:sammantrade_id>/maskering/",
+        views.sammantrade_maskering,
+        name="sammantrade_maskering",
+    ),
     path("<int:sammantrade_id>/anslag/", views.anslag_create, name="anslag_create"),
     path("paragraf/<int:paragraf_id>/", views.paragraf_edit, name="paragraf_edit"),
     path(

@@ -23,6 +23,7 @@ from styrelse.forms import (
     DelegationsbeslutForm,
     DelegationspunktForm,
     KommentarForm,
+    MaskeringForm,
     NarvaroForm,
     ParagrafAddForm,
     ParagrafForm,
@@ -387,10 +388,12 @@ def _anslaget(orgnr: str, sammantrade_id: int) -> Sammantrade:
     return sammantrade
 
 
-def _protokoll_pdf(request: HttpRequest, sammantrade: Sammantrade) -> HttpResponse:
+def _protokoll_pdf(
+    request: HttpRequest, sammantrade: Sammantrade, *, offentlig: bool = False
+) -> HttpResponse:
     return pdf_response(
         "styrelse/pdf/protokoll.html",
-        selectors.protokoll_context(sammantrade=sammantrade),
+        selectors.protokoll_context(sammantrade=sammantrade, offentlig=offentlig),
         filename=f"protokoll-{sammantrade.datum:%Y-%m-%d}",
         request=request,
     )
@@ -408,7 +411,7 @@ def protokoll_pdf(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 def anslag_protokoll_pdf(
     request: HttpRequest, orgnr: str, sammantrade_id: int
 ) -> HttpResponse:
-    return _protokoll_pdf(request, _anslaget(orgnr, sammantrade_id))
+    return _protokoll_pdf(request, _anslaget(orgnr, sammantrade_id), offentlig=True)
 
 
 @require_GET
@@ -618,5 +621,31 @@ def sammantradesplan(request: HttpRequest, ar: int) -> HttpResponse:
             "sammantraden": selectors.sammantrade_list(forbund=request.forbund)
             .filter(datum__year=ar)
             .order_by("datum", "id"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def sammantrade_maskering(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    form = MaskeringForm(
+        request.POST or None,
+        forbund=request.forbund,
+        initial={"maskering": sammantrade.maskering},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.sammantrade_maskering_save(
+            sammantrade=sammantrade, maskering=form.cleaned_data["maskering"]
+        )
+        messages.success(request, "Maskeringen i den offentliga kopian är sparad.")
+        return redirect(_detail_url(sammantrade))
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": f"Offentlig kopia av protokollet {sammantrade.datum}",
+            "cancel_url": _detail_url(sammantrade),
         },
     )

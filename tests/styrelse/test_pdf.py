@@ -100,3 +100,29 @@ def test_anmalningsarenden_are_printed_a_b_c(demo, tmp_path):
     allt = " ".join(_text(out.read_bytes()))
     assert "a) Protokoll, förbundsstyrelsen den 2 februari 2018." in allt
     assert "f) Utredning SKL" in allt
+
+
+def test_public_copy_masks_chosen_passages_but_keeps_the_full_protocol(client, demo):
+    from styrelse.services import sammantrade_maskering_save
+
+    mars = Sammantrade.objects.for_forbund(demo.forbund).get(datum=dt.date(2018, 3, 23))
+    namn = demo.personer["chef"].namn
+    hash_fore = mars.innehall_hash
+    sammantrade_maskering_save(sammantrade=mars, maskering=namn)
+    offentlig = " ".join(
+        _text(
+            client.get(
+                reverse(
+                    "styrelse:anslag_protokoll_pdf", args=[demo.forbund.orgnr, mars.pk]
+                )
+            ).content
+        )
+    )
+    assert namn not in offentlig and "[maskerat]" in offentlig
+    client.force_login(demo.users["kansli"])
+    full = " ".join(
+        _text(client.get(reverse("styrelse:protokoll_pdf", args=[mars.pk])).content)
+    )
+    assert namn in full
+    mars.refresh_from_db()
+    assert mars.innehall_hash == hash_fore
