@@ -178,3 +178,119 @@ def import_rapport(
     except ValidationError as exc:
         return [f"Berättelsen: {m}" for m in exc.messages]
     return []
+
+
+def _bok(wb: Workbook) -> bytes:
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _rubrik(ws, rad: list) -> None:
+    ws.append(rad)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+
+
+def statistik_workbook(forbund, ar: int) -> bytes:
+    """The statistics page as a workbook: the flow summary, exit reasons, categories."""
+    from insatser.management.commands.deltagarstatistik import KOLUMNER
+    from insatser.selectors import (
+        KATEGORI_RUBRIKER,
+        flodessammanfattning,
+        statistik_detaljer,
+    )
+
+    rader, total, unika = flodessammanfattning(forbund=forbund, ar=ar)
+    detaljer = statistik_detaljer(forbund=forbund, ar=ar)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Deltagarflöden"
+    ws.append([f"Sammanfattning av deltagarflöden i finansierade insatser {ar}"])
+    _rubrik(ws, KOLUMNER + ["Godkänd avvikelse"])
+    for r in [*rader, total]:
+        utfall = (
+            ["ej tillämpligt", "ej tillämpligt"]
+            if r.ej_tillampligt
+            else [r.arbete_studier, r.arbetssokande]
+        )
+        ws.append(
+            [r.namn, r.aktuella, r.kvinnor, r.man, r.annat, r.nya, r.avslutade]
+            + utfall
+            + [r.avvikelse]
+        )
+    ws.append(["Varav unika deltagare", unika])
+    ws.column_dimensions["A"].width = 30
+
+    ws = wb.create_sheet("Avslutsorsaker")
+    _rubrik(
+        ws, ["Avslutsorsak", "Kvinnor", "Män", "Annat/ej angivet", "Totalt", "Andel"]
+    )
+    for o in detaljer["orsaker"]:
+        ws.append(
+            [
+                o["avslutsorsak__namn"],
+                o["kvinnor"],
+                o["man"],
+                o["annat"],
+                o["totalt"],
+                o["andel"],
+            ]
+        )
+    ws = wb.create_sheet("Kategorier")
+    for nyckel, rubrik in KATEGORI_RUBRIKER:
+        _rubrik(ws, [rubrik, "Kvinnor", "Män", "Annat/ej angivet", "Totalt"])
+        for r in detaljer["kategorier"].get(nyckel, []):
+            ws.append(
+                [r["kategori__namn"], r["kvinnor"], r["man"], r["annat"], r["totalt"]]
+            )
+        ws.append([])
+    return _bok(wb)
+
+
+UPPFOLJNING_KOLUMNER = [
+    "Insats",
+    "Inriktning",
+    "Målgrupp",
+    "Budgeterat antal deltagare",
+    "Deltagare kvinnor",
+    "Deltagare män",
+    "Deltagare annat/ej angivet",
+    "Deltagare totalt",
+    "Budget (kr)",
+    "Utfall (kr)",
+]
+
+
+def uppfoljning_workbook(forbund, ar: int) -> bytes:
+    """One sheet with what Uppföljning Finsam asks of the förbund for a year. The money
+    columns stay empty until the ekonomi module provides them."""
+    from insatser.selectors import uppfoljning_finsam
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Uppföljning Finsam"
+    ws.append([f"Underlag för Uppföljning Finsam {ar}, {forbund.namn}"])
+    ws.append(["Förbundet", "Tilldelade medel (kr)", "Eget kapital (kr)"])
+    ws.append(["", None, None])
+    ws.append(["Administration", "Budget (kr)", "Utfall (kr)"])
+    ws.append(["", None, None])
+    ws.append([])
+    _rubrik(ws, UPPFOLJNING_KOLUMNER)
+    for r in uppfoljning_finsam(forbund=forbund, ar=ar):
+        ws.append(
+            [
+                r.insats.namn,
+                r.insats.get_inriktning_display(),
+                r.insats.malgrupp,
+                r.insats.budgeterade_deltagare,
+                r.kvinnor,
+                r.man,
+                r.annat,
+                r.totalt,
+                None,
+                None,
+            ]
+        )
+    ws.column_dimensions["A"].width = 30
+    return _bok(wb)

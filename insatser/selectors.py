@@ -286,3 +286,151 @@ def flodes_svg(rader: list[Flodesrad]) -> str:
         )
     delar.append("</svg>")
     return "".join(delar)
+
+
+# --- The other annual-report tables --------------------------------------------------------
+
+
+def _godkanda_helar(forbund: Forbund, ar: int) -> QuerySet[Periodrapport]:
+    return Periodrapport.objects.for_forbund(forbund).filter(
+        ar=ar, period=Periodrapport.HELAR, status=Periodrapport.GODKAND
+    )
+
+
+def _andel_text(del_: int | None, av: int | None) -> str:
+    if not av:
+        return ""
+    return f"{round(100 * (del_ or 0) / av)} %"
+
+
+def statistik_detaljer(*, forbund: Forbund, ar: int) -> dict:
+    """Flows by kön, exit reasons with shares, andel arbete/studier by kön, and the
+    category tables (anvisande, ålder, hemkommun, försörjning at start vs exit), from
+    approved helår reports. A fixed number of queries (four)."""
+    from insatser.models import ForbundsMal, PeriodrapportAntal, PeriodrapportAvslut
+
+    rapporter = _godkanda_helar(forbund, ar)
+    kon = rapporter.aggregate(
+        **{
+            f"s_{flode}_{k}": Sum(f"{flode}_{k}")
+            for flode in ("aktuella", "nya", "avslutade")
+            for k in ("totalt", "kvinnor", "man", "annat")
+        },
+        **{
+            f"s_redovisade_{k}": Sum(
+                f"avslutade_{k}", filter=Q(insats__avslutsutfall_redovisas=True)
+            )
+            for k in ("totalt", "kvinnor", "man", "annat")
+        },
+    )
+    kon = {k.removeprefix("s_"): v or 0 for k, v in kon.items()}
+    orsaker = list(
+        PeriodrapportAvslut.objects.filter(periodrapport__in=rapporter)
+        .values("avslutsorsak__namn", "avslutsorsak__grupp", "avslutsorsak__sortering")
+        .annotate(kvinnor=Sum("kvinnor"), man=Sum("man"), annat=Sum("annat"))
+        .order_by("avslutsorsak__sortering", "avslutsorsak__namn")
+    )
+    for o in orsaker:
+        o["totalt"] = o["kvinnor"] + o["man"] + o["annat"]
+        o["andel"] = _andel_text(o["totalt"], kon["avslutade_totalt"])
+    arbete = {"totalt": 0, "kvinnor": 0, "man": 0, "annat": 0}
+    redovisade_arbete = list(
+        PeriodrapportAvslut.objects.filter(
+            periodrapport__in=rapporter,
+            avslutsorsak__grupp=Avslutsorsak.ARBETE_STUDIER,
+            periodrapport__insats__avslutsutfall_redovisas=True,
+        ).values_list("kvinnor", "man", "annat")
+    )
+    for k, m, a in redovisade_arbete:
+        arbete["kvinnor"] += k
+        arbete["man"] += m
+        arbete["annat"] += a
+    arbete["totalt"] = arbete["kvinnor"] + arbete["man"] + arbete["annat"]
+    andel_arbete = {
+        k: {
+            "antal": arbete[k],
+            "av": kon[f"redovisade_{k}"],
+            "andel": _andel_text(arbete[k], kon[f"redovisade_{k}"]),
+        }
+        for k in arbete
+    }
+    kategorier: dict[str, list[dict]] = {}
+    for rad in (
+        PeriodrapportAntal.objects.filter(periodrapport__in=rapporter)
+        .values(
+            "kategori__dimension",
+            "kategori__namn",
+            "kategori__sortering",
+            "tillfalle",
+        )
+        .annotate(kvinnor=Sum("kvinnor"), man=Sum("man"), annat=Sum("annat"))
+        .order_by("kategori__dimension", "tillfalle", "kategori__sortering")
+    ):
+        nyckel = rad["kategori__dimension"] + (
+            f"_{rad['tillfalle']}" if rad["tillfalle"] else ""
+        )
+        rad["totalt"] = rad["kvinnor"] + rad["man"] + rad["annat"]
+        kategorier.setdefault(nyckel, []).append(rad)
+    forbundsmal = list(ForbundsMal.objects.for_forbund(forbund).filter(ar=ar))
+    return {
+        "kon": kon,
+        "orsaker": orsaker,
+        "andel_arbete": andel_arbete,
+        "kategorier": kategorier,
+        "forbundsmal": forbundsmal,
+    }
+
+
+KATEGORI_RUBRIKER = [
+    ("anvisande", "Nya deltagare per anvisande part"),
+    ("alder", "Nya deltagare per åldersgrupp"),
+    ("kommun", "Nya deltagare per hemkommun"),
+    ("forsorjning_start", "Försörjning vid start"),
+    ("forsorjning_slut", "Försörjning vid avslut"),
+]
+
+
+@dataclass
+class UppfoljningRad:
+    insats: Insats
+    kvinnor: int | None
+    man: int | None
+    annat: int | None
+    totalt: int | None
+
+
+def uppfoljning_finsam(*, forbund: Forbund, ar: int) -> list[UppfoljningRad]:
+    """What Uppföljning Finsam asks per insats for a year: budgeted participants,
+    inriktning and målgrupp, participants by kön (individinriktade) or in total
+    (strukturinriktade), from the approved helår report. Two queries."""
+    rapporter = {
+        r.insats_id: r
+        for r in _godkanda_helar(forbund, ar).only(
+            "insats_id",
+            "aktuella_totalt",
+            "aktuella_kvinnor",
+            "aktuella_man",
+            "aktuella_annat",
+        )
+    }
+    rader = []
+    for insats in Insats.objects.for_forbund(forbund).select_related("huvudman"):
+        r = rapporter.get(insats.pk)
+        aktiv = r is not None or (
+            (insats.startdatum is None or insats.startdatum.year <= ar)
+            and (insats.slutdatum is None or insats.slutdatum.year >= ar)
+            and insats.status != Insats.PLANERAD
+        )
+        if not aktiv:
+            continue
+        individ = insats.inriktning == Insats.INDIVID
+        rader.append(
+            UppfoljningRad(
+                insats=insats,
+                kvinnor=r.aktuella_kvinnor if r and individ else None,
+                man=r.aktuella_man if r and individ else None,
+                annat=r.aktuella_annat if r and individ else None,
+                totalt=r.aktuella_totalt if r else None,
+            )
+        )
+    return rader

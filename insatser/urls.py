@@ -63,4 +63,11 @@ urlpatterns = [
     path("sena/", views.sena_rapporter, name="sena_rapporter"),
     path("statistik/<int:ar>/", views.statistik, name="statistik"),
     path("statistik/<int:ar>/unika/", views.unika_save, name="unika_save"),
+    path("statistik/<int:ar>/excel/", views.statistik_excel, name="statistik_excel"),
+    path("uppfoljning/<int:ar>/", views.uppfoljning, name="uppfoljning"),
+    path(
+        "uppfoljning/<int:ar>/excel/",
+        views.uppfoljning_excel,
+        name="uppfoljning_excel",
+    ),
 ]

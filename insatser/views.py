@@ -396,6 +396,7 @@ def granska(request: HttpRequest) -> HttpResponse:
 @roles(*READ)
 def statistik(request: HttpRequest, ar: int) -> HttpResponse:
     rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)
+    detaljer = selectors.statistik_detaljer(forbund=request.forbund, ar=ar)
     return render(
         request,
         "insatser/statistik.html",
@@ -407,8 +408,53 @@ def statistik(request: HttpRequest, ar: int) -> HttpResponse:
             "svg": mark_safe(selectors.flodes_svg(rader)),  # noqa: S308 - escaped inside
             "avvikelser": [r for r in rader if r.avvikelse],
             "unika_form": UnikaForm(initial={"antal": unika}),
+            "detaljer": detaljer,
+            "kategoritabeller": [
+                (rubrik, detaljer["kategorier"][nyckel])
+                for nyckel, rubrik in selectors.KATEGORI_RUBRIKER
+                if nyckel in detaljer["kategorier"]
+            ],
         },
     )
+
+
+@require_GET
+@roles(*READ)
+def statistik_excel(request: HttpRequest, ar: int) -> HttpResponse:
+    from insatser.excel import statistik_workbook
+
+    response = HttpResponse(statistik_workbook(request.forbund, ar), content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="deltagarstatistik-{ar}.xlsx"'
+    )
+    return response
+
+
+@require_GET
+@roles(*READ)
+def uppfoljning(request: HttpRequest, ar: int) -> HttpResponse:
+    return render(
+        request,
+        "insatser/uppfoljning.html",
+        {
+            "ar": ar,
+            "rader": selectors.uppfoljning_finsam(forbund=request.forbund, ar=ar),
+        },
+    )
+
+
+@require_GET
+@roles(*READ)
+def uppfoljning_excel(request: HttpRequest, ar: int) -> HttpResponse:
+    from insatser.excel import uppfoljning_workbook
+
+    response = HttpResponse(
+        uppfoljning_workbook(request.forbund, ar), content_type=XLSX
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="uppfoljning-finsam-{ar}.xlsx"'
+    )
+    return response
 
 
 @require_POST

@@ -77,9 +77,9 @@ def test_only_approved_helar_reports_count(forbund, insats, orsaker):
     assert total.aktuella == 5
 
 
-def _many(forbund, orsaker, n):
+def _many(forbund, orsaker, n, start=0):
     arbete = orsaker["Arbete"].pk
-    for i in range(n):
+    for i in range(start, start + n):
         insats = Insats.objects.create(forbund=forbund, namn=f"Insats {i:03d}")
         rapport = periodrapport_save(
             insats=insats,
@@ -126,3 +126,56 @@ def test_late_reports_list_missing_and_unsubmitted(forbund, orsaker):
         ("t2", "saknas"),
     ]
     assert sena_rapporter(forbund=forbund, idag=dt.date(2018, 5, 15)) == []
+
+
+def test_statistics_page_queries_do_not_grow_with_insatser(
+    forbund, orsaker, kanslist, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(kanslist)
+    counts = []
+    for start, n in ((0, 3), (3, 297)):
+        _many(forbund, orsaker, n, start)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/insatser/statistik/2017/")
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
+
+
+def test_statistics_details_from_demo(demo):
+    from insatser.selectors import statistik_detaljer
+
+    d = statistik_detaljer(forbund=demo.forbund, ar=2017)
+    assert d["kon"]["aktuella_totalt"] == 760 and d["kon"]["nya_totalt"] == 529
+    assert sum(o["totalt"] for o in d["orsaker"]) == 506
+    # Till arbete/studier: 114 of the 296 avslutade in insatser where it applies.
+    assert d["andel_arbete"]["totalt"]["antal"] == 114
+    assert d["andel_arbete"]["totalt"]["av"] == 506 - 96 - 114
+
+
+def test_statistics_excel_reads_back_the_seed_table(demo, client):
+    from openpyxl import load_workbook
+
+    client.force_login(demo.users["revisor"])
+    response = client.get("/insatser/statistik/2017/excel/")
+    ws = load_workbook(io.BytesIO(response.content))["Deltagarflöden"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    total = next(r for r in rows if r[0] == "Totalt")
+    assert total[1:9] == [760, 407, 346, 7, 529, 506, 114, 33]
+    assert ["Varav unika deltagare", 624] == rows[-1][:2]
+
+
+def test_uppfoljning_finsam_page_and_excel(demo, client):
+    from openpyxl import load_workbook
+
+    client.force_login(demo.users["kansli"])
+    page = client.get("/insatser/uppfoljning/2017/").content.decode()
+    assert "Underlag för Uppföljning Finsam 2017" in page and "Slussen" in page
+    ws = load_workbook(
+        io.BytesIO(client.get("/insatser/uppfoljning/2017/excel/").content)
+    ).active
+    rows = {r[0]: r for r in ws.iter_rows(values_only=True) if r and r[0]}
+    assert rows["Slussen"][4:8] == (62, 79, 0, 141)
