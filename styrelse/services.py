@@ -246,6 +246,8 @@ def _paragraf_ny(sammantrade: Sammantrade, **fields: Any) -> Paragraf:
 @transaction.atomic
 def sammantrade_update(*, sammantrade: Sammantrade, **fields: Any) -> Sammantrade:
     _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    if "organ" in fields and fields["organ"] != sammantrade.organ:
+        raise ValidationError("Ett sammanträde kan inte flyttas till ett annat organ.")
     if "datum" in fields and fields["datum"].year != sammantrade.datum.year:
         raise ValidationError("Ett sammanträde kan inte flyttas till ett annat år.")
     for name, value in fields.items():

@@ -290,3 +290,37 @@ def test_start_page_panel_tells_justerare_a_protocol_awaits_them(
 def test_justerat_protocol_is_listed_on_the_dokument_page(as_user, kanslist, justerat):
     html = as_user(kanslist).get(reverse("finsam:dokument")).content.decode()
     assert reverse("styrelse:protokoll_pdf", args=[justerat.pk]) in html
+
+
+def test_anslagstavla_query_count_does_not_grow(
+    client, forbund, organ, ordforande, justerare, django_assert_max_num_queries
+):
+    for month in (2, 3, 4):
+        s = services.sammantrade_create(
+            organ=organ,
+            datum=dt.date(2018, month, 10),
+            ordforande=ordforande.person,
+            justerare=justerare.person,
+        )
+        services.utkast_publicera(sammantrade=s)
+        services.sammantrade_justera(sammantrade=s, user=ordforande)
+        services.sammantrade_justera(sammantrade=s, user=justerare)
+        s.refresh_from_db()
+        services.anslag_publicera(sammantrade=s, uppsatt=s.justerat_tid.date())
+    with django_assert_max_num_queries(6):
+        html = client.get(
+            reverse("styrelse:anslagstavla", args=[forbund.orgnr])
+        ).content.decode()
+    assert html.count("§§ ") == 3
+
+
+def test_meeting_cannot_move_to_another_organ(sammantrade, forbund):
+    from django.core.exceptions import ValidationError
+
+    from styrelse.models import Organ
+
+    presidium = Organ.objects.create(
+        forbund=forbund, namn="Presidiet", typ=Organ.PRESIDIUM
+    )
+    with pytest.raises(ValidationError):
+        services.sammantrade_update(sammantrade=sammantrade, organ=presidium)
