@@ -11,6 +11,7 @@ import datetime as dt
 
 from insatser.models import (
     Avslutsorsak,
+    ForbundsMal,
     Indikatorfraga,
     Indikatorresultat,
     Insats,
@@ -264,6 +265,27 @@ def build(ctx) -> None:
     for i, (namn, typ, varde) in enumerate(TYPADE_MAL, start=1):
         mal_save(insats=insatser[namn], ar=AR, typ=typ, malvarde=varde, ordning=i)
     unika_deltagare_save(forbund=forbund, ar=AR, antal=UNIKA_2017)
+    # Seed 004, 1.3.3: the förbund's own goals for 2017 (624 individer, 39 % arbete/studier).
+    for typ, beskrivning, varde in [
+        (
+            ForbundsMal.UNIKA,
+            "Finansierade insatser når sammanlagt ut till 500 individer.",
+            500,
+        ),
+        (
+            ForbundsMal.ANDEL_ARBETE_STUDIER,
+            "30 % av deltagarna i finansierade insatser arbetar/studerar vid avslut.",
+            30,
+        ),
+    ]:
+        ForbundsMal.objects.create(
+            forbund=forbund,
+            ar=AR,
+            typ=typ,
+            beskrivning=beskrivning,
+            malvarde=varde,
+            bedomning="mycket_god",
+        )
     build_struktur(ctx)
 
     # The insatsrapportör reports for START; its tertial 1 report of 2018 awaits review.

@@ -8,11 +8,14 @@ from finsam.models import User
 from insatser.models import (
     Avslutsorsak,
     Bemanning,
+    ForbundsMal,
+    Indikatorfraga,
     Insats,
     Kategori,
     Mal,
     Medfinansiering,
     Periodrapport,
+    Strukturaktivitet,
 )
 from insatser.services import FLODEN, KON
 from insatser.validators import validate_no_personnummer
@@ -320,3 +323,126 @@ class RapportorForm(forms.Form):
 
 class UnikaForm(forms.Form):
     antal = forms.IntegerField(label="Unika deltagare", min_value=0)
+
+
+class StrukturaktivitetForm(ForbundScopedForm):
+    scoped_fields = ("insats",)
+
+    class Meta:
+        model = Strukturaktivitet
+        fields = ["datum", "typ", "tema", "deltagare", "insats"]
+        widgets = {"datum": DateInput()}
+
+
+class ForbundsMalForm(ForbundScopedForm):
+    class Meta:
+        model = ForbundsMal
+        fields = ["ar", "typ", "beskrivning", "malvarde", "resultat_text", "bedomning"]
+        widgets = {
+            "beskrivning": forms.Textarea(attrs={"rows": 2}),
+            "resultat_text": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class IndikatorfragaForm(ForbundScopedForm):
+    class Meta:
+        model = Indikatorfraga
+        fields = ["grupp", "text", "sortering"]
+
+
+class AvslutsorsakForm(ForbundScopedForm):
+    submit_label = "Lägg till avslutsorsak"
+
+    class Meta:
+        model = Avslutsorsak
+        fields = ["namn", "grupp", "sortering"]
+
+
+class KategoriForm(ForbundScopedForm):
+    submit_label = "Lägg till kategori"
+
+    class Meta:
+        model = Kategori
+        fields = ["dimension", "namn", "sortering"]
+
+
+def _andel_falt(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_value=100,
+        decimal_places=1,
+        required=False,
+        widget=forms.NumberInput(
+            attrs={"class": "form-control form-control-sm", "step": "0.1"}
+        ),
+    )
+
+
+class IndikatorForm(forms.Form):
+    """The year's indicator results as a grid: per question (and kön for deltagare)."""
+
+    def __init__(self, *args, fragor, resultat, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rader = []
+        for fraga in fragor:
+            konen = (
+                [("alla", "alla"), ("kvinnor", "kvinnor"), ("man", "män")]
+                if fraga.grupp == Indikatorfraga.DELTAGARE
+                else [("alla", "alla")]
+            )
+            for kon, kon_namn in konen:
+                prefix = f"r_{fraga.pk}_{kon}"
+                etikett = (
+                    f"{fraga.text} ({fraga.get_grupp_display().lower()}, {kon_namn})"
+                )
+                self.fields[f"{prefix}_pos"] = _andel_falt(
+                    f"Andel klart positiva: {etikett}"
+                )
+                self.fields[f"{prefix}_neg"] = _andel_falt(f"Andel negativa: {etikett}")
+                self.fields[f"{prefix}_antal"] = forms.IntegerField(
+                    label=f"Antal svar: {etikett}",
+                    min_value=0,
+                    required=False,
+                    widget=forms.NumberInput(
+                        attrs={"class": "form-control form-control-sm"}
+                    ),
+                )
+                befintligt = resultat.get((fraga.pk, kon))
+                if befintligt is not None and not self.is_bound:
+                    self.initial[f"{prefix}_pos"] = befintligt.andel_positiva
+                    self.initial[f"{prefix}_neg"] = befintligt.andel_negativa
+                    self.initial[f"{prefix}_antal"] = befintligt.antal_svar
+                self.rader.append((fraga, kon, kon_namn, prefix))
+
+    def clean(self):
+        data = super().clean()
+        for _fraga, _kon, _namn, prefix in self.rader:
+            varden = [data.get(f"{prefix}_{x}") for x in ("pos", "neg", "antal")]
+            if any(v is not None for v in varden) and any(v is None for v in varden):
+                self.add_error(
+                    f"{prefix}_antal",
+                    "Fyll i andel positiva, andel negativa och antal svar, eller inget.",
+                )
+            elif all(v is not None for v in varden) and varden[0] + varden[1] > 100:
+                self.add_error(
+                    f"{prefix}_neg", "Andelarna är tillsammans mer än 100 %."
+                )
+        return data
+
+    def grid(self):
+        return [
+            {
+                "fraga": fraga,
+                "kon": kon_namn,
+                "falt": [self[f"{prefix}_{x}"] for x in ("pos", "neg", "antal")],
+            }
+            for fraga, kon, kon_namn, prefix in self.rader
+        ]
+
+    def varden(self):
+        for fraga, kon, _namn, prefix in self.rader:
+            pos, neg, antal = (
+                self.cleaned_data.get(f"{prefix}_{x}") for x in ("pos", "neg", "antal")
+            )
+            yield fraga, kon, pos, neg, antal

@@ -434,3 +434,24 @@ def uppfoljning_finsam(*, forbund: Forbund, ar: int) -> list[UppfoljningRad]:
             )
         )
     return rader
+
+
+def indikatorer(*, forbund: Forbund, ar: int) -> list[dict]:
+    """Per question and kön: this year's and last year's results. Two queries."""
+    from insatser.models import Indikatorfraga, Indikatorresultat
+
+    resultat = {
+        (r.fraga_id, r.ar, r.kon): r
+        for r in Indikatorresultat.objects.for_forbund(forbund).filter(
+            ar__in=[ar, ar - 1]
+        )
+    }
+    rader = []
+    for fraga in Indikatorfraga.objects.for_forbund(forbund):
+        for kon in ("alla", "kvinnor", "man"):
+            nu = resultat.get((fraga.pk, ar, kon))
+            fore = resultat.get((fraga.pk, ar - 1, kon))
+            if nu is None and fore is None and kon != "alla":
+                continue
+            rader.append({"fraga": fraga, "kon": kon, "nu": nu, "fore": fore})
+    return rader

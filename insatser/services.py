@@ -369,3 +369,30 @@ def standarddata_seed(*, forbund: Forbund) -> None:
             if (grupp, text) not in finns
         ]
     )
+
+
+@transaction.atomic
+def indikatorresultat_save(*, forbund: Forbund, ar: int, varden) -> int:
+    """Upsert the year's indicator results: (fraga, kön, positiva, negativa, antal) each;
+    a row with no figures deletes the result. Returns the number saved."""
+    from insatser.models import Indikatorresultat
+
+    sparade = 0
+    for fraga, kon, pos, neg, antal in varden:
+        if fraga.forbund_id != forbund.pk:
+            raise PermissionDenied("Frågan hör till ett annat förbund.")
+        befintligt = Indikatorresultat.objects.filter(
+            fraga=fraga, ar=ar, kon=kon
+        ).first()
+        if pos is None and neg is None and antal is None:
+            if befintligt is not None:
+                befintligt.delete()
+            continue
+        model_save(
+            befintligt or Indikatorresultat(fraga=fraga, ar=ar, kon=kon),
+            andel_positiva=pos,
+            andel_negativa=neg,
+            antal_svar=antal,
+        )
+        sparade += 1
+    return sparade

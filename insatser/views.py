@@ -14,26 +14,36 @@ from finsam.access import EDIT, INSATSRAPPORTOR, READ, roles, user_role
 from finsam.tenancy import get_for_forbund
 from insatser import selectors, services
 from insatser.forms import (
+    AvslutsorsakForm,
     AvvikelseForm,
     BemanningForm,
+    ForbundsMalForm,
+    IndikatorForm,
+    IndikatorfragaForm,
     InsatsForm,
+    KategoriForm,
     MalForm,
     MedfinansieringForm,
     NyRapportForm,
     PeriodrapportForm,
     RapportorForm,
     ReturForm,
+    StrukturaktivitetForm,
     UnikaForm,
 )
 from insatser.models import (
     Avslutsorsak,
     Bemanning,
+    ForbundsMal,
+    Indikatorfraga,
+    Indikatorresultat,
     Insats,
     Insatsrapportor,
     Kategori,
     Mal,
     Medfinansiering,
     Periodrapport,
+    Strukturaktivitet,
 )
 
 RAPPORTERA = (*EDIT, INSATSRAPPORTOR)
@@ -392,6 +402,16 @@ def granska(request: HttpRequest) -> HttpResponse:
     return render(request, "insatser/granska.html", {"rapporter": rapporter})
 
 
+def _forbundsmal_resultat(mal: ForbundsMal, unika: int | None, detaljer: dict) -> str:
+    if mal.typ == ForbundsMal.UNIKA and unika is not None:
+        return f"{unika} unika deltagare"
+    if mal.typ == ForbundsMal.ANDEL_ARBETE_STUDIER:
+        a = detaljer["andel_arbete"]["totalt"]
+        if a["av"]:
+            return f"{a['andel']} ({a['antal']} av {a['av']})"
+    return mal.resultat_text
+
+
 @require_GET
 @roles(*READ)
 def statistik(request: HttpRequest, ar: int) -> HttpResponse:
@@ -407,6 +427,10 @@ def statistik(request: HttpRequest, ar: int) -> HttpResponse:
             "unika": unika,
             "svg": mark_safe(selectors.flodes_svg(rader)),  # noqa: S308 - escaped inside
             "avvikelser": [r for r in rader if r.avvikelse],
+            "forbundsmal": [
+                (mal, _forbundsmal_resultat(mal, unika, detaljer))
+                for mal in detaljer["forbundsmal"]
+            ],
             "unika_form": UnikaForm(initial={"antal": unika}),
             "detaljer": detaljer,
             "kategoritabeller": [
@@ -513,3 +537,156 @@ def rapport_upload(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
     return render(
         request, "insatser/rapport_upload.html", {"rapport": rapport, "fel": fel}
     )
+
+
+def _forbund_form(request, form_class, instance, title: str, success_url: str):
+    form = form_class(request.POST or None, instance=instance, forbund=request.forbund)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, "Sparat.")
+        return redirect(success_url)
+    return render(
+        request,
+        "finsam/form.html",
+        {"form": form, "title": title, "cancel_url": success_url},
+    )
+
+
+@require_GET
+@roles(*READ)
+def struktur_list(request: HttpRequest) -> HttpResponse:
+    aktiviteter = Strukturaktivitet.objects.for_forbund(request.forbund).select_related(
+        "insats"
+    )
+    per_ar: dict[int, int] = {}
+    for a in aktiviteter:
+        per_ar[a.datum.year] = per_ar.get(a.datum.year, 0) + a.deltagare
+    return render(
+        request,
+        "insatser/struktur_list.html",
+        {"aktiviteter": aktiviteter, "per_ar": sorted(per_ar.items(), reverse=True)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def struktur_create(request: HttpRequest) -> HttpResponse:
+    return _forbund_form(
+        request,
+        StrukturaktivitetForm,
+        Strukturaktivitet(forbund=request.forbund),
+        "Ny strukturaktivitet",
+        reverse("insatser:struktur_list"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def forbundsmal_create(request: HttpRequest) -> HttpResponse:
+    mal = ForbundsMal(forbund=request.forbund, ar=timezone.localdate().year)
+    return _forbund_form(
+        request,
+        ForbundsMalForm,
+        mal,
+        "Nytt mål för förbundet",
+        reverse("insatser:statistik_index"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def kategorier(request: HttpRequest) -> HttpResponse:
+    orsak_form = AvslutsorsakForm(
+        request.POST if "orsak-namn" in request.POST else None,
+        instance=Avslutsorsak(forbund=request.forbund),
+        forbund=request.forbund,
+        prefix="orsak",
+    )
+    kategori_form = KategoriForm(
+        request.POST if "kat-namn" in request.POST else None,
+        instance=Kategori(forbund=request.forbund),
+        forbund=request.forbund,
+        prefix="kat",
+    )
+    for form in (orsak_form, kategori_form):
+        if form.is_bound and form.is_valid():
+            form.save()
+            messages.success(request, f"{form.instance} är tillagd.")
+            return redirect("insatser:kategorier")
+    return render(
+        request,
+        "insatser/kategorier.html",
+        {
+            "orsaker": Avslutsorsak.objects.for_forbund(request.forbund),
+            "kategorier": Kategori.objects.for_forbund(request.forbund),
+            "orsak_form": orsak_form,
+            "kategori_form": kategori_form,
+        },
+    )
+
+
+@require_GET
+@roles(*READ)
+def indikatorer(request: HttpRequest, ar: int) -> HttpResponse:
+    return render(
+        request,
+        "insatser/indikatorer.html",
+        {"ar": ar, "rader": selectors.indikatorer(forbund=request.forbund, ar=ar)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def indikatorer_edit(request: HttpRequest, ar: int) -> HttpResponse:
+    fragor = list(Indikatorfraga.objects.for_forbund(request.forbund))
+    resultat = {
+        (r.fraga_id, r.kon): r
+        for r in Indikatorresultat.objects.for_forbund(request.forbund).filter(ar=ar)
+    }
+    form = IndikatorForm(request.POST or None, fragor=fragor, resultat=resultat)
+    if request.method == "POST" and form.is_valid():
+        antal = services.indikatorresultat_save(
+            forbund=request.forbund, ar=ar, varden=form.varden()
+        )
+        messages.success(request, f"{antal} indikatorresultat för {ar} är sparade.")
+        return redirect("insatser:indikatorer", ar=ar)
+    return render(request, "insatser/indikatorer_form.html", {"ar": ar, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def indikatorfraga_create(request: HttpRequest) -> HttpResponse:
+    return _forbund_form(
+        request,
+        IndikatorfragaForm,
+        Indikatorfraga(forbund=request.forbund),
+        "Ny indikatorfråga",
+        reverse("insatser:indikatorer", args=[timezone.localdate().year]),
+    )
+
+
+@require_GET
+@roles(*READ)
+def statistik_index(request: HttpRequest) -> HttpResponse:
+    """The latest year with approved helår reports (else last year)."""
+    senaste = (
+        Periodrapport.objects.for_forbund(request.forbund)
+        .filter(period=Periodrapport.HELAR, status=Periodrapport.GODKAND)
+        .order_by("-ar")
+        .values_list("ar", flat=True)
+        .first()
+    )
+    return redirect("insatser:statistik", ar=senaste or timezone.localdate().year - 1)
+
+
+@require_GET
+@roles(*READ)
+def indikatorer_index(request: HttpRequest) -> HttpResponse:
+    senaste = (
+        Indikatorresultat.objects.for_forbund(request.forbund)
+        .order_by("-ar")
+        .values_list("ar", flat=True)
+        .first()
+    )
+    return redirect("insatser:indikatorer", ar=senaste or timezone.localdate().year)

@@ -268,3 +268,80 @@ def test_kansli_enters_unique_participants(as_user, kanslist, styrelseledamot):
     )
     as_user(kanslist).post("/insatser/statistik/2018/unika/", {"antal": 500})
     assert UnikaDeltagare.objects.get().antal == 500
+
+
+def test_statistics_page_shows_forbund_goals_with_computed_results(as_user, db):
+    from finsam.demo import build_demo
+
+    ctx = build_demo()
+    page = (
+        as_user(ctx.users["kansli"]).get("/insatser/statistik/2017/").content.decode()
+    )
+    # Seed 004, 1.3.3: "Totalt 624 individer", "39 % arbetar/studerar vid avslut".
+    assert "624 unika deltagare" in page
+    assert "39 % (114 av 296)" in page
+
+
+def test_structural_activities_list_and_create(as_user, kanslist, styrelseledamot):
+    from insatser.models import Strukturaktivitet
+
+    assert as_user(styrelseledamot).get("/insatser/struktur/ny/").status_code == 403
+    client = as_user(kanslist)
+    response = client.post(
+        "/insatser/struktur/ny/",
+        {
+            "datum": "2018-02-09",
+            "typ": "frukostmote",
+            "tema": "Psykisk hälsa",
+            "deltagare": 80,
+        },
+    )
+    assert response.status_code == 302
+    assert Strukturaktivitet.objects.get().deltagare == 80
+    assert "2018: 80 deltagare" in client.get("/insatser/struktur/").content.decode()
+
+
+def test_indicator_grid_saves_and_compares_with_previous_year(
+    as_user, kanslist, forbund
+):
+    from insatser.models import Indikatorfraga, Indikatorresultat
+    from insatser.services import standarddata_seed
+
+    standarddata_seed(forbund=forbund)
+    fraga = Indikatorfraga.objects.filter(forbund=forbund, grupp="deltagare").first()
+    client = as_user(kanslist)
+    prefix = f"r_{fraga.pk}_kvinnor"
+    bad = client.post(
+        "/insatser/indikatorer/2018/andra/",
+        {f"{prefix}_pos": "80", f"{prefix}_neg": "30", f"{prefix}_antal": "10"},
+    )
+    assert "mer än 100" in bad.content.decode()
+    assert not Indikatorresultat.objects.exists()
+    client.post(
+        "/insatser/indikatorer/2017/andra/",
+        {f"{prefix}_pos": "70", f"{prefix}_neg": "10", f"{prefix}_antal": "20"},
+    )
+    client.post(
+        "/insatser/indikatorer/2018/andra/",
+        {f"{prefix}_pos": "80", f"{prefix}_neg": "5", f"{prefix}_antal": "25"},
+    )
+    assert Indikatorresultat.objects.count() == 2
+    page = client.get("/insatser/indikatorer/2018/").content.decode()
+    assert "80,0" in page and "70,0" in page
+
+
+def test_forbund_extends_exit_reasons(as_user, kanslist, orsaker, forbund):
+    from insatser.models import Avslutsorsak
+
+    client = as_user(kanslist)
+    client.post(
+        "/insatser/kategorier/",
+        {
+            "orsak-namn": "Föräldraledighet",
+            "orsak-grupp": "ovrigt",
+            "orsak-sortering": 20,
+        },
+    )
+    assert Avslutsorsak.objects.filter(
+        forbund=forbund, namn="Föräldraledighet"
+    ).exists()
