@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from finsam.models import Uppdrag
 from styrelse import services
-from styrelse.models import Narvaro, Paragraf
+from styrelse.models import Kommentar, Narvaro, Paragraf
 
 TZ = ZoneInfo("Europe/Stockholm")
 
@@ -274,8 +274,10 @@ def build(ctx) -> None:
         beslut="Styrelsen beslutar att godkänna delårsrapporten.",
     )
     services.utkast_publicera(sammantrade=utkast, nar=_tid(2018, 5, 28, 9))
-    services.kommentar_create(
+    kommentar = services.kommentar_create(
         paragraf=delar,
         user=ctx.users["styrelse"],
         text="Kan vi lägga till prognosen för helåret i sammanfattningen?",
     )
+    # Dated like the rest of the demo, not by the day it is built.
+    Kommentar.objects.filter(pk=kommentar.pk).update(skapad=_tid(2018, 5, 29, 14, 12))
