@@ -345,3 +345,15 @@ def test_forbund_extends_exit_reasons(as_user, kanslist, orsaker, forbund):
     assert Avslutsorsak.objects.filter(
         forbund=forbund, namn="Föräldraledighet"
     ).exists()
+
+
+def test_dashboard_panel_for_kansli_and_rapportor(
+    as_user, kanslist, rapportor, rapport
+):
+    from insatser.services import periodrapport_submit
+
+    periodrapport_submit(rapport=rapport, user=rapportor)
+    page = as_user(kanslist).get("/").content.decode()
+    assert "1 rapporter att granska" in page
+    page = as_user(rapportor).get("/").content.decode()
+    assert "Mina insatser" in page and "Slussen" in page

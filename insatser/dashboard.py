@@ -1,0 +1,48 @@
+"""The insatser panel on the start page: reports to review and late reports (kansli),
+the insatser to report for (insatsrapportör)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+
+from finsam import access
+from finsam.dashboard import Panel
+from insatser import selectors
+from insatser.models import Periodrapport
+
+
+def panel(request) -> Panel | None:
+    roll = access.user_role(request.user)
+    forbund = request.forbund
+    if forbund is None:
+        return None
+    if roll == access.INSATSRAPPORTOR:
+        insatser = selectors.insats_list(forbund=forbund, user=request.user)
+        return Panel(
+            titel="Mina insatser",
+            rader=[
+                (i.namn, reverse("insatser:insats_detail", args=[i.pk]))
+                for i in insatser
+            ]
+            or [("Inga insatser är tilldelade dig.", "")],
+            ordning=10,
+        )
+    if roll not in access.EDIT:
+        return None
+    att_granska = (
+        Periodrapport.objects.for_forbund(forbund)
+        .filter(status=Periodrapport.INLAMNAD)
+        .count()
+    )
+    sena = selectors.sena_rapporter(forbund=forbund, idag=timezone.localdate())
+    return Panel(
+        titel="Insatsernas rapporter",
+        rader=[
+            (f"{att_granska} rapporter att granska", reverse("insatser:granska")),
+            (f"{len(sena)} sena rapporter", reverse("insatser:sena_rapporter")),
+        ],
+        lank=reverse("insatser:statistik_index"),
+        lank_text="Deltagarstatistik",
+        ordning=30,
+    )
