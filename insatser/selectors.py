@@ -306,7 +306,8 @@ def _andel_text(del_: int | None, av: int | None) -> str:
 def statistik_detaljer(*, forbund: Forbund, ar: int) -> dict:
     """Flows by kön, exit reasons with shares, andel arbete/studier by kön, and the
     category tables (anvisande, ålder, hemkommun, försörjning at start vs exit), from
-    approved helår reports. A fixed number of queries (four)."""
+    approved helår reports, and the sum of the insatser's yearly goals for aktuella and
+    nya. A fixed number of queries (six)."""
     from insatser.models import ForbundsMal, PeriodrapportAntal, PeriodrapportAvslut
 
     rapporter = _godkanda_helar(forbund, ar)
@@ -372,7 +373,12 @@ def statistik_detaljer(*, forbund: Forbund, ar: int) -> dict:
         rad["totalt"] = rad["kvinnor"] + rad["man"] + rad["annat"]
         kategorier.setdefault(nyckel, []).append(rad)
     forbundsmal = list(ForbundsMal.objects.for_forbund(forbund).filter(ar=ar))
+    arsmal = Mal.objects.for_forbund(forbund).aggregate(
+        aktuella=Sum("malvarde", filter=Q(ar=ar, typ=Mal.ANTAL_DELTAGARE)),
+        nya=Sum("malvarde", filter=Q(ar=ar, typ=Mal.NYA_DELTAGARE)),
+    )
     return {
+        "arsmal": arsmal,
         "kon": kon,
         "orsaker": orsaker,
         "andel_arbete": andel_arbete,

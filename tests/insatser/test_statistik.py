@@ -154,6 +154,8 @@ def test_statistics_details_from_demo(demo):
     # Till arbete/studier: 114 of the 296 avslutade in insatser where it applies.
     assert d["andel_arbete"]["totalt"]["antal"] == 114
     assert d["andel_arbete"]["totalt"]["av"] == 506 - 96 - 114
+    # The insatser's own yearly goals from Bilaga 2 (HälsoSam 80, START 40, UPIS 30, MIA 158).
+    assert d["arsmal"]["aktuella"] == 308 and d["arsmal"]["nya"] == 53
 
 
 def test_statistics_excel_reads_back_the_seed_table(demo, client):
