@@ -294,3 +294,119 @@ def uppfoljning_workbook(forbund, ar: int) -> bytes:
         )
     ws.column_dimensions["A"].width = 30
     return _bok(wb)
+
+
+INDIKATOR_KOLUMNER = [
+    "Id",
+    "Respondentgrupp",
+    "Fråga",
+    "Kön",
+    "Klart positiva (%)",
+    "Negativa (%)",
+    "Antal svar",
+]
+KON_NAMN = {"alla": "alla", "kvinnor": "kvinnor", "män": "man"}
+
+
+def indikator_template(forbund, ar: int) -> bytes:
+    from insatser.models import Indikatorfraga, Indikatorresultat
+
+    resultat = {
+        (r.fraga_id, r.kon): r
+        for r in Indikatorresultat.objects.for_forbund(forbund).filter(ar=ar)
+    }
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Indikatorer"
+    _rubrik(ws, INDIKATOR_KOLUMNER)
+    for fraga in Indikatorfraga.objects.for_forbund(forbund):
+        konen = (
+            ["alla", "kvinnor", "män"]
+            if fraga.grupp == Indikatorfraga.DELTAGARE
+            else ["alla"]
+        )
+        for kon in konen:
+            r = resultat.get((fraga.pk, KON_NAMN[kon]))
+            ws.append(
+                [fraga.pk, fraga.get_grupp_display(), fraga.text, kon]
+                + (
+                    [float(r.andel_positiva), float(r.andel_negativa), r.antal_svar]
+                    if r
+                    else [None, None, None]
+                )
+            )
+    ws.column_dimensions["C"].width = 80
+    return _bok(wb)
+
+
+def _tal(value, radnr: int, kolumn: str, fel: list[str], hogst=None):
+    from decimal import Decimal, InvalidOperation
+
+    if value in (None, ""):
+        return None
+    try:
+        tal = Decimal(str(value).replace(",", ".").replace("%", "").strip())
+    except InvalidOperation:
+        fel.append(f"Rad {radnr}, kolumn {kolumn}: ”{value}” är inte ett tal.")
+        return None
+    if tal < 0 or (hogst is not None and tal > hogst):
+        fel.append(f"Rad {radnr}, kolumn {kolumn}: {value} ligger utanför 0–{hogst}.")
+        return None
+    return tal.quantize(Decimal("0.1"))
+
+
+def import_indikatorer(*, forbund, ar: int, data: bytes) -> list[str]:
+    """Read the indicator workbook: with any bad row, nothing is saved."""
+    from insatser.models import Indikatorfraga
+    from insatser.services import indikatorresultat_save
+
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+        ws = wb["Indikatorer"]
+    except Exception:  # noqa: BLE001 - any unreadable file is the user's error
+        return [
+            "Filen kan inte läsas som mallen för indikatorer (.xlsx, bladet ”Indikatorer”)."
+        ]
+    fragor = {f.pk: f for f in Indikatorfraga.objects.for_forbund(forbund)}
+    fel: list[str] = []
+    varden = []
+    sedda = set()
+    for radnr, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if radnr == 1 or not row or all(v in (None, "") for v in row):
+            continue
+        row = list(row) + [None] * (7 - len(row))
+        fraga = fragor.get(row[0]) if isinstance(row[0], int) else None
+        if fraga is None:
+            fel.append(f"Rad {radnr}: okänd fråga (Id ”{row[0]}”). Använd mallen.")
+            continue
+        kon = KON_NAMN.get(str(row[3] or "").strip().lower())
+        if kon is None:
+            fel.append(f"Rad {radnr}: kön ”{row[3]}” ska vara alla, kvinnor eller män.")
+            continue
+        if (fraga.pk, kon) in sedda:
+            fel.append(f"Rad {radnr}: frågan och könet finns redan på en tidigare rad.")
+            continue
+        sedda.add((fraga.pk, kon))
+        pos = _tal(row[4], radnr, INDIKATOR_KOLUMNER[4], fel, 100)
+        neg = _tal(row[5], radnr, INDIKATOR_KOLUMNER[5], fel, 100)
+        antal = _tal(row[6], radnr, INDIKATOR_KOLUMNER[6], fel)
+        if antal is not None and antal != int(antal):
+            fel.append(f"Rad {radnr}, kolumn Antal svar: {row[6]} är inget heltal.")
+        given = [v is not None for v in (pos, neg, antal)]
+        if any(given) and not all(given):
+            fel.append(
+                f"Rad {radnr}: fyll i andel positiva, andel negativa och antal svar, "
+                "eller inget."
+            )
+            continue
+        if all(given) and pos + neg > 100:
+            fel.append(
+                f"Rad {radnr}: andelarna är tillsammans {pos + neg} %, mer än 100."
+            )
+            continue
+        varden.append((fraga, kon, pos, neg, int(antal) if antal is not None else None))
+    if fel:
+        return fel
+    with transaction.atomic():
+        indikatorresultat_save(forbund=forbund, ar=ar, varden=varden)
+    return []

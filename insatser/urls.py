@@ -71,6 +71,16 @@ urlpatterns = [
         name="indikatorer_edit",
     ),
     path(
+        "indikatorer/<int:ar>/excel/",
+        views.indikatorer_excel,
+        name="indikatorer_excel",
+    ),
+    path(
+        "indikatorer/<int:ar>/ladda-upp/",
+        views.indikatorer_upload,
+        name="indikatorer_upload",
+    ),
+    path(
         "indikatorer/fraga/ny/",
         views.indikatorfraga_create,
         name="indikatorfraga_create",

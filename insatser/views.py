@@ -690,3 +690,33 @@ def indikatorer_index(request: HttpRequest) -> HttpResponse:
         .first()
     )
     return redirect("insatser:indikatorer", ar=senaste or timezone.localdate().year)
+
+
+@require_GET
+@roles(*READ)
+def indikatorer_excel(request: HttpRequest, ar: int) -> HttpResponse:
+    from insatser.excel import indikator_template
+
+    response = HttpResponse(indikator_template(request.forbund, ar), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="indikatorer-{ar}.xlsx"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def indikatorer_upload(request: HttpRequest, ar: int) -> HttpResponse:
+    from insatser.excel import import_indikatorer
+
+    fel: list[str] = []
+    if request.method == "POST":
+        fil = request.FILES.get("fil")
+        if fil is None:
+            fel = ["Välj en Excelfil att ladda upp."]
+        elif fil.size > 2_000_000:
+            fel = ["Filen är för stor (högst 2 MB)."]
+        else:
+            fel = import_indikatorer(forbund=request.forbund, ar=ar, data=fil.read())
+        if not fel:
+            messages.success(request, f"Indikatorresultaten för {ar} är inlästa.")
+            return redirect("insatser:indikatorer", ar=ar)
+    return render(request, "insatser/indikatorer_upload.html", {"ar": ar, "fel": fel})

@@ -102,3 +102,39 @@ def test_other_rapportor_cannot_download(as_user, insatsrapportor, annan_insats)
     )
     client = as_user(insatsrapportor)
     assert client.get(f"/insatser/rapport/{other.pk}/excel/").status_code == 404
+
+
+def _indikator_fil(forbund, ar, andra):
+    from insatser.excel import indikator_template
+
+    wb = load_workbook(io.BytesIO(indikator_template(forbund, ar)))
+    ws = wb["Indikatorer"]
+    for radnr, varden in andra.items():
+        for col, v in zip("EFG", varden, strict=True):
+            ws[f"{col}{radnr}"] = v
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_indicator_excel_import_all_or_nothing(as_user, kanslist, forbund):
+    from insatser.models import Indikatorresultat
+    from insatser.services import standarddata_seed
+
+    standarddata_seed(forbund=forbund)
+    client = as_user(kanslist)
+    bad = _indikator_fil(forbund, 2018, {2: [70, 10, 20], 3: [90, 20, 5]})
+    page = client.post(
+        "/insatser/indikatorer/2018/ladda-upp/", {"fil": _fil(bad)}
+    ).content.decode()
+    assert "Rad 3: andelarna är tillsammans 110" in page
+    assert not Indikatorresultat.objects.exists()
+    good = _indikator_fil(forbund, 2018, {2: [70, 10, 20], 3: [60, 20, 5]})
+    response = client.post("/insatser/indikatorer/2018/ladda-upp/", {"fil": _fil(good)})
+    assert response.status_code == 302
+    assert Indikatorresultat.objects.count() == 2
+    # Read back: the template carries the saved figures.
+    ws = load_workbook(
+        io.BytesIO(client.get("/insatser/indikatorer/2018/excel/").content)
+    )["Indikatorer"]
+    assert [c.value for c in ws[2]][4:] == [70, 10, 20]
