@@ -23,6 +23,9 @@ KOLUMNER = ["Rad", "Totalt", "Kvinnor", "Män", "Annat/ej angivet"]
 FLODESRADER = {f"{rubrik} deltagare": flode for flode, rubrik in FLODEN}
 AVSLUT_PREFIX = "Avslutsorsak: "
 BERATTELSE = "Berättelse"
+KONSULTATIONER = "Konsultationer"
+UPPFOLJDA = "Följda upp 12 månader efter avslut"
+EGEN_FORSORJNING = "Varav med egen försörjning"
 
 
 def rapport_template(rapport: Periodrapport, orsaker: list[Avslutsorsak]) -> bytes:
@@ -51,6 +54,12 @@ def rapport_template(rapport: Periodrapport, orsaker: list[Avslutsorsak]) -> byt
             [f"{AVSLUT_PREFIX}{orsak.namn}", None]
             + [getattr(rad, kon) if rad else 0 for kon, _ in KON]
         )
+    ws.append(
+        [KONSULTATIONER, None]
+        + [getattr(rapport, f"konsultationer_{kon}") for kon, _ in KON]
+    )
+    ws.append([UPPFOLJDA, rapport.uppfoljda_12m])
+    ws.append([EGEN_FORSORJNING, rapport.egen_forsorjning_12m])
     ws.append([BERATTELSE, rapport.berattelse])
     ws.column_dimensions["A"].width = 45
     out = io.BytesIO()
@@ -121,6 +130,18 @@ def parse_rapport(data: bytes, orsaker: list[Avslutsorsak]) -> Import:
                 kon: _antal(celler[i + 1], radnr, KOLUMNER[i + 2], result.fel)
                 for i, (kon, _) in enumerate(KON)
             }
+        elif rubrik == KONSULTATIONER:
+            for i, (kon, _) in enumerate(KON):
+                result.siffror[f"konsultationer_{kon}"] = _antal(
+                    celler[i + 1], radnr, KOLUMNER[i + 2], result.fel
+                )
+        elif rubrik in (UPPFOLJDA, EGEN_FORSORJNING):
+            falt = "uppfoljda_12m" if rubrik == UPPFOLJDA else "egen_forsorjning_12m"
+            result.siffror[falt] = (
+                None
+                if celler[0] in (None, "")
+                else _antal(celler[0], radnr, KOLUMNER[1], result.fel)
+            )
         elif rubrik == BERATTELSE:
             result.berattelse = "" if celler[0] is None else str(celler[0])
         else:
@@ -131,7 +152,10 @@ def parse_rapport(data: bytes, orsaker: list[Avslutsorsak]) -> Import:
     return result
 
 
-RAD_FOR_FALT = {flode: f"{rubrik} deltagare" for flode, rubrik in FLODEN}
+RAD_FOR_FALT = {
+    **{flode: f"{rubrik} deltagare" for flode, rubrik in FLODEN},
+    "egen": EGEN_FORSORJNING,
+}
 
 
 def import_rapport(

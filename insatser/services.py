@@ -203,6 +203,14 @@ def kan_rapportera(user: User, insats: Insats) -> bool:
     )
 
 
+def periodrapport_get_or_create(
+    *, insats: Insats, ar: int, period: str
+) -> Periodrapport:
+    """The insats's report for the year and period, created as an empty draft if new."""
+    found = Periodrapport.objects.filter(insats=insats, ar=ar, period=period).first()
+    return found or model_save(Periodrapport(insats=insats, ar=ar, period=period))
+
+
 @transaction.atomic
 def periodrapport_save(
     *,

@@ -307,21 +307,17 @@ def rapport_edit(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
         else:
             messages.success(request, "Utkastet är sparat.")
             return redirect("insatser:rapport_edit", periodrapport_id=rapport.pk)
-    elif request.method == "GET" and rapport.pk:
-        # Show the rules the saved draft breaks next to its fields at once.
-        form_errors = services.blockerande_avvikelser(rapport)
-        varningar = {}
-        for fel in form_errors:
-            varningar.setdefault(fel.falt.split("_")[0], []).append(fel.meddelande)
-        return render(
-            request,
-            "insatser/rapport_form.html",
-            {"rapport": rapport, "form": form, "varningar": varningar},
-        )
+    # The rules the saved draft breaks, listed at once (errors sit next to the fields
+    # after an attempt to submit).
+    varningar = (
+        []
+        if form.is_bound
+        else [a.meddelande for a in services.blockerande_avvikelser(rapport)]
+    )
     return render(
         request,
         "insatser/rapport_form.html",
-        {"rapport": rapport, "form": form, "varningar": {}},
+        {"rapport": rapport, "form": form, "varningar": varningar},
     )
 
 

@@ -25,6 +25,7 @@ def ifylld(rapport, orsaker, andra=None) -> bytes:
         "Avslutade deltagare": [4, 2, 2, 0],
         "Avslutsorsak: Arbete": [None, 1, 1, 0],
         "Avslutsorsak: Studier": [None, 1, 1, 0],
+        "Konsultationer": [None, 2, 1, 0],
     }
     varden.update(andra or {})
     for rubrik, vals in varden.items():
@@ -45,6 +46,7 @@ def test_template_round_trip_saves_draft(as_user, rapportor, rapport, orsaker):
     assert response.status_code == 302
     rapport.refresh_from_db()
     assert rapport.aktuella_totalt == 10 and rapport.avslut.count() == len(orsaker)
+    assert rapport.konsultationer_kvinnor == 2 and rapport.uppfoljda_12m is None
     # Read it back: the template now carries the saved figures.
     wb = load_workbook(io.BytesIO(rapport_template(rapport, list(orsaker.values()))))
     assert [c.value for c in wb["Rapport"][4]] == ["Aktuella deltagare", 10, 4, 6, 0]

@@ -357,3 +357,32 @@ def test_dashboard_panel_for_kansli_and_rapportor(
     assert "1 rapporter att granska" in page
     page = as_user(rapportor).get("/").content.decode()
     assert "Mina insatser" in page and "Slussen" in page
+
+
+def test_saved_draft_lists_its_broken_rules_on_the_form(
+    as_user, rapportor, insats, orsaker
+):
+    rapport = periodrapport_save(
+        insats=insats,
+        ar=2018,
+        period="t1",
+        siffror=siffror(akt=(10, 4, 5, 0)),
+        avslut={orsaker["Arbete"].pk: {"kvinnor": 2, "man": 2}},
+    )
+    page = (
+        as_user(rapportor)
+        .get(f"/insatser/rapport/{rapport.pk}/andra/")
+        .content.decode()
+    )
+    assert "kan inte lämnas in förrän" in page and "skillnad 1" in page
+
+
+def test_12_month_follow_up_above_followed_up_is_refused(
+    as_user, rapportor, rapport, orsaker
+):
+    data = grid(orsaker, uppfoljda_12m="3", egen_forsorjning_12m="5", lamna_in="1")
+    page = as_user(rapportor).post(f"/insatser/rapport/{rapport.pk}/andra/", data)
+    assert (
+        "Fler med egen försörjning (5) än uppföljda (3), skillnad 2"
+        in page.content.decode()
+    )
