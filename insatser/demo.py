@@ -24,7 +24,10 @@ from insatser.services import (
     insats_save,
     insatsrapportor_add,
     mal_save,
+    periodrapport_accept_deviation,
+    periodrapport_approve,
     periodrapport_save,
+    periodrapport_submit,
     standarddata_seed,
     unika_deltagare_save,
 )
@@ -247,12 +250,18 @@ def build(ctx) -> None:
             siffror=siffror,
             avslut=fordela_orsaker(avsl_kon, fordelning),
         )
+        # Through the same rules as any report: Möjliggörarna's deviation is accepted by
+        # the kansli with a reason, then every report is submitted and approved.
+        kansli = ctx.users["kansli"]
         if namn == "Möjliggörarna":
-            rapport.avvikelse_koder = ["avslutade_over_aktuella", "nya_over_aktuella"]
-            rapport.avvikelse_motivering = MOJLIGGORARNA_MOTIVERING
-        rapport.status = Periodrapport.GODKAND
-        rapport.granskad_av = ctx.users.get("kansli")
-        rapport.save()
+            periodrapport_accept_deviation(
+                rapport=rapport,
+                user=kansli,
+                koder=["avslutade_over_aktuella", "nya_over_aktuella"],
+                motivering=MOJLIGGORARNA_MOTIVERING,
+            )
+        periodrapport_submit(rapport=rapport, user=kansli)
+        periodrapport_approve(rapport=rapport, user=kansli)
         mal, resultat, bedomning = BILAGA2[namn]
         mal_save(
             insats=insats,
@@ -313,9 +322,9 @@ def build(ctx) -> None:
         },
         berattelse="Tertialet har gått enligt plan.",
     )
-    t1.status = Periodrapport.INLAMNAD
-    t1.inlamnad_av = ctx.users.get("rapportor")
-    t1.save()
+    periodrapport_submit(
+        rapport=t1, user=ctx.users.get("rapportor") or ctx.users["kansli"]
+    )
 
 
 # Seed 004, 1.3.2.4: seven frukostmöten (70-160 each) and one utbildningsdag (about 30),
