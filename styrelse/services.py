@@ -391,6 +391,21 @@ def kallelse_markera_skickad(
     sammantrade.save(update_fields=fields)
 
 
+@transaction.atomic
+def sammantrade_genomfort(*, sammantrade: Sammantrade, idag: dt.date) -> Sammantrade:
+    """The meeting has been held: the secretary can now write the protocol."""
+    sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    if sammantrade.status not in (Sammantrade.PLANERAT, Sammantrade.KALLAT):
+        raise ValidationError("Sammanträdet är redan genomfört.")
+    if sammantrade.datum > idag:
+        raise ValidationError(
+            f"Sammanträdet är {sammantrade.datum:%Y-%m-%d} och kan inte vara genomfört ännu."
+        )
+    sammantrade.status = Sammantrade.GENOMFORT
+    sammantrade.save(update_fields=["status"])
+    return sammantrade
+
+
 # --- Draft review --------------------------------------------------------------------
 
 

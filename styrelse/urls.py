@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("<int:sammantrade_id>/narvaro/", views.narvaro_create, name="narvaro_create"),
     path(
+        "<int:sammantrade_id>/genomfort/",
+        views.sammantrade_genomfort,
+        name="sammantrade_genomfort",
+    ),
+    path(
         "<int:sammantrade_id>/publicera/",
         views.sammantrade_publicera,
         name="sammantrade_publicera",

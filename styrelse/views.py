@@ -245,6 +245,21 @@ def narvaro_delete(request: HttpRequest, narvaro_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
+def sammantrade_genomfort(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    try:
+        services.sammantrade_genomfort(
+            sammantrade=sammantrade, idag=timezone.localdate()
+        )
+    except ValidationError as exc:
+        _fel(request, exc)
+    else:
+        messages.success(request, "Sammanträdet är markerat som genomfört.")
+    return redirect(_detail_url(sammantrade))
+
+
+@require_POST
+@roles(*EDIT)
 def sammantrade_publicera(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     try:
