@@ -61,7 +61,17 @@ urlpatterns = [
     ),
     path("struktur/", views.struktur_list, name="struktur_list"),
     path("struktur/ny/", views.struktur_create, name="struktur_create"),
+    path(
+        "struktur/<int:strukturaktivitet_id>/andra/",
+        views.struktur_update,
+        name="struktur_update",
+    ),
     path("forbundsmal/ny/", views.forbundsmal_create, name="forbundsmal_create"),
+    path(
+        "forbundsmal/<int:forbundsmal_id>/andra/",
+        views.forbundsmal_update,
+        name="forbundsmal_update",
+    ),
     path("kategorier/", views.kategorier, name="kategorier"),
     path("indikatorer/", views.indikatorer_index, name="indikatorer_index"),
     path("indikatorer/<int:ar>/", views.indikatorer, name="indikatorer"),

@@ -716,3 +716,29 @@ def indikatorer_upload(request: HttpRequest, ar: int) -> HttpResponse:
             messages.success(request, f"Indikatorresultaten för {ar} är inlästa.")
             return redirect("insatser:indikatorer", ar=ar)
     return render(request, "insatser/indikatorer_upload.html", {"ar": ar, "fel": fel})
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def struktur_update(request: HttpRequest, strukturaktivitet_id: int) -> HttpResponse:
+    aktivitet = get_for_forbund(request, Strukturaktivitet, pk=strukturaktivitet_id)
+    return _forbund_form(
+        request,
+        StrukturaktivitetForm,
+        aktivitet,
+        f"Ändra {aktivitet}",
+        reverse("insatser:struktur_list"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def forbundsmal_update(request: HttpRequest, forbundsmal_id: int) -> HttpResponse:
+    mal = get_for_forbund(request, ForbundsMal, pk=forbundsmal_id)
+    return _forbund_form(
+        request,
+        ForbundsMalForm,
+        mal,
+        "Ändra förbundets mål",
+        reverse("insatser:statistik", args=[mal.ar]),
+    )

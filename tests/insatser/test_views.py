@@ -386,3 +386,29 @@ def test_12_month_follow_up_above_followed_up_is_refused(
         "Fler med egen försörjning (5) än uppföljda (3), skillnad 2"
         in page.content.decode()
     )
+
+
+def test_kansli_edits_forbund_goal_and_structural_activity(as_user, kanslist, forbund):
+    import datetime as dt
+
+    from insatser.models import ForbundsMal, Strukturaktivitet
+
+    mal = ForbundsMal.objects.create(
+        forbund=forbund, ar=2018, typ="unika", malvarde=500
+    )
+    akt = Strukturaktivitet.objects.create(
+        forbund=forbund, datum=dt.date(2018, 2, 1), typ="seminarium", tema="X"
+    )
+    client = as_user(kanslist)
+    client.post(
+        f"/insatser/forbundsmal/{mal.pk}/andra/",
+        {"ar": 2018, "typ": "unika", "malvarde": "550", "beskrivning": "Når 550"},
+    )
+    mal.refresh_from_db()
+    assert mal.malvarde == 550
+    client.post(
+        f"/insatser/struktur/{akt.pk}/andra/",
+        {"datum": "2018-02-01", "typ": "seminarium", "tema": "Y", "deltagare": 12},
+    )
+    akt.refresh_from_db()
+    assert akt.tema == "Y" and akt.deltagare == 12
