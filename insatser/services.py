@@ -169,6 +169,25 @@ def rapport_avvikelser(
                         "siffrorna gäller hittills i år och kan inte minska.",
                     )
                 )
+    if rapport.insats_id:
+        ordning = Periodrapport.PERIOD_ORDNING
+        senare = ordning[ordning.index(rapport.period) + 1 :]
+        for sen in Periodrapport.objects.filter(
+            insats_id=rapport.insats_id, ar=rapport.ar, period__in=senare
+        ).exclude(pk=rapport.pk):
+            for flode, rubrik in FLODEN:
+                nu = getattr(rapport, f"{flode}_totalt")
+                da = getattr(sen, f"{flode}_totalt")
+                if nu > da:
+                    fel.append(
+                        Avvikelse(
+                            kod=f"{flode}_over_{sen.period}",
+                            falt=f"{flode}_totalt",
+                            meddelande=f"{rubrik} deltagare ({nu}) är fler än i den "
+                            f"senare rapporten för {sen.get_period_display().lower()} "
+                            f"({da}), {_diff(nu, da)}.",
+                        )
+                    )
     return fel
 
 

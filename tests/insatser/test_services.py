@@ -156,3 +156,10 @@ def test_huvudman_of_another_forbund_is_refused(forbund, annat_forbund):
         insats_save(forbund=forbund, namn="X", huvudman=medlem)
     assert Insats.objects.count() == 0
     assert Forbund.objects.count() == 2
+
+
+def test_earlier_period_above_later_report_is_a_violation(insats, orsaker):
+    spara(insats, orsaker, period=Periodrapport.HELAR)
+    t1 = spara(insats, orsaker, period=Periodrapport.T1, akt=(20, 10, 10, 0))
+    fel = [a for a in rapport_avvikelser(t1) if a.kod == "aktuella_over_helar"]
+    assert fel and "skillnad 10" in fel[0].meddelande
