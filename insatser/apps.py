@@ -7,6 +7,8 @@ class InsatserConfig(AppConfig):
 
     def ready(self) -> None:
         from finsam.dashboard import register_panel
-        from insatser.dashboard import panel
+        from finsam.documents import register_documents
+        from insatser.dashboard import dokument, panel
 
         register_panel(panel)
+        register_documents(dokument)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from finsam import access
 from finsam.dashboard import Panel
+from finsam.documents import Dokument
 from insatser import selectors
 from insatser.models import Periodrapport
 
@@ -46,3 +47,22 @@ def panel(request) -> Panel | None:
         lank_text="Deltagarstatistik",
         ordning=30,
     )
+
+
+def dokument(forbund):
+    """The statistics PDF for every year with approved helår reports."""
+    ar_lista = (
+        Periodrapport.objects.for_forbund(forbund)
+        .filter(period=Periodrapport.HELAR, status=Periodrapport.GODKAND)
+        .values_list("ar", flat=True)
+        .distinct()
+        .order_by("-ar")
+    )
+    return [
+        Dokument(
+            titel=f"Deltagarstatistik {ar}",
+            kategori="Insatser",
+            url=reverse("insatser:statistik_pdf", args=[ar]),
+        )
+        for ar in ar_lista
+    ]

@@ -99,6 +99,7 @@ urlpatterns = [
     path("sena/", views.sena_rapporter, name="sena_rapporter"),
     path("statistik/", views.statistik_index, name="statistik_index"),
     path("statistik/<int:ar>/", views.statistik, name="statistik"),
+    path("statistik/<int:ar>/pdf/", views.statistik_pdf, name="statistik_pdf"),
     path("statistik/<int:ar>/unika/", views.unika_save, name="unika_save"),
     path("statistik/<int:ar>/excel/", views.statistik_excel, name="statistik_excel"),
     path("uppfoljning/<int:ar>/", views.uppfoljning, name="uppfoljning"),

@@ -742,3 +742,26 @@ def forbundsmal_update(request: HttpRequest, forbundsmal_id: int) -> HttpRespons
         "Ändra förbundets mål",
         reverse("insatser:statistik", args=[mal.ar]),
     )
+
+
+@require_GET
+@roles(*READ)
+def statistik_pdf(request: HttpRequest, ar: int) -> HttpResponse:
+    from finsam.documents import pdf_response
+
+    rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)
+    return pdf_response(
+        "insatser/pdf/deltagarstatistik.html",
+        {
+            "forbund": request.forbund,
+            "ar": ar,
+            "rader": rader,
+            "total": total,
+            "unika": unika,
+            "avvikelser": [r for r in rader if r.avvikelse],
+            "svg": mark_safe(selectors.flodes_svg(rader)),  # noqa: S308 - escaped inside
+            "titel": f"Deltagarstatistik {ar}",
+        },
+        filename=f"deltagarstatistik-{ar}",
+        request=request,
+    )

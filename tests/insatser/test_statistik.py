@@ -181,3 +181,16 @@ def test_uppfoljning_finsam_page_and_excel(demo, client):
     ).active
     rows = {r[0]: r for r in ws.iter_rows(values_only=True) if r and r[0]}
     assert rows["Slussen"][4:8] == (62, 79, 0, 141)
+
+
+def test_statistics_pdf_prints_table_and_flag(demo, client):
+    from pypdf import PdfReader
+
+    client.force_login(demo.users["revisor"])
+    response = client.get("/insatser/statistik/2017/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "760" in text and "407" in text and "624" in text
+    assert "Möjliggörarna *" in text and "godkänd avvikelse" in text
+    docs = client.get("/dokument/").content.decode()
+    assert "Deltagarstatistik 2017" in docs
