@@ -226,7 +226,7 @@ def rapport_create(request: HttpRequest, insats_id: int) -> HttpResponse:
         initial={"ar": timezone.localdate().year, "period": Periodrapport.T1},
     )
     if request.method == "POST" and form.is_valid():
-        rapport, _ = Periodrapport.objects.get_or_create(
+        rapport = services.periodrapport_get_or_create(
             insats=insats,
             ar=form.cleaned_data["ar"],
             period=form.cleaned_data["period"],

@@ -412,3 +412,17 @@ def test_kansli_edits_forbund_goal_and_structural_activity(as_user, kanslist, fo
     )
     akt.refresh_from_db()
     assert akt.tema == "Y" and akt.deltagare == 12
+
+
+def test_rapportor_creates_report_for_own_insats_once(as_user, rapportor, insats):
+    client = as_user(rapportor)
+    first = client.post(
+        f"/insatser/{insats.pk}/rapport/ny/", {"ar": 2019, "period": "t2"}
+    )
+    again = client.post(
+        f"/insatser/{insats.pk}/rapport/ny/", {"ar": 2019, "period": "t2"}
+    )
+    assert first["Location"] == again["Location"]
+    assert (
+        Periodrapport.objects.filter(insats=insats, ar=2019, period="t2").count() == 1
+    )
