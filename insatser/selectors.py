@@ -318,6 +318,10 @@ def statistik_detaljer(*, forbund: Forbund, ar: int) -> dict:
             for k in ("totalt", "kvinnor", "man", "annat")
         },
         **{
+            f"s_konsultationer_{k}": Sum(f"konsultationer_{k}")
+            for k in ("kvinnor", "man", "annat")
+        },
+        **{
             f"s_redovisade_{k}": Sum(
                 f"avslutade_{k}", filter=Q(insats__avslutsutfall_redovisas=True)
             )

@@ -194,3 +194,18 @@ def test_statistics_pdf_prints_table_and_flag(demo, client):
     assert "Möjliggörarna *" in text and "godkänd avvikelse" in text
     docs = client.get("/dokument/").content.decode()
     assert "Deltagarstatistik 2017" in docs
+
+
+def test_konsultationer_summed_from_approved_helar(forbund, insats, orsaker):
+    from insatser.selectors import statistik_detaljer
+
+    rapport = periodrapport_save(
+        insats=insats,
+        ar=2017,
+        period=Periodrapport.HELAR,
+        siffror={"konsultationer_kvinnor": 7, "konsultationer_man": 5},
+        avslut={},
+    )
+    Periodrapport.objects.filter(pk=rapport.pk).update(status=Periodrapport.GODKAND)
+    kon = statistik_detaljer(forbund=forbund, ar=2017)["kon"]
+    assert (kon["konsultationer_kvinnor"], kon["konsultationer_man"]) == (7, 5)
