@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from finsam.demo import (
@@ -19,19 +20,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="Ta bort demoförbundet och bygg det på nytt.",
+            help="Töm hela databasen (alla förbund och användare) och bygg "
+            "demoförbunden på nytt. Bara för en demo- eller utvecklingsdatabas.",
         )
 
     def handle(self, *args, reset: bool = False, **options):
+        if reset:
+            # A förbund's records protect each other (a person with assignments, a
+            # paragraph with its decisions), so a demo is rebuilt from an empty database
+            # rather than untangled förbund by förbund.
+            call_command("flush", interactive=False, verbosity=0)
         for orgnr, build in [
             (BHS_ORGNR, build_demo),
             (OS_ORGNR, build_ostra_sodertorn),
         ]:
             existing = Forbund.objects.filter(orgnr=orgnr).first()
-            if existing and reset:
-                User.objects.filter(forbund=existing).delete()
-                existing.delete()
-                existing = None
             if existing:
                 self.stdout.write(
                     f"{existing} finns redan; inget ändrat (--reset bygger om)."
