@@ -40,8 +40,14 @@ def panel(request) -> Panel | None:
     return Panel(
         titel="Insatsernas rapporter",
         rader=[
-            (f"{att_granska} rapporter att granska", reverse("insatser:granska")),
-            (f"{len(sena)} sena rapporter", reverse("insatser:sena_rapporter")),
+            (
+                f"{att_granska} {'rapport' if att_granska == 1 else 'rapporter'} att granska",
+                reverse("insatser:granska"),
+            ),
+            (
+                f"{len(sena)} {'sen rapport' if len(sena) == 1 else 'sena rapporter'}",
+                reverse("insatser:sena_rapporter"),
+            ),
         ],
         lank=reverse("insatser:statistik_index"),
         lank_text="Deltagarstatistik",

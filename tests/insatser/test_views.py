@@ -354,7 +354,7 @@ def test_dashboard_panel_for_kansli_and_rapportor(
 
     periodrapport_submit(rapport=rapport, user=rapportor)
     page = as_user(kanslist).get("/").content.decode()
-    assert "1 rapporter att granska" in page
+    assert "1 rapport att granska" in page
     page = as_user(rapportor).get("/").content.decode()
     assert "Mina insatser" in page and "Slussen" in page
 
