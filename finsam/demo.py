@@ -46,6 +46,10 @@ DEMO_APPS = ["insatser", "styrelse", "ekonomi"]
 
 MANDAT_START = dt.date(2015, 4, 1)
 MANDAT_SLUT = dt.date(2019, 3, 31)
+LATER_MANDAT = [
+    (dt.date(2019, 4, 1), dt.date(2023, 3, 31)),
+    (dt.date(2023, 4, 1), dt.date(2027, 3, 31)),
+]
 
 
 @dataclass
@@ -210,6 +214,32 @@ def build_finsam(ctx: DemoContext) -> None:
         till=MANDAT_SLUT,
         ordning=2,
     )
+    # The same people reappointed for the terms after, so that the demo has a board
+    # today as well as in 2017-2018 (the seeds' years).
+    for start, slut in LATER_MANDAT:
+        for ledamot, ersattare, medlem in [
+            *board,
+            ("af_led2", "af_ers2", "Arbetsförmedlingen"),
+        ]:
+            _uppdrag(
+                ctx, ledamot, Uppdrag.LEDAMOT, medlem=m[medlem], fran=start, till=slut
+            )
+            _uppdrag(
+                ctx,
+                ersattare,
+                Uppdrag.ERSATTARE,
+                medlem=m[medlem],
+                fran=start,
+                till=slut,
+            )
+        for key, typ, medlem, ordning in [
+            ("ordf", Uppdrag.ORDFORANDE, "Botkyrka kommun", 1),
+            ("vice1", Uppdrag.VICE_ORDFORANDE, "Stockholms läns landsting", 1),
+            ("vice2", Uppdrag.VICE_ORDFORANDE, "Salems kommun", 2),
+        ]:
+            _uppdrag(
+                ctx, key, typ, medlem=m[medlem], fran=start, till=slut, ordning=ordning
+            )
     # Revisorer (seed 004, 1.5.2): one for the kommuner, one for the state, one for the region.
     _uppdrag(
         ctx,
