@@ -48,6 +48,17 @@ def pdf_response(
     return response
 
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    """An Excel workbook (bytes from openpyxl) as a download named ``filename``.xlsx."""
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    safe = slugify(filename.removesuffix(".xlsx")) or "export"
+    response["Content-Disposition"] = f'attachment; filename="{safe}.xlsx"'
+    return response
+
+
 @dataclass
 class Dokument:
     """One downloadable document on the Dokument page."""

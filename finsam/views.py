@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finsam import excel, selectors, services
 from finsam.access import ADMIN, ALL_ROLES, EDIT, READ, roles, superuser_only
 from finsam.dashboard import panels_for
-from finsam.documents import documents_for, pdf_response
+from finsam.documents import documents_for, pdf_response, xlsx_response
 from finsam.forms import (
     AvgiftsbeslutForm,
     BudForm,
@@ -451,15 +451,6 @@ def avgiftsbeslut_excel(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResp
     return xlsx_response(
         excel.fordelning_export(beslut=beslut), f"medlemsavgifter-{beslut.ar}"
     )
-
-
-def xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 @require_GET

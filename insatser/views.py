@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam.access import EDIT, INSATSRAPPORTOR, READ, roles, user_role
+from finsam.documents import xlsx_response
 from finsam.tenancy import get_for_forbund
 from insatser import selectors, services
 from insatser.forms import (
@@ -443,11 +444,9 @@ def statistik(request: HttpRequest, ar: int) -> HttpResponse:
 def statistik_excel(request: HttpRequest, ar: int) -> HttpResponse:
     from insatser.excel import statistik_workbook
 
-    response = HttpResponse(statistik_workbook(request.forbund, ar), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="deltagarstatistik-{ar}.xlsx"'
+    return xlsx_response(
+        statistik_workbook(request.forbund, ar), f"deltagarstatistik-{ar}"
     )
-    return response
 
 
 @require_GET
@@ -468,13 +467,9 @@ def uppfoljning(request: HttpRequest, ar: int) -> HttpResponse:
 def uppfoljning_excel(request: HttpRequest, ar: int) -> HttpResponse:
     from insatser.excel import uppfoljning_workbook
 
-    response = HttpResponse(
-        uppfoljning_workbook(request.forbund, ar), content_type=XLSX
+    return xlsx_response(
+        uppfoljning_workbook(request.forbund, ar), f"uppfoljning-finsam-{ar}"
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="uppfoljning-finsam-{ar}.xlsx"'
-    )
-    return response
 
 
 @require_POST
@@ -491,21 +486,16 @@ def unika_save(request: HttpRequest, ar: int) -> HttpResponse:
     return redirect("insatser:statistik", ar=ar)
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 @require_GET
 @roles(*RAPPORTERA)
 def rapport_excel(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
     from insatser.excel import rapport_template
 
     rapport = _rapport(request, periodrapport_id)
-    response = HttpResponse(
-        rapport_template(rapport, _orsaker(request)), content_type=XLSX
+    return xlsx_response(
+        rapport_template(rapport, _orsaker(request)),
+        f"rapport-{rapport.insats_id}-{rapport.ar}-{rapport.period}",
     )
-    namn = f"rapport-{rapport.insats_id}-{rapport.ar}-{rapport.period}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{namn}"'
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -693,9 +683,7 @@ def indikatorer_index(request: HttpRequest) -> HttpResponse:
 def indikatorer_excel(request: HttpRequest, ar: int) -> HttpResponse:
     from insatser.excel import indikator_template
 
-    response = HttpResponse(indikator_template(request.forbund, ar), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="indikatorer-{ar}.xlsx"'
-    return response
+    return xlsx_response(indikator_template(request.forbund, ar), f"indikatorer-{ar}")
 
 
 @require_http_methods(["GET", "POST"])
