@@ -151,7 +151,7 @@ class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
 class KommununderlagForm(forms.Form):
     """One row per kommun; built dynamically for the year's kommuner."""
 
-    def __init__(self, *args, kommuner, metod_initial: str, **kwargs):
+    def __init__(self, *args, kommuner, **kwargs):
         super().__init__(*args, **kwargs)
         self.kommuner = kommuner
         for medlem, underlag in kommuner:

@@ -25,6 +25,7 @@ from finsam.models import (
     Uppdrag,
     User,
 )
+from finsam.templatetags.finsam import format_tal
 from finsam.tenancy import forbund_of
 
 M = TypeVar("M", bound=models.Model)
@@ -152,10 +153,6 @@ def _whole_kronor(total: Decimal | int | None, field: str = "total") -> int:
     return int(value)
 
 
-def _tal(n: int) -> str:
-    return f"{n:,}".replace(",", "\xa0")
-
-
 def avgift_berakna(
     *, forbund: Forbund, ar: int, total, metod: str
 ) -> list[Fordelningsrad]:
@@ -215,7 +212,7 @@ def avgift_berakna(
                 errors.append(f"Befolkningstalet för {k.namn} {ar} kan inte vara 0.")
                 continue
             vikter.append(Fraction(u.befolkning))
-            texter.append(f"{_tal(u.befolkning)} invånare")
+            texter.append(f"{format_tal(u.befolkning)} invånare")
         else:
             if u is None or u.procent is None:
                 errors.append(f"Fast andel saknas för {k.namn} för budgetåret {ar}.")

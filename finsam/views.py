@@ -297,7 +297,6 @@ def avgift_list(request: HttpRequest) -> HttpResponse:
         "finsam/avgift_list.html",
         {
             "beslut": selectors.avgiftsbeslut_list(forbund=request.forbund),
-            "nasta_ar": today().year + 1,
             "regel": services.AVRUNDNINGSREGEL,
         },
     )
@@ -467,7 +466,7 @@ def avgift_historik(request: HttpRequest) -> HttpResponse:
 @roles(*EDIT)
 def kommununderlag(request: HttpRequest, ar: int) -> HttpResponse:
     kommuner = selectors.kommuner_for_ar(forbund=request.forbund, ar=ar)
-    form = KommununderlagForm(request.POST or None, kommuner=kommuner, metod_initial="")
+    form = KommununderlagForm(request.POST or None, kommuner=kommuner)
     if request.method == "POST" and form.is_valid():
         try:
             services.kommununderlag_save(

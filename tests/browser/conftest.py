@@ -9,12 +9,13 @@ import shutil
 
 import pytest
 
+from finsam.demo import DEMO_PASSWORD
+
 # Sync Playwright runs an event loop in this thread; the ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-DEMO_PASSWORD = "finsam-demo"
 
 
 def pytest_collection_modifyitems(config, items):
