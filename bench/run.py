@@ -77,7 +77,9 @@ def main() -> None:
     print(f"demo build: {time.perf_counter() - start:.2f} s")
     client = Client()
     client.force_login(ctx.users["kansli"])
-    urls = PAGES + [d.url for d in documents_for(ctx.forbund)]
+    urls = PAGES + [
+        d.url for ar in (2017, 2018) for d in documents_for(ctx.forbund, ar)
+    ]
     # Each URL twice: the first call pays for imports and font loading, the second is
     # what a warm worker pays.
     print(

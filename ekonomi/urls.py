@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from ekonomi import views
 
@@ -6,4 +6,7 @@ app_name = "ekonomi"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("", include("ekonomi.urls_budget")),
+    path("", include("ekonomi.urls_bokforing")),
+    path("arsredovisning/", include("ekonomi.arsredovisning.urls")),
 ]

@@ -13,14 +13,16 @@ class FinsamConfig(AppConfig):
         register_panel(avgift_panel)
 
 
-def avgiftsbrev_documents(forbund):
+def avgiftsbrev_documents(forbund, ar):
     from django.urls import reverse
 
     from finsam.documents import Dokument
     from finsam.models import Avgiftsbeslut
 
-    for beslut in Avgiftsbeslut.objects.for_forbund(forbund).exclude(
-        status=Avgiftsbeslut.ERSATT
+    for beslut in (
+        Avgiftsbeslut.objects.for_forbund(forbund)
+        .filter(ar=ar)
+        .exclude(status=Avgiftsbeslut.ERSATT)
     ):
         yield Dokument(
             titel=f"Medlemsavgifter {beslut.ar}: brev till medlemmarna",

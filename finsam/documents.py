@@ -69,19 +69,23 @@ class Dokument:
     datum: Any = None
 
 
-DocumentSource = Callable[[Any], Iterable[Dokument]]
+DocumentSource = Callable[[Any, int], Iterable[Dokument]]
 _sources: list[DocumentSource] = []
 
 
 def register_documents(source: DocumentSource) -> DocumentSource:
-    """Apps register a function ``source(forbund) -> iterable of Dokument``."""
+    """Apps register a function ``source(forbund, ar) -> iterable of Dokument``.
+
+    A source returns only the documents of year ``ar`` so the Dokument page's cost does
+    not grow with the förbund's history.
+    """
     if source not in _sources:
         _sources.append(source)
     return source
 
 
-def documents_for(forbund) -> list[Dokument]:
+def documents_for(forbund, ar: int) -> list[Dokument]:
     docs: list[Dokument] = []
     for source in _sources:
-        docs.extend(source(forbund))
+        docs.extend(source(forbund, ar))
     return docs

@@ -37,6 +37,7 @@ from finsam.models import (
     Uppdrag,
     User,
 )
+from finsam.paging import ar_val
 from finsam.tenancy import SESSION_KEY, get_for_forbund
 
 
@@ -222,8 +223,11 @@ def styrelsen(request: HttpRequest) -> HttpResponse:
 @require_GET
 @roles(*READ)
 def dokument(request: HttpRequest) -> HttpResponse:
+    ar = ar_val(request)
     return render(
-        request, "finsam/dokument.html", {"dokument": documents_for(request.forbund)}
+        request,
+        "finsam/dokument.html",
+        {"ar": ar, "dokument": documents_for(request.forbund, ar)},
     )
 
 

@@ -55,20 +55,19 @@ def panel(request) -> Panel | None:
     )
 
 
-def dokument(forbund):
-    """The statistics PDF for every year with approved helår reports."""
-    ar_lista = (
+def dokument(forbund, ar: int):
+    """The statistics PDF of year ``ar`` once it has approved helår reports."""
+    finns = (
         Periodrapport.objects.for_forbund(forbund)
-        .filter(period=Periodrapport.HELAR, status=Periodrapport.GODKAND)
-        .values_list("ar", flat=True)
-        .distinct()
-        .order_by("-ar")
+        .filter(ar=ar, period=Periodrapport.HELAR, status=Periodrapport.GODKAND)
+        .exists()
     )
+    if not finns:
+        return []
     return [
         Dokument(
             titel=f"Deltagarstatistik {ar}",
             kategori="Insatser",
             url=reverse("insatser:statistik_pdf", args=[ar]),
         )
-        for ar in ar_lista
     ]

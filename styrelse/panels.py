@@ -49,10 +49,10 @@ def panel(request: HttpRequest) -> Panel | None:
     )
 
 
-def dokument(forbund) -> list[Dokument]:
+def dokument(forbund, ar: int) -> list[Dokument]:
     justerade = (
         Sammantrade.objects.for_forbund(forbund)
-        .filter(status__in=[Sammantrade.JUSTERAT, Sammantrade.ANSLAGET])
+        .filter(datum__year=ar, status__in=[Sammantrade.JUSTERAT, Sammantrade.ANSLAGET])
         .select_related("organ")
         .order_by("-datum", "-id")
     )

@@ -288,8 +288,13 @@ def test_start_page_panel_tells_justerare_a_protocol_awaits_them(
 
 
 def test_justerat_protocol_is_listed_on_the_dokument_page(as_user, kanslist, justerat):
-    html = as_user(kanslist).get(reverse("finsam:dokument")).content.decode()
+    url = reverse("finsam:dokument")
+    html = as_user(kanslist).get(f"{url}?ar={justerat.datum.year}").content.decode()
     assert reverse("styrelse:protokoll_pdf", args=[justerat.pk]) in html
+    other_year = as_user(kanslist).get(f"{url}?ar={justerat.datum.year - 1}")
+    assert reverse("styrelse:protokoll_pdf", args=[justerat.pk]) not in (
+        other_year.content.decode()
+    )
 
 
 def test_anslagstavla_query_count_does_not_grow(

@@ -1,0 +1,10 @@
+"""The demo förbund's economy: budgets first, then the bookkeeping that is measured against them."""
+
+from __future__ import annotations
+
+from ekonomi import demo_bokforing, demo_budget
+
+
+def build(ctx) -> None:
+    demo_budget.build(ctx)
+    demo_bokforing.build(ctx)

@@ -1,0 +1,1 @@
+"""Reads of the economy, one module per concern (budget, bokforing, rakenskaper, ...)."""
