@@ -93,7 +93,7 @@ def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpRespons
     context = selectors.sammantrade_detail(sammantrade=sammantrade)
     idag = dates.today()
     context.update(
-        justering_roll=services.justering_roll(
+        justering_roll=selectors.justering_roll(
             sammantrade=sammantrade, user=request.user
         ),
         justering_forsenad=frister.justering_forsenad(sammantrade, idag),
