@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from finsam import uploads
 from finsam.models import Forbund, Person
 from styrelse import frister
 from styrelse.models import (
@@ -620,46 +621,15 @@ def paragraf_justera_omedelbart(
 
 # --- Attachments ---------------------------------------------------------------------
 
-BILAGA_MAX = 10 * 1024 * 1024
-# extension -> (content type, file signature; None for UTF-8 text)
-BILAGA_TYPER = {
-    "pdf": ("application/pdf", b"%PDF-"),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        b"PK\x03\x04",
-    ),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        b"PK\x03\x04",
-    ),
-    "odt": ("application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", b"PK\x03\x04"),
-    "png": ("image/png", b"\x89PNG\r\n\x1a\n"),
-    "jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    "jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    "txt": ("text/plain; charset=utf-8", None),
-}
+BILAGA_MAX = 10 * uploads.MB
+BILAGA_TYPER = ("pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt")
 
 
 def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
     """Attach a file to an ärende after checking its type (by name and content) and size."""
-    if len(innehall) == 0:
-        raise ValidationError("Filen är tom.")
-    if len(innehall) > BILAGA_MAX:
-        raise ValidationError("Filen är större än 10 MB.")
-    ext = namn.rsplit(".", 1)[-1].lower() if "." in namn else ""
-    if ext not in BILAGA_TYPER:
-        raise ValidationError(
-            "Filtypen tillåts inte. Tillåtna: " + ", ".join(sorted(BILAGA_TYPER)) + "."
-        )
-    content_type, signatur = BILAGA_TYPER[ext]
-    if signatur is not None and not innehall.startswith(signatur):
-        raise ValidationError(f"Filens innehåll stämmer inte med filtypen .{ext}.")
-    if signatur is None:
-        try:
-            innehall.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValidationError("Textfilen är inte UTF-8.") from exc
+    content_type = uploads.filtyp_check(
+        namn, innehall, tillatna=BILAGA_TYPER, max_bytes=BILAGA_MAX
+    )
     bilaga = Bilaga(
         arende=arende,
         namn=namn[-255:],
