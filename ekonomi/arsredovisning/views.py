@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ekonomi.arsredovisning import selectors, services
@@ -16,6 +15,7 @@ from ekonomi.arsredovisning.excel import arsredovisning_workbook
 from ekonomi.arsredovisning.forms import AvsnittstextForm, FyndForm, GodkannForm
 from ekonomi.arsredovisning.models import MAX_AR, MIN_AR, Avsnittstext
 from ekonomi.arsredovisning.render import arsredovisning_html, arsredovisning_pdf
+from finsam import dates
 from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, has_role, roles
 from finsam.documents import xlsx_response
 
@@ -48,7 +48,7 @@ def index(request: HttpRequest) -> HttpResponse:
     befintliga = {
         a.ar: a for a in selectors.arsredovisningar_list(forbund=request.forbund)
     }
-    ar_lista = sorted(set(befintliga) | {timezone.localdate().year - 1}, reverse=True)
+    ar_lista = sorted(set(befintliga) | {dates.today().year - 1}, reverse=True)
     return render(
         request,
         "ekonomi/arsredovisning/index.html",
