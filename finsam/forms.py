@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.apps import apps
+from django.contrib.auth.forms import PasswordChangeForm
 
 from finsam.models import (
     Avgiftsbeslut,
@@ -254,3 +255,13 @@ class UserForm(ForbundScopedForm):
         if password:
             validate_password(password, self.instance)
         return password
+
+
+class LosenordForm(CrispyFormMixin, PasswordChangeForm):
+    """The login's owner chooses their own password."""
+
+    submit_label = "Byt lösenord"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_helper()

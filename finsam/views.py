@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +23,7 @@ from finsam.forms import (
     DatumForm,
     ExternIntaktForm,
     KommununderlagForm,
+    LosenordForm,
     MedlemForm,
     PersonForm,
     UnderlagImportForm,
@@ -262,7 +264,11 @@ def user_edit(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
         if user is not None and user.pk == request.user.pk and not data["is_active"]:
             raise ValidationError("Du kan inte stänga av ditt eget konto.")
         services.user_save(
-            forbund=request.forbund, user=form.instance, password=password, **data
+            forbund=request.forbund,
+            user=form.instance,
+            password=password,
+            av=request.user,
+            **data,
         )
 
     return edit_object(
@@ -574,4 +580,29 @@ def externintakt_edit(
         title="Ändra extern intäkt" if intakt else "Ny extern intäkt",
         success_url=reverse("finsam:avgift_historik"),
         cancel_url=reverse("finsam:avgift_historik"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*ALL_ROLES)
+def losenord_byt(request: HttpRequest) -> HttpResponse:
+    """Choose one's own password: a login whose password someone else set signs nothing
+    until its owner has done this (finsam/konton.py)."""
+    form = LosenordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.losenord_byt(
+            user=request.user, password=form.cleaned_data["new_password1"]
+        )
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "Ditt lösenord är bytt.")
+        return redirect("finsam:dashboard")
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": "Byt lösenord",
+            "cancel_url": reverse("finsam:dashboard"),
+        },
+        status=400 if form.errors else 200,
     )

@@ -8,7 +8,10 @@ class StyrelseConfig(AppConfig):
     def ready(self) -> None:
         from finsam.dashboard import register_panel
         from finsam.documents import register_documents
+        from finsam.konton import registrera_signaturkalla
         from styrelse.panels import dokument, panel
+        from styrelse.rules import har_justerat
 
         register_panel(panel)
         register_documents(dokument)
+        registrera_signaturkalla(har_justerat)

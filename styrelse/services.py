@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from finsam import uploads
+from finsam import konton, uploads
 from finsam.models import Forbund, Person
 from styrelse import frister, rules
 from styrelse.models import (
@@ -146,6 +146,10 @@ def sammantrade_create(
     rules.kontrollera_ordforande_justerare(
         fields.get("ordforande"), fields.get("justerare")
     )
+    for falt in ("ordforande", "justerare"):
+        rules.kontrollera_styrelsemedlem(
+            organ=organ, datum=datum, person=fields.get(falt), falt=falt
+        )
     sammantrade = Sammantrade(
         organ=organ,
         datum=datum,
@@ -230,6 +234,13 @@ def sammantrade_update(*, sammantrade: Sammantrade, **fields: Any) -> Sammantrad
     rules.kontrollera_ordforande_justerare(
         sammantrade.ordforande, sammantrade.justerare
     )
+    for falt in ("ordforande", "justerare"):
+        rules.kontrollera_styrelsemedlem(
+            organ=sammantrade.organ,
+            datum=sammantrade.datum,
+            person=getattr(sammantrade, falt),
+            falt=falt,
+        )
     sammantrade.full_clean()
     sammantrade.save()
     _ogiltigforklara_justeringar(sammantrade)
@@ -428,6 +439,11 @@ def sammantrade_justera(
         raise ValidationError(
             "Bara sammanträdets ordförande och justerare kan justera protokollet."
         )
+    _kontrollera_undertecknare(
+        sammantrade,
+        user,
+        list(sammantrade.paragrafer.values_list("nummer", flat=True)),
+    )
     nar = nar or timezone.now()
     innehall = protokoll_innehall(sammantrade)
     hash_ = innehall_hash(innehall)
@@ -468,6 +484,21 @@ def sammantrade_justera(
             ]
         )
     return justering
+
+
+def _kontrollera_undertecknare(sammantrade: Sammantrade, user, nummer: list[int]):
+    """Only the board signs: the person was present and decided on these §§, and the
+    login is their own (no password or link set by someone else since)."""
+    rules.kontrollera_styrelsemedlem(
+        organ=sammantrade.organ,
+        datum=sammantrade.datum,
+        person=user.person,
+        falt=justering_roll(sammantrade=sammantrade, user=user) or "",
+    )
+    rules.kontrollera_undertecknare(
+        sammantrade=sammantrade, person=user.person, nummer=nummer
+    )
+    konton.kontrollera_kan_signera(user)
 
 
 # --- Anslag --------------------------------------------------------------------------
@@ -606,6 +637,7 @@ def paragraf_justera_omedelbart(
         raise ValidationError(
             "Bara sammanträdets ordförande och justerare kan justera."
         )
+    _kontrollera_undertecknare(sammantrade, user, [paragraf.nummer])
     hash_ = paragraf_hash(paragraf)
     Justering.objects.filter(paragraf=paragraf, roll=roll, ogiltig=False).update(
         ogiltig=True

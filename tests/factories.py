@@ -79,3 +79,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+def beslutande(sammantrade, *users):
+    """Enter the users' persons as ledamöter present at the meeting (who may justera)."""
+    from styrelse import services
+    from styrelse.models import Narvaro
+
+    for user in users:
+        if sammantrade.narvaro.filter(person=user.person).exists():
+            continue
+        services.narvaro_add(
+            sammantrade=sammantrade, person=user.person, roll=Narvaro.LEDAMOT
+        )
+    return sammantrade

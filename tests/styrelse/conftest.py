@@ -4,7 +4,7 @@ import pytest
 
 from finsam import access
 from styrelse import services
-from tests.factories import PersonFactory, UserFactory
+from tests.factories import PersonFactory, UppdragFactory, UserFactory, beslutande
 
 
 @pytest.fixture
@@ -17,6 +17,7 @@ def ordforande(forbund):
     person = PersonFactory(
         forbund=forbund, fornamn="Olle", efternamn="Ordförande", parti="S"
     )
+    UppdragFactory(forbund=forbund, person=person)  # a ledamot since 2015
     return UserFactory(
         username="ordf", forbund=forbund, roll=access.STYRELSE, person=person
     )
@@ -27,6 +28,7 @@ def justerare(forbund):
     person = PersonFactory(
         forbund=forbund, fornamn="Jenny", efternamn="Justerare", parti="M"
     )
+    UppdragFactory(forbund=forbund, person=person)
     return UserFactory(
         username="just", forbund=forbund, roll=access.STYRELSE, person=person
     )
@@ -34,7 +36,8 @@ def justerare(forbund):
 
 @pytest.fixture
 def sammantrade(organ, ordforande, justerare):
-    return services.sammantrade_create(
+    """A meeting where the ordförande and the justerare took part as ledamöter."""
+    sammantrade = services.sammantrade_create(
         organ=organ,
         datum=dt.date(2018, 3, 23),
         plats="Kansliet",
@@ -43,6 +46,7 @@ def sammantrade(organ, ordforande, justerare):
         ordforande=ordforande.person,
         justerare=justerare.person,
     )
+    return beslutande(sammantrade, ordforande, justerare)
 
 
 @pytest.fixture

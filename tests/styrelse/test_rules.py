@@ -17,7 +17,7 @@ from styrelse.models import (
     Paragraf,
     Sammantrade,
 )
-from tests.factories import PersonFactory, UserFactory
+from tests.factories import PersonFactory, UserFactory, beslutande
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,7 @@ def justerat_med_arende(organ, ordforande, justerare, arende, forbund):
         justerare=justerare.person,
         arenden=[arende],
     )
+    beslutande(sammantrade, ordforande, justerare)
     services.delegationsbeslut_create(
         forbund=forbund,
         datum=dt.date(2018, 3, 1),
@@ -168,6 +169,7 @@ def test_a_delegation_report_does_not_attach_after_omedelbar_justering(
         ordforande=ordforande.person,
         justerare=justerare.person,
     )
+    beslutande(sammantrade, ordforande, justerare)
     deleg = sammantrade.paragrafer.get(typ=Paragraf.DELEGATIONSBESLUT)
     services.paragraf_update(paragraf=deleg, beslut="Anmälan noteras.")
     for user in (ordforande, justerare):
