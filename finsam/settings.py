@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "insatser",
     "ekonomi",
     "styrelse",
+    "ekonomi.arsredovisning",
 ]
 
 MIDDLEWARE = [
