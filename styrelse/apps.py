@@ -8,10 +8,13 @@ class StyrelseConfig(AppConfig):
     def ready(self) -> None:
         from finsam.dashboard import register_panel
         from finsam.documents import register_documents
+        from finsam.dokumentfiler import register_renderer
         from finsam.konton import registrera_signaturkalla
+        from styrelse import pdf
         from styrelse.panels import dokument, panel
         from styrelse.rules import har_justerat
 
         register_panel(panel)
         register_documents(dokument)
+        register_renderer("protokoll", pdf.protokoll, titel=pdf.protokoll_titel)
         registrera_signaturkalla(har_justerat)
