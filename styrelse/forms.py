@@ -207,3 +207,21 @@ class MaskeringForm(ScopedForm):
         "Det fullständiga protokollet ändras inte.",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class JusteringForm(ScopedForm):
+    """The approval: the hash of the content shown, and a reason when comments on the
+    draft are unresolved (the service checks both)."""
+
+    innehall_hash = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    motivering = forms.CharField(
+        label="Varför justerar du trots olösta kommentarer?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, olosta: int = 0, **kwargs):
+        self.submit_label = "Jag har läst protokollet och justerar det"
+        super().__init__(*args, **kwargs)
+        if not olosta:
+            self.fields["motivering"].widget = forms.HiddenInput()

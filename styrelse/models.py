@@ -414,6 +414,11 @@ class Justering(FrysbarModel):
     ogiltig = models.BooleanField(
         "ogiltig", default=False, help_text="Protokollet ändrades efter godkännandet."
     )
+    motivering = models.TextField(
+        "motivering",
+        blank=True,
+        help_text="Varför justeraren godkände trots olösta kommentarer.",
+    )
 
     objects = FrysbarForbundQuerySet.as_manager()
     frysregel = FRYSREGEL

@@ -154,3 +154,29 @@ def kontrollera_undertecknare(
 def har_justerat(user: Any) -> bool:
     """A signature source for finsam/konton.py: the login has approved a protocol."""
     return Justering.objects.filter(user=user).exists()
+
+
+# --- Justering that cannot happen by mistake ------------------------------------------
+
+
+def kontrollera_sedd_hash(sedd: str | None, aktuell: str) -> None:
+    """The approval is of the content the person saw, or none at all."""
+    if sedd is not None and sedd != aktuell:
+        raise ValidationError(
+            "Protokollet har ändrats sedan du öppnade det. Läs det igen och justera "
+            "det innehåll som gäller nu."
+        )
+
+
+def kontrollera_olosta_kommentarer(*, olosta: int, motivering: str) -> str:
+    """Unresolved comments on the draft stop a justering unless the person writes why
+    they go ahead anyway; the reason is recorded with the approval."""
+    motivering = (motivering or "").strip()
+    if olosta and not motivering:
+        raise ValidationError(
+            {
+                "motivering": f"Det finns {olosta} olösta kommentarer till utkastet. "
+                "Skriv varför du justerar ändå, eller vänta tills kansliet har löst dem."
+            }
+        )
+    return motivering

@@ -24,6 +24,7 @@ from styrelse.models import (
     Justering,
     Kommentar,
     Narvaro,
+    Organ,
     Paragraf,
     Sammantrade,
     handlingar_lista,
@@ -118,6 +119,9 @@ def sammantrade_detail(*, sammantrade: Sammantrade) -> dict:
         )
         .order_by("nummer")
     )
+    for p in paragrafer:
+        # What an omedelbar justering of this § approves (sent with the button).
+        p.sedd_hash = paragraf_hash(p)
     forsta = paragrafer[0].nummer if paragrafer else None
     sista = paragrafer[-1].nummer if paragrafer else None
     anslag = Anslag.objects.filter(sammantrade=sammantrade).first()
@@ -180,6 +184,7 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
         "sekreterare": str(sammantrade.sekreterare or ""),
         "narvaro": [
             {
+                "person_id": n.person_id,
                 "person": str(n.person),
                 "roll": n.roll,
                 "funktion": n.funktion,
@@ -193,15 +198,37 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
         ],
         "paragrafer": [
             {
+                "id": p.pk,
+                "arende_id": p.arende_id,
                 "nummer": p.nummer,
                 "typ": p.typ,
                 "dnr": p.arende.diarienummer if p.arende else "",
                 **{f: getattr(p, f) for f in PARAGRAF_FALT},
+                # The reports printed under the § are part of what is approved.
+                "delegationsbeslut": [
+                    delegationsbeslut_innehall(d) for d in p.delegationsbeslut.all()
+                ],
             }
-            for p in sammantrade.paragrafer.select_related("arende__forbund").order_by(
-                "nummer"
+            for p in sammantrade.paragrafer.select_related("arende__forbund")
+            .prefetch_related(
+                Prefetch(
+                    "delegationsbeslut",
+                    queryset=Delegationsbeslut.objects.order_by("datum", "id"),
+                )
             )
+            .order_by("nummer")
         ],
+    }
+
+
+def delegationsbeslut_innehall(d: Delegationsbeslut) -> dict[str, Any]:
+    return {
+        "id": d.pk,
+        "datum": d.datum.isoformat(),
+        "delegat": d.delegat,
+        "arendetyp": d.arendetyp,
+        "beslut": d.beslut,
+        "diarienummer": d.diarienummer,
     }
 
 
@@ -240,8 +267,19 @@ def kallelse_mottagare(*, sammantrade: Sammantrade) -> list[Person]:
 
 
 def paragraf_hash(paragraf: Paragraf) -> str:
+    """What an omedelbar justering approves: the § as printed, its reports included."""
     return innehall_hash(
-        {"nummer": paragraf.nummer, **{f: getattr(paragraf, f) for f in PARAGRAF_FALT}}
+        {
+            "nummer": paragraf.nummer,
+            **{f: getattr(paragraf, f) for f in PARAGRAF_FALT},
+            "delegationsbeslut": [
+                delegationsbeslut_innehall(d)
+                # all() so a prefetch serves it (the meeting page hashes every §).
+                for d in sorted(
+                    paragraf.delegationsbeslut.all(), key=lambda d: (d.datum, d.pk)
+                )
+            ],
+        }
     )
 
 
@@ -294,12 +332,12 @@ def protokoll_context(*, sammantrade: Sammantrade, offentlig: bool = False) -> d
         fran = n["fran"] if n["fran"] is not None else forsta
         till = n["till"] if n["till"] is not None else sista
         grupper[n["roll"]].append({**n, "paragrafer": paragraf_intervall(fran, till)})
-    delegation = {
-        p.nummer: list(p.delegationsbeslut.order_by("datum", "id"))
-        for p in sammantrade.paragrafer.filter(typ=Paragraf.DELEGATIONSBESLUT)
-    }
     for p in paragrafer:
-        p["delegationsbeslut"] = delegation.get(p["nummer"], [])
+        # Printed from the content itself (frozen once justerat), never the live rows.
+        p["delegationsbeslut"] = [
+            {**d, "datum": dt.date.fromisoformat(d["datum"])}
+            for d in p.get("delegationsbeslut", [])
+        ]
         p["handlingar_lista"] = handlingar_lista(p.get("handlingar", ""))
     justeringar = {
         j.roll: j
@@ -358,3 +396,63 @@ def utdrag_context(*, paragraf: Paragraf) -> dict:
         f"Protokollsutdrag § {paragraf.nummer} {sammantrade.datum:%Y-%m-%d}"
     )
     return context
+
+
+# --- Justering and attendance ---------------------------------------------------------
+
+
+def sammansattning(*, sammantrade: Sammantrade) -> QuerySet[Uppdrag]:
+    """The board's ledamöter and ersättare on the meeting date, ledamöter first."""
+    return (
+        Uppdrag.objects.for_forbund(sammantrade.organ.forbund)
+        .pa_datum(sammantrade.datum)
+        .filter(typ__in=[Uppdrag.LEDAMOT, Uppdrag.ERSATTARE])
+        .select_related("person")
+        .order_by("typ", "ordning", "id")
+        if sammantrade.organ.typ == Organ.STYRELSE
+        else Uppdrag.objects.none()
+    )
+
+
+def ordforande_pa_datum(*, forbund: Forbund, datum: dt.date) -> Person | None:
+    """The board's ordförande on a date (the presidium's), proposed for its meetings."""
+    uppdrag = (
+        Uppdrag.objects.for_forbund(forbund)
+        .pa_datum(datum)
+        .filter(typ=Uppdrag.ORDFORANDE)
+        .select_related("person")
+        .order_by("-fran", "id")
+        .first()
+    )
+    return uppdrag.person if uppdrag else None
+
+
+@dataclass
+class Justeringsunderlag:
+    """What the confirmation page shows: exactly what the approval is of."""
+
+    innehall_hash: str
+    paragrafer: list[dict]
+    olosta_kommentarer: list[Kommentar]
+    roll: str | None
+    redan_godkant: bool
+
+
+def justeringsunderlag(*, sammantrade: Sammantrade, user) -> Justeringsunderlag:
+    innehall = protokoll_innehall(sammantrade)
+    hash_ = innehall_hash(innehall)
+    roll = justering_roll(sammantrade=sammantrade, user=user)
+    return Justeringsunderlag(
+        innehall_hash=hash_,
+        paragrafer=innehall["paragrafer"],
+        olosta_kommentarer=list(
+            Kommentar.objects.filter(paragraf__sammantrade=sammantrade, lost=False)
+            .select_related("paragraf", "forfattare__person")
+            .order_by("paragraf__nummer", "skapad", "id")
+        ),
+        roll=roll,
+        redan_godkant=roll is not None
+        and sammantrade.justeringar.filter(
+            roll=roll, paragraf__isnull=True, ogiltig=False, innehall_hash=hash_
+        ).exists(),
+    )

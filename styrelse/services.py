@@ -17,7 +17,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from finsam import konton, uploads
-from finsam.models import Forbund, Person
+from finsam.models import Forbund, Person, Uppdrag
 from styrelse import frister, rules
 from styrelse.models import (
     Anslag,
@@ -38,8 +38,10 @@ from styrelse.selectors import (
     innehall_hash,
     justering_roll,
     kallelse_mottagare,
+    ordforande_pa_datum,
     paragraf_hash,
     protokoll_innehall,
+    sammansattning,
 )
 
 # Standard items of every meeting: (typ, rubrik, before the ärenden?)
@@ -143,6 +145,8 @@ def sammantrade_create(
     arenden: list[Arende] | tuple[Arende, ...] = (),
     **fields: Any,
 ) -> Sammantrade:
+    if fields.get("ordforande") is None and organ.typ == Organ.STYRELSE:
+        fields["ordforande"] = ordforande_pa_datum(forbund=organ.forbund, datum=datum)
     rules.kontrollera_ordforande_justerare(
         fields.get("ordforande"), fields.get("justerare")
     )
@@ -353,6 +357,43 @@ def narvaro_add(
 
 
 @transaction.atomic
+def narvaro_hela_styrelsen(*, sammantrade: Sammantrade) -> int:
+    """Attendance in one step: every ledamot and ersättare of the board on the meeting
+    date, as the composition says (the kansli then adjusts: who was absent, who served).
+    Those already entered are left as they are. Returns how many were added."""
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
+    redan = set(sammantrade.narvaro.values_list("person_id", flat=True))
+    ordning = sammantrade.narvaro.count()
+    nya = []
+    for uppdrag in sammansattning(sammantrade=sammantrade):
+        if uppdrag.person_id in redan:
+            continue
+        redan.add(uppdrag.person_id)
+        ordning += 1
+        nya.append(
+            Narvaro(
+                sammantrade=sammantrade,
+                person=uppdrag.person,
+                roll=Narvaro.LEDAMOT
+                if uppdrag.typ == Uppdrag.LEDAMOT
+                else Narvaro.ERSATTARE,
+                funktion="ordförande"
+                if uppdrag.person_id == sammantrade.ordforande_id
+                else "",
+                ordning=ordning,
+            )
+        )
+    for narvaro in nya:
+        narvaro.full_clean()
+    Narvaro.objects.bulk_create(nya)
+    if nya:
+        _ogiltigforklara_justeringar(sammantrade)
+    return len(nya)
+
+
+@transaction.atomic
 def narvaro_delete(*, narvaro: Narvaro) -> None:
     sammantrade = Sammantrade.objects.select_for_update().get(pk=narvaro.sammantrade_id)
     rules.kontrollera_kan_andras(sammantrade)
@@ -424,10 +465,21 @@ def kommentar_losa(*, kommentar: Kommentar) -> Kommentar:
 
 @transaction.atomic
 def sammantrade_justera(
-    *, sammantrade: Sammantrade, user, nar: dt.datetime | None = None
+    *,
+    sammantrade: Sammantrade,
+    user,
+    nar: dt.datetime | None = None,
+    sedd_hash: str | None = None,
+    motivering: str = "",
 ) -> Justering:
     """The user's approval; when both ordförande and justerare have approved the same
-    content, the protocol is justerat: frozen, hashed and time-stamped."""
+    content, the protocol is justerat: frozen, hashed and time-stamped.
+
+    ``sedd_hash`` is the content hash shown on the confirmation page: the approval is
+    refused when the protocol changed since (the web always sends it; only the demo
+    build and tests leave it out). While comments on the draft are unresolved the
+    approval needs a ``motivering``, which is recorded with it.
+    """
     sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
     rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
@@ -447,11 +499,23 @@ def sammantrade_justera(
     nar = nar or timezone.now()
     innehall = protokoll_innehall(sammantrade)
     hash_ = innehall_hash(innehall)
+    rules.kontrollera_sedd_hash(sedd_hash, hash_)
+    motivering = rules.kontrollera_olosta_kommentarer(
+        olosta=Kommentar.objects.filter(
+            paragraf__sammantrade=sammantrade, lost=False
+        ).count(),
+        motivering=motivering,
+    )
     Justering.objects.filter(
         sammantrade=sammantrade, paragraf__isnull=True, roll=roll, ogiltig=False
     ).update(ogiltig=True)
     justering = Justering(
-        sammantrade=sammantrade, user=user, roll=roll, tidpunkt=nar, innehall_hash=hash_
+        sammantrade=sammantrade,
+        user=user,
+        roll=roll,
+        tidpunkt=nar,
+        innehall_hash=hash_,
+        motivering=motivering,
     )
     justering.full_clean()
     justering.save()
@@ -619,7 +683,11 @@ def delegationspunkt_create(*, forbund: Forbund, **fields: Any) -> Delegationspu
 
 @transaction.atomic
 def paragraf_justera_omedelbart(
-    *, paragraf: Paragraf, user, nar: dt.datetime | None = None
+    *,
+    paragraf: Paragraf,
+    user,
+    nar: dt.datetime | None = None,
+    sedd_hash: str | None = None,
 ) -> Justering:
     """Ordförande and justerare approve one § at the meeting; once both have, the § is
     justerad and frozen even while the rest of the protocol is still a draft."""
@@ -639,6 +707,7 @@ def paragraf_justera_omedelbart(
         )
     _kontrollera_undertecknare(sammantrade, user, [paragraf.nummer])
     hash_ = paragraf_hash(paragraf)
+    rules.kontrollera_sedd_hash(sedd_hash, hash_)
     Justering.objects.filter(paragraf=paragraf, roll=roll, ogiltig=False).update(
         ogiltig=True
     )

@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("<int:sammantrade_id>/narvaro/", views.narvaro_create, name="narvaro_create"),
     path(
+        "<int:sammantrade_id>/narvaro/hela-styrelsen/",
+        views.narvaro_hela_styrelsen,
+        name="narvaro_hela_styrelsen",
+    ),
+    path(
         "<int:sammantrade_id>/genomfort/",
         views.sammantrade_genomfort,
         name="sammantrade_genomfort",

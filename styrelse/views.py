@@ -20,6 +20,7 @@ from styrelse.forms import (
     ArendeForm,
     DelegationsbeslutForm,
     DelegationspunktForm,
+    JusteringForm,
     KommentarForm,
     MaskeringForm,
     NarvaroForm,
@@ -65,7 +66,16 @@ def index(request: HttpRequest) -> HttpResponse:
 def sammantrade_create(request: HttpRequest) -> HttpResponse:
     organ = services.organ_styrelse(forbund=request.forbund)
     form = SammantradeCreateForm(
-        request.POST or None, forbund=request.forbund, initial={"organ": organ}
+        request.POST or None,
+        forbund=request.forbund,
+        initial={
+            "organ": organ,
+            # The ordförande of the day is proposed; the service does the same for
+            # the meeting's own date when none is chosen.
+            "ordforande": selectors.ordforande_pa_datum(
+                forbund=request.forbund, datum=timezone.localdate()
+            ),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -291,21 +301,64 @@ def kommentar_losa(request: HttpRequest, kommentar_id: int) -> HttpResponse:
     return redirect(_detail_url(paragraf.sammantrade) + f"#p{paragraf.nummer}")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @roles(*KOMMENTERA)
 def sammantrade_justera(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+    """The confirmation step: shows what is approved (the §§ and the content's hash)
+    and any unresolved comments; the approval carries the hash the person saw."""
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    orsak = rules.fryst_orsak(sammantrade)
+    if orsak:
+        messages.info(request, orsak)
+        return redirect(_detail_url(sammantrade))
+    underlag = selectors.justeringsunderlag(sammantrade=sammantrade, user=request.user)
+    form = JusteringForm(
+        request.POST or None,
+        forbund=request.forbund,
+        initial={"innehall_hash": underlag.innehall_hash},
+        olosta=len(underlag.olosta_kommentarer),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sammantrade_justera(
+                sammantrade=sammantrade,
+                user=request.user,
+                sedd_hash=form.cleaned_data["innehall_hash"],
+                motivering=form.cleaned_data["motivering"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            sammantrade.refresh_from_db()
+            if sammantrade.ar_justerat:
+                messages.success(request, "Protokollet är justerat.")
+            else:
+                messages.success(request, "Ditt godkännande är registrerat.")
+            return redirect(_detail_url(sammantrade))
+    return render(
+        request,
+        "styrelse/justera.html",
+        {"sammantrade": sammantrade, "underlag": underlag, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def narvaro_hela_styrelsen(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     try:
-        services.sammantrade_justera(sammantrade=sammantrade, user=request.user)
+        antal = services.narvaro_hela_styrelsen(sammantrade=sammantrade)
     except ValidationError as exc:
         _fel(request, exc)
     else:
-        sammantrade.refresh_from_db()
-        if sammantrade.ar_justerat:
-            messages.success(request, "Protokollet är justerat.")
-        else:
-            messages.success(request, "Ditt godkännande är registrerat.")
-    return redirect(_detail_url(sammantrade))
+        messages.success(
+            request,
+            f"{antal} ledamöter och ersättare enligt sammansättningen "
+            f"{sammantrade.datum:%Y-%m-%d} är tillagda. Ta bort den som var frånvarande "
+            "och ange vem som tjänstgjorde.",
+        )
+    return redirect(_detail_url(sammantrade) + "#narvaro")
 
 
 @require_POST
@@ -602,7 +655,11 @@ def bilaga_download(request: HttpRequest, bilaga_id: int) -> HttpResponse:
 def paragraf_justera(request: HttpRequest, paragraf_id: int) -> HttpResponse:
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     try:
-        services.paragraf_justera_omedelbart(paragraf=paragraf, user=request.user)
+        services.paragraf_justera_omedelbart(
+            paragraf=paragraf,
+            user=request.user,
+            sedd_hash=request.POST.get("innehall_hash") or "",
+        )
     except ValidationError as exc:
         _fel(request, exc)
     else:
