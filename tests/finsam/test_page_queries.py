@@ -173,4 +173,3 @@ def test_every_page_count_is_recorded_in_the_docs(sidor):
         "docs/queries.md stämmer inte med sidorna; kör UPDATE_QUERY_DOC=1 och granska "
         "skillnaden:\n" + "\n".join(skillnader)
     )
-
