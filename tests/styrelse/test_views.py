@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from styrelse import services
+from styrelse import selectors, services
 from styrelse.models import Arende, Justering, Kommentar, Paragraf, Sammantrade
 from tests.factories import beslutande
 
@@ -127,9 +127,13 @@ def test_ordforande_and_justerare_each_approve_with_own_login(
     client.force_login(ordforande)
     page = client.get(detail(utkast)).content.decode()
     assert "Justera protokollet som ordförande" in page
+    # The approval always carries the hash the confirmation page showed.
     client.post(url)
-    client.force_login(justerare)
-    client.post(url)
+    assert not Justering.objects.exists()
+    for user in (ordforande, justerare):
+        client.force_login(user)
+        sett = selectors.justeringsunderlag(sammantrade=utkast, user=user)
+        client.post(url, {"innehall_hash": sett.innehall_hash})
     utkast.refresh_from_db()
     assert utkast.status == Sammantrade.JUSTERAT
     assert utkast.innehall_hash in client.get(detail(utkast)).content.decode()
