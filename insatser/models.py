@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,7 +11,8 @@ from django.db import models
 from finsam.tenancy import ForbundQuerySet
 from insatser.validators import validate_no_personnummer
 
-FRITT = {"validators": [validate_no_personnummer], "blank": True}
+# Free-text fields: optional, and never a personnummer.
+FRITT: dict[str, Any] = {"validators": [validate_no_personnummer], "blank": True}
 
 
 class Insats(models.Model):
