@@ -42,7 +42,7 @@ BHS_NAMN = "Samordningsförbundet Botkyrka Huddinge Salem"
 DEMO_PASSWORD = "finsam-demo"  # noqa: S105 - printed for the demo on purpose
 
 # Apps whose demo.py adds to the förbund, lowest first.
-DEMO_APPS = ["insatser", "styrelse", "ekonomi"]
+DEMO_APPS = ["insatser", "styrelse", "ekonomi", "ekonomi.arsredovisning"]
 
 MANDAT_START = dt.date(2015, 4, 1)
 MANDAT_SLUT = dt.date(2019, 3, 31)
