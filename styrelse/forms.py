@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
 
-from finsam.forms import CrispyFormMixin, DateInput
+from finsam.forms import CrispyFormMixin, DateInput, choice_field
 from finsam.models import Forbund, Person
 from styrelse.models import Arende, Delegationspunkt, Narvaro, Organ, Paragraf
+
+if TYPE_CHECKING:
+    from finsam.tenancy import ForbundQuerySet
 
 
 class TimeInput(forms.TimeInput):
@@ -22,7 +27,8 @@ class ScopedForm(CrispyFormMixin, forms.Form):
         self.forbund = forbund
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField):
-                field.queryset = field.queryset.for_forbund(forbund)
+                queryset = cast("ForbundQuerySet[Any]", field.queryset)
+                field.queryset = queryset.for_forbund(forbund)
         self.setup_helper()
 
 
@@ -58,7 +64,7 @@ class SammantradeCreateForm(SammantradeForm):
 
     def __init__(self, *args, forbund: Forbund, **kwargs):
         super().__init__(*args, forbund=forbund, **kwargs)
-        self.fields["arenden"].queryset = (
+        choice_field(self, "arenden").queryset = (
             Arende.objects.for_forbund(forbund)
             .filter(paragrafer__isnull=True)
             .select_related("forbund")

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from finsam import uploads
 from finsam.models import Forbund, Person
+from finsam.tenancy import require_same_forbund
 from styrelse import frister
 from styrelse.models import (
     Anslag,
@@ -325,8 +326,7 @@ def narvaro_add(
     *, sammantrade: Sammantrade, person: Person, roll: str, **fields: Any
 ) -> Narvaro:
     _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
-    if person.forbund_id != sammantrade.organ.forbund_id:
-        raise ValidationError("Personen hör till ett annat förbund.")
+    require_same_forbund(sammantrade.organ.forbund_id, person, namn="Personen")
     _kontrollera_mot_sammansattning(sammantrade, person, roll, fields.get("ersatter"))
     fields.setdefault("ordning", sammantrade.narvaro.count() + 1)
     narvaro = Narvaro(sammantrade=sammantrade, person=person, roll=roll, **fields)
@@ -534,8 +534,9 @@ def delegationsbeslut_create(*, forbund: Forbund, **fields: Any) -> Delegationsb
     "Anmälan av delegationsbeslut" when there is one."""
     beslut = Delegationsbeslut(forbund=forbund, **fields)
     if beslut.delegationspunkt is not None:
-        if beslut.delegationspunkt.forbund_id != forbund.pk:
-            raise ValidationError("Delegationspunkten hör till ett annat förbund.")
+        require_same_forbund(
+            forbund, beslut.delegationspunkt, namn="Delegationspunkten"
+        )
         beslut.arendetyp = beslut.arendetyp or beslut.delegationspunkt.arendetyp
         beslut.delegat = beslut.delegat or beslut.delegationspunkt.delegat
     beslut.full_clean()
