@@ -433,7 +433,6 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
             Avgiftsbeslut(forbund=forbund),
             ar=ar,
             total=total,
-            status=Avgiftsbeslut.EXPEDIERAT,
             historisk=True,
             paragraf="Enligt budgetdokument",
         )
@@ -450,6 +449,8 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
                 zip(payers, amounts, strict=True)
             )
         )
+        # Sent after its lines are in: a sent decision is frozen (finsam/frysning.py).
+        model_save(beslut, status=Avgiftsbeslut.EXPEDIERAT)
     kommununderlag_save(
         forbund=forbund,
         ar=2018,

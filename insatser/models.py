@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.tenancy import ForbundQuerySet, require_same_forbund
 from insatser.validators import validate_no_personnummer
 
@@ -258,7 +259,7 @@ class Avslutsorsak(models.Model):
         return self.namn
 
 
-class Periodrapport(models.Model):
+class Periodrapport(FrysbarModel):
     """An insats's year-to-date counts for tertial 1, tertial 2 or the whole year."""
 
     T1 = "t1"
@@ -345,7 +346,8 @@ class Periodrapport(models.Model):
     )
     granskad = models.DateTimeField(null=True, blank=True)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "insatser.rules.fryst_orsak"
 
     class Meta:
         verbose_name = "periodrapport"
@@ -369,7 +371,7 @@ class Periodrapport(models.Model):
         return self.status in (self.UTKAST, self.ATERSAND)
 
 
-class PeriodrapportAvslut(models.Model):
+class PeriodrapportAvslut(FrysbarModel):
     """Avslutade in a report by exit reason, by kön."""
 
     forbund_path = "periodrapport__insats__forbund"
@@ -384,7 +386,9 @@ class PeriodrapportAvslut(models.Model):
     man = models.PositiveIntegerField("män", default=0)
     annat = models.PositiveIntegerField("annat/ej angivet", default=0)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "insatser.rules.fryst_orsak"
+    frysforaldrar = ("periodrapport",)
 
     class Meta:
         verbose_name = "avslut per orsak"
@@ -520,7 +524,7 @@ class Kategori(models.Model):
         return self.namn
 
 
-class PeriodrapportAntal(models.Model):
+class PeriodrapportAntal(FrysbarModel):
     """Counts by kön in one category of a report (försörjning at start or at exit,
     anvisande part, age group, home kommun)."""
 
@@ -541,7 +545,9 @@ class PeriodrapportAntal(models.Model):
     man = models.PositiveIntegerField("män", default=0)
     annat = models.PositiveIntegerField("annat/ej angivet", default=0)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "insatser.rules.fryst_orsak"
+    frysforaldrar = ("periodrapport",)
 
     class Meta:
         verbose_name = "antal per kategori"

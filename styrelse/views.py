@@ -15,7 +15,7 @@ from finsam.http import ForbundRequest, PublicRequest
 from finsam.models import Forbund
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
-from styrelse import frister, selectors, services
+from styrelse import frister, rules, selectors, services
 from styrelse.forms import (
     AnslagForm,
     ArendeForm,
@@ -103,7 +103,7 @@ def sammantrade_detail(request: ForbundRequest, sammantrade_id: int) -> HttpResp
         ),
         kan_kommentera=user_role(request.user) in KOMMENTERA
         and sammantrade.utkast_publicerat is not None
-        and not sammantrade.ar_justerat,
+        and rules.kan_andras(sammantrade),
         narvaro_form=NarvaroForm(forbund=request.forbund),
         paragraf_form=ParagrafAddForm(forbund=request.forbund),
         anslag_form=AnslagForm(
@@ -127,8 +127,9 @@ def sammantrade_detail(request: ForbundRequest, sammantrade_id: int) -> HttpResp
 @roles(*EDIT)
 def sammantrade_edit(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
-    if sammantrade.ar_justerat:
-        messages.error(request, services.FRYST)
+    orsak = rules.fryst_orsak(sammantrade)
+    if orsak:
+        messages.error(request, orsak)
         return redirect(_detail_url(sammantrade))
     initial = {name: getattr(sammantrade, name) for name in SammantradeForm.base_fields}
     form = SammantradeForm(
@@ -181,8 +182,9 @@ def paragraf_edit(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     sammantrade = paragraf.sammantrade
     back = _detail_url(sammantrade) + f"#p{paragraf.nummer}"
-    if sammantrade.ar_justerat or paragraf.omedelbart_justerad:
-        messages.error(request, services.FRYST)
+    orsak = rules.fryst_orsak(paragraf)
+    if orsak:
+        messages.error(request, orsak)
         return redirect(back)
     form = ParagrafForm(
         request.POST or None,
