@@ -350,6 +350,7 @@ def _beslut_form_view(
         initial=initial,
         forbund=request.forbund,
         fixed_year=base.ar if base else None,
+        sok=request.GET.get("paragraf_sok", ""),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -389,7 +390,12 @@ def _beslut_form_view(
     return render(
         request,
         "finsam/avgiftsbeslut_form.html",
-        {"form": form, "title": title, "regel": services.AVRUNDNINGSREGEL},
+        {
+            "form": form,
+            "title": title,
+            "regel": services.AVRUNDNINGSREGEL,
+            "paragraf_sok": request.GET.get("paragraf_sok", ""),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -11,6 +11,8 @@ from styrelse import rules
 from styrelse.models import Arende, Delegationspunkt, Narvaro, Organ, Paragraf
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from finsam.tenancy import ForbundQuerySet
 
 
@@ -110,6 +112,18 @@ class ParagrafAddForm(ScopedForm):
     rubrik = forms.CharField(
         label="Rubrik (om inget ärende)", max_length=300, required=False
     )
+
+    def __init__(self, *args, forbund: Forbund, ar: int, **kwargs):
+        super().__init__(*args, forbund=forbund, **kwargs)
+        # The ärenden of the meeting's year and the year before, each with its förbund
+        # (for the diarienummer) in the same query: not every ärende ever opened.
+        arende = choice_field(self, "arende")
+        arende.queryset = (
+            cast("QuerySet[Arende]", arende.queryset)
+            .filter(ar__gte=ar - 1, ar__lte=ar)
+            .select_related("forbund")
+            .order_by("-ar", "-lopnummer")
+        )
 
     def clean(self):
         data = super().clean()
