@@ -69,7 +69,10 @@ def _count(client: Client, path: str) -> tuple[int, int, int]:
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(path)
         transaction.set_rollback(True)
-    return response.status_code, len(ctx.captured_queries), len(response.content)
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    return response.status_code, len(ctx.captured_queries), len(body)
 
 
 def _measure(client: Client, sidor: list[Sida], attr: str) -> None:
