@@ -65,7 +65,7 @@ def kontrollera_och_forbered(user: User) -> list[dict[str, Any]]:
         else None
     )
     av = utforare(user)
-    handelser = []
+    handelser: list[dict[str, Any]] = []
     fran_person = fore.person_id if fore else None
     if fran_person != user.person_id:
         if fore is not None and fran_person is not None and har_signerat(fore):

@@ -121,7 +121,7 @@ def sammantrade_detail(*, sammantrade: Sammantrade) -> dict:
     )
     for p in paragrafer:
         # What an omedelbar justering of this § approves (sent with the button).
-        p.sedd_hash = paragraf_hash(p)
+        setattr(p, "sedd_hash", paragraf_hash(p))  # noqa: B010
     forsta = paragrafer[0].nummer if paragrafer else None
     sista = paragrafer[-1].nummer if paragrafer else None
     anslag = Anslag.objects.filter(sammantrade=sammantrade).first()

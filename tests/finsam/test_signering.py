@@ -13,7 +13,8 @@ from finsam import services as finsam_services
 from finsam.models import Kontohandelse, Uppdrag, User
 from styrelse import services
 from styrelse.models import Narvaro, Paragraf
-from tests.factories import PersonFactory, UppdragFactory, UserFactory, beslutande
+from tests.factories import PersonFactory, UppdragFactory, UserFactory
+from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
 

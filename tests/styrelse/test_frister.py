@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from styrelse import frister, services
-from tests.factories import beslutande
+from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
 

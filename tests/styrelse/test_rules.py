@@ -17,7 +17,8 @@ from styrelse.models import (
     Paragraf,
     Sammantrade,
 )
-from tests.factories import PersonFactory, UserFactory, beslutande
+from tests.factories import PersonFactory, UserFactory
+from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
 
