@@ -10,9 +10,10 @@ from django.db import transaction
 
 from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedomning
 from ekonomi.arsredovisning.render import arsredovisning_pdf
-from ekonomi.arsredovisning.selectors import fynd_list
+from ekonomi.arsredovisning.selectors import Fyndstatus, fynd_list
 from finsam.models import Forbund, User
 from finsam.tenancy import require_same_forbund
+from styrelse.models import Paragraf
 
 
 def _arsredovisning(forbund: Forbund, ar: int) -> Arsredovisning:
@@ -73,13 +74,13 @@ def fynd_godta(
     return obj
 
 
-def oppna_fynd(*, forbund: Forbund, ar: int) -> list:
+def oppna_fynd(*, forbund: Forbund, ar: int) -> list[Fyndstatus]:
     return [f for f in fynd_list(forbund=forbund, ar=ar) if not f.godtaget]
 
 
 @transaction.atomic
 def arsredovisning_godkann(
-    *, forbund: Forbund, ar: int, paragraf, user: User | None
+    *, forbund: Forbund, ar: int, paragraf: Paragraf, user: User | None
 ) -> Arsredovisning:
     """The board approved the report by ``paragraf``: render the PDF once and freeze it.
 
