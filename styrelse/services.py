@@ -17,7 +17,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from finsam import konton, uploads
-from finsam.models import Forbund, Person, Uppdrag
+from finsam.models import Forbund, Person, Uppdrag, User
 from finsam.tenancy import require_same_forbund
 from styrelse import frister, rules
 from styrelse.models import (
@@ -443,7 +443,7 @@ def utkast_publicera(
     return sammantrade
 
 
-def kommentar_create(*, paragraf: Paragraf, user, text: str) -> Kommentar:
+def kommentar_create(*, paragraf: Paragraf, user: User, text: str) -> Kommentar:
     sammantrade = paragraf.sammantrade
     rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
@@ -467,7 +467,7 @@ def kommentar_losa(*, kommentar: Kommentar) -> Kommentar:
 def sammantrade_justera(
     *,
     sammantrade: Sammantrade,
-    user,
+    user: User,
     nar: dt.datetime | None = None,
     sedd_hash: str | None = None,
     motivering: str = "",
@@ -550,17 +550,22 @@ def sammantrade_justera(
     return justering
 
 
-def _kontrollera_undertecknare(sammantrade: Sammantrade, user, nummer: list[int]):
+def _kontrollera_undertecknare(
+    sammantrade: Sammantrade, user: User, nummer: list[int]
+) -> None:
     """Only the board signs: the person was present and decided on these §§, and the
     login is their own (no password or link set by someone else since)."""
+    person = user.person
+    if person is None:
+        raise ValidationError("Inloggningen är inte kopplad till någon person.")
     rules.kontrollera_styrelsemedlem(
         organ=sammantrade.organ,
         datum=sammantrade.datum,
-        person=user.person,
+        person=person,
         falt=justering_roll(sammantrade=sammantrade, user=user) or "",
     )
     rules.kontrollera_undertecknare(
-        sammantrade=sammantrade, person=user.person, nummer=nummer
+        sammantrade=sammantrade, person=person, nummer=nummer
     )
     konton.kontrollera_kan_signera(user)
 
@@ -686,7 +691,7 @@ def delegationspunkt_create(*, forbund: Forbund, **fields: Any) -> Delegationspu
 def paragraf_justera_omedelbart(
     *,
     paragraf: Paragraf,
-    user,
+    user: User,
     nar: dt.datetime | None = None,
     sedd_hash: str | None = None,
 ) -> Justering:
