@@ -14,13 +14,20 @@ Higher apps say what counts as a signature by registering a source
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from simple_history.models import HistoricalRecords
 
-if TYPE_CHECKING:
-    from finsam.models import User
+# The models are looked up by name: ``User.save`` calls this module, so importing
+# ``finsam.models`` here would close an import circle.
+User = Any
+
+
+def _kontohandelse() -> Any:
+    return apps.get_model("finsam", "Kontohandelse")
+
 
 Signaturkalla = Callable[[Any], bool]
 _kallor: list[Signaturkalla] = []
@@ -57,10 +64,9 @@ def utforare(user: User) -> User | None:
 def kontrollera_och_forbered(user: User) -> list[dict[str, Any]]:
     """Called by ``User.save`` before saving: refuse what is barred, return the events
     to record once the row is saved."""
-    from finsam.models import Kontohandelse, User
-
+    Kontohandelse = _kontohandelse()
     fore = (
-        User._base_manager.filter(pk=user.pk).first()
+        type(user)._base_manager.filter(pk=user.pk).first()
         if user.pk and not user._state.adding
         else None
     )
@@ -85,8 +91,7 @@ def kontrollera_och_forbered(user: User) -> list[dict[str, Any]]:
 
 
 def logga(user: User, handelser: list[dict[str, Any]]) -> None:
-    from finsam.models import Kontohandelse
-
+    Kontohandelse = _kontohandelse()
     for h in handelser:
         av = h.pop("utford_av")
         Kontohandelse.objects.create(
@@ -99,8 +104,7 @@ def logga(user: User, handelser: list[dict[str, Any]]) -> None:
 
 def signera_hinder(user: User) -> str | None:
     """Why this login may not sign now (Swedish), or ``None``."""
-    from finsam.models import Kontohandelse
-
+    Kontohandelse = _kontohandelse()
     senaste_annan = (
         Kontohandelse.objects.filter(user=user, utford_av__isnull=False)
         .select_related("utford_av")
