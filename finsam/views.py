@@ -8,10 +8,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from finsam import excel, selectors, services
+from finsam import dates, excel, selectors, services
 from finsam.access import ADMIN, ALL_ROLES, EDIT, READ, roles, superuser_only
 from finsam.dashboard import panels_for
 from finsam.documents import documents_for, pdf_response, xlsx_response
@@ -39,10 +38,6 @@ from finsam.models import (
 )
 from finsam.paging import ar_val
 from finsam.tenancy import SESSION_KEY, get_for_forbund
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def edit_object(
@@ -81,7 +76,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "finsam/dashboard.html",
         {
-            "counts": selectors.dashboard_counts(forbund=forbund, datum=today()),
+            "counts": selectors.dashboard_counts(forbund=forbund, datum=dates.today()),
             "panels": panels_for(request),
         },
     )
@@ -149,7 +144,7 @@ def person_edit(request: HttpRequest, person_id: int | None = None) -> HttpRespo
 
 def _datum_param(request: HttpRequest) -> tuple[DatumForm, dt.date]:
     form = DatumForm(request.GET or None)
-    datum = today()
+    datum = dates.today()
     if form.is_valid() and form.cleaned_data["datum"]:
         datum = form.cleaned_data["datum"]
     return form, datum
@@ -321,7 +316,7 @@ def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
         }
     else:
         initial = {
-            "ar": request.GET.get("ar") or today().year + 1,
+            "ar": request.GET.get("ar") or dates.today().year + 1,
             "total": request.GET.get("total"),
         }
     form = AvgiftsbeslutForm(

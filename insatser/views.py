@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from finsam import dates
 from finsam.access import EDIT, INSATSRAPPORTOR, READ, roles, user_role
 from finsam.documents import xlsx_response
 from finsam.tenancy import get_for_forbund
@@ -377,7 +378,7 @@ def rapport_avvikelse(request: HttpRequest, periodrapport_id: int) -> HttpRespon
 @require_GET
 @roles(*READ)
 def sena_rapporter(request: HttpRequest) -> HttpResponse:
-    idag = timezone.localdate()
+    idag = dates.today()
     return render(
         request,
         "insatser/sena_rapporter.html",

@@ -13,13 +13,13 @@ import hashlib
 import json
 from typing import Any
 
-import holidays
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
 from finsam.models import Forbund, Person
+from styrelse import frister
 from styrelse.models import (
     Anslag,
     Arende,
@@ -47,36 +47,6 @@ STANDARDPUNKTER = [
     (Paragraf.OVRIGA, "Övriga frågor", False),
 ]
 EFTER_ARENDEN = {typ for typ, _r, fore in STANDARDPUNKTER if not fore}
-
-
-# --- Appeal period (kommunallagen 13 kap. 6 §, lag 1930:173) ---------------------------
-
-
-def _ej_vardag(datum: dt.date) -> bool:
-    if datum.weekday() >= 5:
-        return True
-    helg = holidays.Sweden(years=datum.year, include_sundays=False, language="en_US")
-    if datum in helg:
-        return True
-    # Midsommarafton (the day before midsommardagen), julafton and nyårsafton count as
-    # holidays for time limits under lag (1930:173).
-    if (datum.month, datum.day) in ((12, 24), (12, 31)):
-        return True
-    midsommardagen = [d for d, namn in helg.items() if namn == "Midsummer Day"]
-    return any(datum == d - dt.timedelta(days=1) for d in midsommardagen)
-
-
-def sista_dag_for_overklagande(anslag_datum: dt.date) -> dt.date:
-    """The same weekday three weeks after the anslag, moved past non-weekdays."""
-    dag = anslag_datum + dt.timedelta(weeks=3)
-    while _ej_vardag(dag):
-        dag += dt.timedelta(days=1)
-    return dag
-
-
-def senaste_anslagsdag(justerat: dt.date) -> dt.date:
-    """Kommunallagen 8 kap. 12 §: the anslag goes up at the latest on the second day."""
-    return justerat + dt.timedelta(days=2)
 
 
 # --- Organ and diarium ---------------------------------------------------------------
@@ -554,12 +524,6 @@ def sammantrade_justera(
     return justering
 
 
-def justering_forsenad(sammantrade: Sammantrade, idag: dt.date) -> bool:
-    """Justering is due within 14 days of the meeting."""
-    klar = sammantrade.justerat_tid.date() if sammantrade.justerat_tid else idag
-    return klar > sammantrade.datum + dt.timedelta(days=14)
-
-
 # --- Anslag --------------------------------------------------------------------------
 
 
@@ -572,9 +536,9 @@ def anslag_publicera(
         raise ValidationError(
             "Bara ett justerat protokoll som inte redan anslagits kan anslås."
         )
-    if uppsatt < sammantrade.justerat_tid.date():
+    if frister.anslag_for_tidigt(sammantrade, uppsatt):
         raise ValidationError("Anslaget kan inte sättas upp före justeringen.")
-    sista = sista_dag_for_overklagande(uppsatt)
+    sista = frister.sista_dag_for_overklagande(uppsatt)
     anslag = Anslag(
         sammantrade=sammantrade,
         uppsatt=uppsatt,
@@ -588,10 +552,6 @@ def anslag_publicera(
     sammantrade.status = Sammantrade.ANSLAGET
     sammantrade.save(update_fields=["status"])
     return anslag
-
-
-def anslag_forsenat(anslag: Anslag) -> bool:
-    return anslag.uppsatt > senaste_anslagsdag(anslag.sammantrade.justerat_tid.date())
 
 
 # --- Kallelse and delegation ---------------------------------------------------------

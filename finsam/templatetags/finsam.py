@@ -8,6 +8,8 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
+from finsam import dates
+
 register = template.Library()
 
 NBSP = "\xa0"
@@ -93,11 +95,10 @@ def andel(value, decimals=2):
 @register.simple_tag(takes_context=True)
 def budgetar(context) -> int:
     """The budget year a page is about: its ``ar`` or ``beslut.ar``, else next year."""
-    from django.utils import timezone
 
     if context.get("ar"):
         return int(context["ar"])
     beslut = context.get("beslut")
     if getattr(beslut, "ar", None):
         return beslut.ar
-    return timezone.localdate().year + 1
+    return dates.today().year + 1
