@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -45,21 +47,33 @@ def edit_object(
     *,
     form_class,
     instance,
-    save: Callable[..., object],
+    save: Callable[..., Any],
     title: str,
-    success_url: str,
-    cancel_url: str,
+    success_url: str | Callable[[Any], str],
+    cancel_url: str | None = None,
+    success_message: str | Callable[[Any], str] = "Ändringarna är sparade.",
 ) -> HttpResponse:
-    """Bind, validate and save one form through its service; shared by the edit pages."""
+    """Bind, validate and save one form through its service; shared by the edit pages
+    of every app. ``save(form)`` returns the saved object, which ``success_url`` and
+    ``success_message`` may take when they are callables."""
     form = form_class(request.POST or None, instance=instance, forbund=request.forbund)
     if request.method == "POST" and form.is_valid():
         try:
-            save(form)
+            saved = save(form)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Ändringarna är sparade.")
-            return redirect(success_url)
+            messages.success(
+                request,
+                success_message(saved)
+                if callable(success_message)
+                else success_message,
+            )
+            return redirect(
+                success_url(saved) if callable(success_url) else success_url
+            )
+    if cancel_url is None:
+        cancel_url = success_url if isinstance(success_url, str) else request.path
     return render(
         request,
         "finsam/form.html",
@@ -496,7 +510,7 @@ def kommununderlag_import(request: HttpRequest, ar: int) -> HttpResponse:
     if form.is_valid():
         try:
             antal = excel.underlag_import(
-                forbund=request.forbund, ar=ar, fil=form.cleaned_data["fil"]
+                forbund=request.forbund, ar=ar, fil=io.BytesIO(form.innehall)
             )
         except ValidationError as exc:
             for message in exc.messages:

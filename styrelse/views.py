@@ -13,11 +13,11 @@ from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, public, roles, us
 from finsam.documents import pdf_response
 from finsam.models import Forbund
 from finsam.tenancy import get_for_forbund
+from finsam.uploads import UploadForm
 from styrelse import frister, selectors, services
 from styrelse.forms import (
     AnslagForm,
     ArendeForm,
-    BilagaForm,
     DelegationsbeslutForm,
     DelegationspunktForm,
     KommentarForm,
@@ -93,7 +93,7 @@ def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpRespons
     context = selectors.sammantrade_detail(sammantrade=sammantrade)
     idag = dates.today()
     context.update(
-        justering_roll=services.justering_roll(
+        justering_roll=selectors.justering_roll(
             sammantrade=sammantrade, user=request.user
         ),
         justering_forsenad=frister.justering_forsenad(sammantrade, idag),
@@ -545,9 +545,7 @@ def delegationspunkt_create(request: HttpRequest) -> HttpResponse:
 @roles(*READ)
 def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
     arende = get_for_forbund(request, Arende, pk=arende_id)
-    form = BilagaForm(forbund=request.forbund)
-    form.helper.form_action = reverse("styrelse:bilaga_create", args=[arende.pk])
-    form.helper.form_enctype = "multipart/form-data"
+    form = UploadForm(tillatna=services.BILAGA_TYPER, max_bytes=services.BILAGA_MAX)
     return render(
         request,
         "styrelse/arende_detail.html",
@@ -556,6 +554,7 @@ def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
             "bilagor": arende.bilagor.defer("innehall").order_by("uppladdad", "id"),
             "paragrafer": arende.paragrafer.select_related("sammantrade__organ"),
             "form": form,
+            "action": reverse("styrelse:bilaga_create", args=[arende.pk]),
         },
     )
 
@@ -564,22 +563,23 @@ def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
 @roles(*EDIT)
 def bilaga_create(request: HttpRequest, arende_id: int) -> HttpResponse:
     arende = get_for_forbund(request, Arende, pk=arende_id)
-    form = BilagaForm(request.POST, request.FILES, forbund=request.forbund)
+    form = UploadForm(
+        request.POST,
+        request.FILES,
+        tillatna=services.BILAGA_TYPER,
+        max_bytes=services.BILAGA_MAX,
+    )
     if not form.is_valid():
-        messages.error(request, "Välj en fil att ladda upp.")
+        for fel in form.fel():
+            messages.error(request, fel)
     else:
         fil = form.cleaned_data["fil"]
-        if fil.size > services.BILAGA_MAX:
-            messages.error(request, "Filen är större än 10 MB.")
+        try:
+            services.bilaga_create(arende=arende, namn=fil.name, innehall=form.innehall)
+        except ValidationError as exc:
+            _fel(request, exc)
         else:
-            try:
-                services.bilaga_create(
-                    arende=arende, namn=fil.name, innehall=fil.read()
-                )
-            except ValidationError as exc:
-                _fel(request, exc)
-            else:
-                messages.success(request, f"Bilagan {fil.name} är uppladdad.")
+            messages.success(request, f"Bilagan {fil.name} är uppladdad.")
     return redirect("styrelse:arende_detail", arende_id=arende.pk)
 
 

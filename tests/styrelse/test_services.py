@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from styrelse import frister, services
+from styrelse import frister, selectors, services
 from styrelse.models import Arende, Justering, Paragraf, Sammantrade
 from tests.factories import PersonFactory
 
@@ -141,7 +141,7 @@ def test_justering_needs_both_ordforande_and_justerare(utkast, ordforande, juste
     utkast.refresh_from_db()
     assert utkast.status == Sammantrade.JUSTERAT
     assert len(utkast.innehall_hash) == 64
-    assert utkast.innehall_hash == services.innehall_hash(utkast.innehall)
+    assert utkast.innehall_hash == selectors.innehall_hash(utkast.innehall)
     assert utkast.innehall["paragrafer"][0]["rubrik"] == "Val av justerare"
 
 
