@@ -3,6 +3,7 @@ every sum, difference and share as a formula, so the sheet can be checked and re
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -114,7 +115,8 @@ class _Blad:
 def tabell_workbook(tabell: Tabell, *, titel: str, forbund) -> bytes:
     wb = Workbook()
     ws = wb.active
-    ws.title = titel[:31]
+    # Excel refuses []:*?/\ in a sheet's name ("Delår/tertial 2").
+    ws.title = re.sub(r"[\[\]:*?/\\]", "-", titel)[:31]
     ws.append([titel])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([forbund.namn])

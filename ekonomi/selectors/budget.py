@@ -447,9 +447,13 @@ def har_bokforing(forbund: Forbund, ar: int) -> bool:
 def utfallsvarden(forbund: Forbund, ar: int) -> dict[str, Decimal] | None:
     """Utfall per budget kod for the year, None when the year has no bookkeeping."""
     modul = _bokforing()
-    if modul is None or not modul.har_bokforing(forbund, ar):
+    if modul is None:
         return None
-    return {k: Decimal(v) for k, v in modul.utfall_per_budgetkod(forbund, ar).items()}
+    # Without imported books the figures may still have been typed by hand.
+    utfall = modul.utfall_per_budgetkod(forbund, ar)
+    if not utfall and not modul.har_bokforing(forbund, ar):
+        return None
+    return {k: Decimal(v) for k, v in utfall.items()}
 
 
 def utfall_till_manad(
