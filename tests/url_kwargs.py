@@ -14,4 +14,5 @@ KWARG_VALUES = {
     "orgnr": lambda forbund: forbund.orgnr,
     "manad": 8,
     "tabell": "jamforelse",
+    "avsnitt": "ordforande",
 }
