@@ -379,19 +379,16 @@ def budget_period_excel(request: HttpRequest, ar: int, manad: int) -> HttpRespon
     )
 
 
-def _dokument(request: HttpRequest, ar: int, template: str, data, titel: str):
-    if request.GET.get("html"):
-        return render(request, template, data)
-    return pdf_response(template, data, filename=titel, request=request)
-
-
 @require_GET
 @roles(*READ)
 def budget_dokument(request: HttpRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     data = selectors.budgetdokument(budget)
-    return _dokument(
-        request, ar, "ekonomi/pdf/budget_dokument.html", data, data["titel"]
+    return pdf_response(
+        "ekonomi/pdf/budget_dokument.html",
+        data,
+        filename=data["titel"],
+        request=request,
     )
 
 
@@ -400,6 +397,9 @@ def budget_dokument(request: HttpRequest, ar: int) -> HttpResponse:
 def budget_verksamhetsplan(request: HttpRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     data = selectors.verksamhetsplan_dokument(budget)
-    return _dokument(
-        request, ar, "ekonomi/pdf/budget_verksamhetsplan.html", data, data["titel"]
+    return pdf_response(
+        "ekonomi/pdf/budget_verksamhetsplan.html",
+        data,
+        filename=data["titel"],
+        request=request,
     )
