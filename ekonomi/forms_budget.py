@@ -229,3 +229,25 @@ def safe_decimal(value: str) -> Decimal | None:
 
 
 PERIODER = dict(Budgetprognos.MANAD_CHOICES)
+
+
+class BudgetForm(CrispyFormMixin, forms.ModelForm):
+    ingaende_eget_kapital = BeloppField(
+        label="Eget kapital vid årets början (kr)", required=False, min_value=None
+    )
+
+    class Meta:
+        model = Budget
+        fields = ["ingaende_eget_kapital", "kommentar"]
+        help_texts = {
+            "ingaende_eget_kapital": Budget._meta.get_field(
+                "ingaende_eget_kapital"
+            ).help_text
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ingaende_eget_kapital"].help_text = Budget._meta.get_field(
+            "ingaende_eget_kapital"
+        ).help_text
+        self.setup_helper()

@@ -20,6 +20,7 @@ urlpatterns = [
         name="budgetpost_delete",
     ),
     path("budget/<int:ar>/avgifter/", views.budget_avgifter, name="budget_avgifter"),
+    path("budget/<int:ar>/andra/", views.budget_edit, name="budget_edit"),
     path("budget/<int:ar>/anta/", views.budget_anta, name="budget_anta"),
     path("budget/<int:ar>/revidera/", views.budget_revidera, name="budget_revidera"),
     path(

@@ -469,9 +469,24 @@ def utfall_till_manad(
     }
 
 
-def budget_mot_utfall(budget: Budget, *, delposter: bool = False) -> Tabell:
+def budget_mot_utfall(
+    budget: Budget | None = None,
+    *,
+    forbund: Forbund | None = None,
+    ar: int | None = None,
+    delposter: bool = False,
+) -> Tabell | None:
     """Utfall, budget and avvikelse (budget − utfall) per line, grouped like
-    "Sammanställning av utfall och budget" (seed 004), with utfall in % of budget."""
+    "Sammanställning av utfall och budget" (seed 004), with utfall in % of budget.
+
+    Called with a budget, or with ``forbund`` and ``ar`` (the årsredovisning): then
+    None when the year has no budget."""
+    if budget is None:
+        if forbund is None or ar is None:
+            raise TypeError("budget_mot_utfall needs a budget or forbund and ar.")
+        budget = budget_for_ar(forbund, ar)
+        if budget is None:
+            return None
     budget = _med_poster(budget)  # type: ignore[assignment]
     kolumner = [
         Kolumn(f"Utfall {budget.ar}"),
@@ -540,11 +555,11 @@ def avgiftskontroll(budget: Budget) -> tuple[Avgiftsbeslut | None, list[Avvikels
     )
     if beslut is None:
         return None, []
-    poster = [
-        p
-        for p in budget.poster.filter(grupp=B.MEDLEMSAVGIFTER).select_related("medlem")
-        if not p.delposter.exists()
-    ]
+    poster = list(
+        budget.poster.filter(
+            grupp=B.MEDLEMSAVGIFTER, delposter__isnull=True
+        ).select_related("medlem")
+    )
     per_medlem: dict[int | None, Decimal] = defaultdict(lambda: NOLL)
     for p in poster:
         per_medlem[p.medlem_id] += p.belopp
@@ -641,8 +656,8 @@ def uppfoljning_pengar(forbund: Forbund, ar: int) -> dict[str, Any]:
     eget_kapital = getattr(r, "eget_kapital_utgaende", None) if r else None
     budget = budget_for_ar(forbund, ar)
     admin_budget = admin_utfall = None
-    if budget is not None:
-        tabell = budget_mot_utfall(budget)
+    tabell = budget_mot_utfall(budget) if budget is not None else None
+    if tabell is not None:
         for g in tabell.kostnader:
             if g.kod == B.ADMINISTRATION:
                 admin_utfall, admin_budget = g.summa[0], g.summa[1]

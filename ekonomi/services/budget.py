@@ -318,3 +318,16 @@ def prognos_save(
         rader.append(Budgetprognosrad(prognos=prognos, budgetpost=post, belopp=varde))
     Budgetprognosrad.objects.bulk_create(rader)
     return prognos
+
+
+@transaction.atomic
+def budget_update(
+    *, budget: Budget, kommentar: str, ingaende_eget_kapital: Decimal | None
+) -> Budget:
+    """The comment and the opening equity are not budget figures: they may change after
+    adoption (the equity is checked against the bookkeeping when it arrives)."""
+    budget.kommentar = kommentar
+    budget.ingaende_eget_kapital = ingaende_eget_kapital
+    budget.full_clean()
+    budget.save(update_fields=["kommentar", "ingaende_eget_kapital"])
+    return budget

@@ -3,16 +3,20 @@ vs utfall, the period report, Excel exports and the budget documents."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ekonomi import excel_budget
 from ekonomi.forms_budget import (
     PERIODER,
     AntaForm,
+    BudgetForm,
     BudgetNyForm,
     BudgetpostForm,
     PrognosForm,
@@ -32,6 +36,37 @@ def _budget(request: HttpRequest, ar: int) -> Budget:
     if budget is None:
         raise Http404(f"Det finns ingen budget för {ar}.")
     return budget
+
+
+def _formular(
+    request: HttpRequest,
+    form,
+    spara: Callable[[], object],
+    *,
+    titel: str,
+    ar: int,
+    klart: str,
+    tillbaka: str = "",
+) -> HttpResponse:
+    """Validate, call the service, and go back to the year with a message; a
+    ValidationError from the service lands on the form, nothing is lost."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            spara()
+        except ValidationError as exc:
+            add_validation_error(form, exc)
+        else:
+            messages.success(request, klart)
+            return redirect(tillbaka or reverse("ekonomi:budget_detail", args=[ar]))
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": titel,
+            "cancel_url": tillbaka or reverse("ekonomi:budget_detail", args=[ar]),
+        },
+    )
 
 
 def _ej_antagen(request: HttpRequest, budget: Budget) -> HttpResponse | None:
@@ -79,6 +114,25 @@ def budget_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def budget_edit(request: HttpRequest, ar: int) -> HttpResponse:
+    budget = _budget(request, ar)
+    form = BudgetForm(request.POST or None, instance=budget)
+    return _formular(
+        request,
+        form,
+        lambda: services.budget_update(
+            budget=budget,
+            kommentar=form.cleaned_data["kommentar"],
+            ingaende_eget_kapital=form.cleaned_data["ingaende_eget_kapital"],
+        ),
+        titel=f"Budget {ar}: eget kapital och kommentar",
+        ar=ar,
+        klart="Sparat.",
+    )
+
+
 @require_GET
 @roles(*READ)
 def budget_detail(request: HttpRequest, ar: int) -> HttpResponse:
@@ -104,23 +158,13 @@ def budget_detail(request: HttpRequest, ar: int) -> HttpResponse:
 
 def _post_form(request: HttpRequest, budget: Budget, post: Budgetpost | None):
     form = BudgetpostForm(request.POST or None, instance=post, budget=budget)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.budgetpost_save(budget=budget, post=post, **data)
-        except ValidationError as exc:
-            add_validation_error(form, exc)
-        else:
-            messages.success(request, f"Posten {data['namn']} är sparad.")
-            return redirect("ekonomi:budget_detail", ar=budget.ar)
-    return render(
+    return _formular(
         request,
-        "finsam/form.html",
-        {
-            "form": form,
-            "title": f"{'Ändra' if post else 'Ny'} budgetpost {budget.ar}",
-            "cancel_url": f"/ekonomi/budget/{budget.ar}/",
-        },
+        form,
+        lambda: services.budgetpost_save(budget=budget, post=post, **form.cleaned_data),
+        titel=f"{'Ändra' if post else 'Ny'} budgetpost {budget.ar}",
+        ar=budget.ar,
+        klart=f"Posten {form.data.get('namn', '')} är sparad.",
     )
 
 
@@ -175,22 +219,13 @@ def budget_anta(request: HttpRequest, ar: int) -> HttpResponse:
     if stopp:
         return stopp
     form = AntaForm(request.POST or None, forbund=request.forbund)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.budget_anta(budget=budget, **form.cleaned_data)
-        except ValidationError as exc:
-            add_validation_error(form, exc)
-        else:
-            messages.success(request, f"Budget {ar} är antagen.")
-            return redirect("ekonomi:budget_detail", ar=ar)
-    return render(
+    return _formular(
         request,
-        "finsam/form.html",
-        {
-            "form": form,
-            "title": f"Anta budget {ar}",
-            "cancel_url": f"/ekonomi/budget/{ar}/",
-        },
+        form,
+        lambda: services.budget_anta(budget=budget, **form.cleaned_data),
+        titel=f"Anta budget {ar}",
+        ar=ar,
+        klart=f"Budget {ar} är antagen.",
     )
 
 
@@ -205,30 +240,25 @@ def budget_revidera(request: HttpRequest, ar: int) -> HttpResponse:
         return redirect("ekonomi:budget_detail", ar=ar)
     poster = budget.poster.filter(delposter__isnull=True).order_by("ordning", "pk")
     form = RevisionForm(request.POST or None, budget=budget, poster=poster)
-    if request.method == "POST" and form.is_valid():
+
+    def spara():
         data = form.cleaned_data
-        try:
-            services.budget_revidera(
-                budget=budget,
-                andringar=form.andringar(),
-                datum=data["datum"],
-                motivering=data["motivering"],
-                paragraf=data["paragraf"],
-                paragraf_text=data["paragraf_text"],
-            )
-        except ValidationError as exc:
-            add_validation_error(form, exc)
-        else:
-            messages.success(request, f"Revideringen av budget {ar} är registrerad.")
-            return redirect("ekonomi:budget_detail", ar=ar)
-    return render(
+        return services.budget_revidera(
+            budget=budget,
+            andringar=form.andringar(),
+            datum=data["datum"],
+            motivering=data["motivering"],
+            paragraf=data["paragraf"],
+            paragraf_text=data["paragraf_text"],
+        )
+
+    return _formular(
         request,
-        "finsam/form.html",
-        {
-            "form": form,
-            "title": f"Revidera budget {ar}",
-            "cancel_url": f"/ekonomi/budget/{ar}/",
-        },
+        form,
+        spara,
+        titel=f"Revidera budget {ar}",
+        ar=ar,
+        klart=f"Revideringen av budget {ar} är registrerad.",
     )
 
 
@@ -320,27 +350,19 @@ def budget_prognos(request: HttpRequest, ar: int, manad: int) -> HttpResponse:
         initial_belopp=initial,
         initial={"kommentar": befintlig.kommentar if befintlig else ""},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.prognos_save(
-                budget=budget,
-                till_manad=manad,
-                belopp=form.belopp(),
-                kommentar=form.cleaned_data["kommentar"],
-            )
-        except ValidationError as exc:
-            add_validation_error(form, exc)
-        else:
-            messages.success(request, f"Prognosen ({period.lower()}) är sparad.")
-            return redirect("ekonomi:budget_period", ar=ar, manad=manad)
-    return render(
+    return _formular(
         request,
-        "finsam/form.html",
-        {
-            "form": form,
-            "title": f"Prognos för helåret {ar}, {period.lower()}",
-            "cancel_url": f"/ekonomi/budget/{ar}/period/{manad}/",
-        },
+        form,
+        lambda: services.prognos_save(
+            budget=budget,
+            till_manad=manad,
+            belopp=form.belopp(),
+            kommentar=form.cleaned_data["kommentar"],
+        ),
+        titel=f"Prognos för helåret {ar}, {period.lower()}",
+        ar=ar,
+        klart=f"Prognosen ({period.lower()}) är sparad.",
+        tillbaka=reverse("ekonomi:budget_period", args=[ar, manad]),
     )
 
 

@@ -146,3 +146,26 @@ def test_the_other_forbund_sees_no_budget(client, demo):
     post = Budgetpost.objects.filter(budget__forbund=demo.forbund).first()
     client.force_login(other.users["kansli"])
     assert client.get(f"/ekonomi/budget/post/{post.pk}/").status_code == 404
+
+
+def test_the_year_page_costs_a_fixed_number_of_queries(
+    kansli, demo, django_assert_max_num_queries
+):
+    # session, user, förbund; the budget; the fee decision with rows and members and
+    # the fee lines; the budget again with its lines and insatser; revisions with rows
+    # and lines; prognoses; the insats links. Not one query per line.
+    with django_assert_max_num_queries(22):
+        assert kansli.get("/ekonomi/budget/2026/").status_code == 200
+
+
+def test_the_opening_equity_can_be_typed_after_adoption(kansli, demo):
+    response = kansli.post(
+        "/ekonomi/budget/2017/andra/",
+        {
+            "ingaende_eget_kapital": "−1 234 567",
+            "kommentar": "Enligt årsredovisningen.",
+        },
+    )
+    assert response.status_code == 302
+    budget = Budget.objects.get(forbund=demo.forbund, ar=2017)
+    assert budget.ingaende_eget_kapital == Decimal(-1_234_567)
