@@ -65,7 +65,7 @@ class _Blad:
                 cell.number_format = PROCENT
 
     def summarad(self, namn: str, rader: list[int], *, tecken: str = "+") -> int:
-        varden = []
+        varden: list[object] = []
         for i, k in enumerate(self.t.kolumner):
             if k.harledd or not self.har_kalla[i] or not rader:
                 varden.append(None if k.harledd or not self.har_kalla[i] else 0)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django import forms
 from django.apps import apps
 
 from ekonomi.models import MAX_AR, MIN_AR, Budget, Budgetpost, Budgetprognos
-from finsam.forms import CrispyFormMixin, DateInput
+from finsam.forms import CrispyFormMixin, DateInput, choice_field
 from finsam.templatetags.finsam import format_tal
 
 _MELLANRUM = re.compile(r"[\s\u00a0\u202f]")
@@ -103,13 +104,13 @@ class BudgetpostForm(CrispyFormMixin, forms.ModelForm):
         overordnade = Budgetpost.objects.filter(budget=budget, overordnad__isnull=True)
         if self.instance.pk:
             overordnade = overordnade.exclude(pk=self.instance.pk)
-        self.fields["overordnad"].queryset = overordnade
-        self.fields["insats"].queryset = apps.get_model(
+        choice_field(self, "overordnad").queryset = overordnade
+        choice_field(self, "insats").queryset = apps.get_model(
             "insatser", "Insats"
-        ).objects.for_forbund(budget.forbund)
-        self.fields["medlem"].queryset = apps.get_model(
+        )._default_manager.for_forbund(budget.forbund)
+        choice_field(self, "medlem").queryset = apps.get_model(
             "finsam", "Medlem"
-        ).objects.for_forbund(budget.forbund)
+        )._default_manager.for_forbund(budget.forbund)
         self.setup_helper()
 
     def clean_ordning(self):
@@ -122,7 +123,7 @@ class BudgetpostForm(CrispyFormMixin, forms.ModelForm):
 
 class AntaForm(CrispyFormMixin, forms.Form):
     submit_label = "Anta budgeten"
-    paragraf = forms.ModelChoiceField(
+    paragraf: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Paragraf i styrelsens protokoll", queryset=None, required=False
     )
     antagen_enligt = forms.CharField(
@@ -140,7 +141,7 @@ class AntaForm(CrispyFormMixin, forms.Form):
 
     def __init__(self, *args, forbund, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["paragraf"].queryset = _paragrafer(forbund)
+        choice_field(self, "paragraf").queryset = _paragrafer(forbund)
         self.setup_helper()
 
     def clean(self):
@@ -165,7 +166,7 @@ def _postrader(form: forms.Form, poster, initial: dict[int, Decimal | None]):
 
 class RevisionForm(CrispyFormMixin, forms.Form):
     submit_label = "Registrera revideringen"
-    paragraf = forms.ModelChoiceField(
+    paragraf: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Paragraf där styrelsen beslutade", queryset=None, required=False
     )
     paragraf_text = forms.CharField(
@@ -179,7 +180,7 @@ class RevisionForm(CrispyFormMixin, forms.Form):
     def __init__(self, *args, budget: Budget, poster, **kwargs):
         super().__init__(*args, **kwargs)
         self.poster = list(poster)
-        self.fields["paragraf"].queryset = _paragrafer(budget.forbund)
+        choice_field(self, "paragraf").queryset = _paragrafer(budget.forbund)
         _postrader(self, self.poster, {p.pk: p.belopp for p in self.poster})
         self.setup_helper()
 

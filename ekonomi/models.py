@@ -96,8 +96,8 @@ class Budget(models.Model):
     @property
     def antagen_text(self) -> str:
         """ "§ 54, 2017-11-22": the adopting § in the system, else as typed."""
-        if self.antagen_paragraf_id:
-            p = self.antagen_paragraf
+        p = self.antagen_paragraf
+        if p is not None:
             return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
         return self.antagen_enligt
 
@@ -239,8 +239,8 @@ class Budgetrevision(models.Model):
 
     @property
     def beslut_text(self) -> str:
-        if self.paragraf_id:
-            p = self.paragraf
+        p = self.paragraf
+        if p is not None:
             return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
         return self.paragraf_text
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finsam import dates
 from finsam.access import EDIT, INSATSRAPPORTOR, READ, roles, user_role
 from finsam.documents import xlsx_response
+from finsam.http import ForbundRequest
+from finsam.paging import ar_urval
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
 from finsam.views import edit_object
@@ -55,7 +57,7 @@ RAPPORTERA = (*EDIT, INSATSRAPPORTOR)
 LASA = (*READ, INSATSRAPPORTOR)
 
 
-def _insats(request: HttpRequest, insats_id: int) -> Insats:
+def _insats(request: ForbundRequest, insats_id: int) -> Insats:
     """The insats of the request's förbund; an insatsrapportör gets 404 for insatser not
     assigned to it."""
     insats = get_for_forbund(request, Insats, pk=insats_id)
@@ -66,7 +68,7 @@ def _insats(request: HttpRequest, insats_id: int) -> Insats:
     return insats
 
 
-def _rapport(request: HttpRequest, periodrapport_id: int) -> Periodrapport:
+def _rapport(request: ForbundRequest, periodrapport_id: int) -> Periodrapport:
     rapport = get_for_forbund(request, Periodrapport, pk=periodrapport_id)
     _insats(request, rapport.insats_id)
     return rapport
@@ -74,14 +76,23 @@ def _rapport(request: HttpRequest, periodrapport_id: int) -> Periodrapport:
 
 @require_GET
 @roles(*LASA)
-def index(request: HttpRequest) -> HttpResponse:
-    insatser = selectors.insats_list(forbund=request.forbund, user=request.user)
-    return render(request, "insatser/index.html", {"insatser": insatser})
+def index(request: ForbundRequest) -> HttpResponse:
+    # Insatser that ended before this year are listed on request (?visa=alla), so the
+    # list does not grow with the förbund's history.
+    visa_alla = request.GET.get("visa") == "alla"
+    insatser = selectors.insats_list(
+        forbund=request.forbund,
+        user=request.user,
+        fran_ar=None if visa_alla else dates.today().year,
+    )
+    return render(
+        request, "insatser/index.html", {"insatser": insatser, "visa_alla": visa_alla}
+    )
 
 
 @require_GET
 @roles(*LASA)
-def insats_detail(request: HttpRequest, insats_id: int) -> HttpResponse:
+def insats_detail(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = _insats(request, insats_id)
     rapporter = insats.periodrapporter.order_by("-ar", "-period")
     return render(
@@ -101,7 +112,7 @@ def insats_detail(request: HttpRequest, insats_id: int) -> HttpResponse:
     )
 
 
-def _insats_pengar(request: HttpRequest, insats: Insats) -> list:
+def _insats_pengar(request: ForbundRequest, insats: Insats) -> list:
     """Budget and utfall of this year and the year before, from ekonomi's registry."""
     ar = dates.today().year
     out = []
@@ -114,7 +125,7 @@ def _insats_pengar(request: HttpRequest, insats: Insats) -> list:
 
 @require_POST
 @roles(*EDIT)
-def rapportor_add(request: HttpRequest, insats_id: int) -> HttpResponse:
+def rapportor_add(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
     form = RapportorForm(request.POST, forbund=request.forbund)
     if form.is_valid():
@@ -127,7 +138,7 @@ def rapportor_add(request: HttpRequest, insats_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def rapportor_remove(request: HttpRequest, insatsrapportor_id: int) -> HttpResponse:
+def rapportor_remove(request: ForbundRequest, insatsrapportor_id: int) -> HttpResponse:
     uppdrag = get_for_forbund(request, Insatsrapportor, pk=insatsrapportor_id)
     insats_id = uppdrag.insats_id
     services.insatsrapportor_remove(uppdrag=uppdrag)
@@ -141,7 +152,7 @@ def _insats_url(insats: Insats) -> str:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def mal_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+def mal_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
     return edit_object(
         request,
@@ -157,7 +168,7 @@ def mal_create(request: HttpRequest, insats_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def mal_update(request: HttpRequest, mal_id: int) -> HttpResponse:
+def mal_update(request: ForbundRequest, mal_id: int) -> HttpResponse:
     mal = get_for_forbund(request, Mal, pk=mal_id)
     return edit_object(
         request,
@@ -173,7 +184,7 @@ def mal_update(request: HttpRequest, mal_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def bemanning_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+def bemanning_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
     return edit_object(
         request,
@@ -189,7 +200,7 @@ def bemanning_create(request: HttpRequest, insats_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def medfinansiering_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+def medfinansiering_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
     return edit_object(
         request,
@@ -205,17 +216,17 @@ def medfinansiering_create(request: HttpRequest, insats_id: int) -> HttpResponse
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def insats_create(request: HttpRequest) -> HttpResponse:
+def insats_create(request: ForbundRequest) -> HttpResponse:
     return _insats_form(request, None)
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def insats_update(request: HttpRequest, insats_id: int) -> HttpResponse:
+def insats_update(request: ForbundRequest, insats_id: int) -> HttpResponse:
     return _insats_form(request, get_for_forbund(request, Insats, pk=insats_id))
 
 
-def _insats_form(request: HttpRequest, insats: Insats | None) -> HttpResponse:
+def _insats_form(request: ForbundRequest, insats: Insats | None) -> HttpResponse:
     return edit_object(
         request,
         form_class=InsatsForm,
@@ -232,7 +243,7 @@ def _insats_form(request: HttpRequest, insats: Insats | None) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*RAPPORTERA)
-def rapport_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+def rapport_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = _insats(request, insats_id)
     form = NyRapportForm(
         request.POST or None,
@@ -250,13 +261,13 @@ def rapport_create(request: HttpRequest, insats_id: int) -> HttpResponse:
     )
 
 
-def _orsaker(request: HttpRequest) -> list[Avslutsorsak]:
+def _orsaker(request: ForbundRequest) -> list[Avslutsorsak]:
     return list(Avslutsorsak.objects.for_forbund(request.forbund))
 
 
 @require_GET
 @roles(*LASA)
-def rapport_detail(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_detail(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     avvikelser = services.rapport_avvikelser(rapport)
     return render(
@@ -280,7 +291,7 @@ def rapport_detail(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*RAPPORTERA)
-def rapport_edit(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_edit(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     if not rapport.kan_andras:
         messages.info(request, "Rapporten är inlämnad och kan inte ändras.")
@@ -336,7 +347,7 @@ def rapport_edit(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def rapport_approve(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_approve(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     try:
         services.periodrapport_approve(rapport=rapport, user=request.user)
@@ -349,7 +360,7 @@ def rapport_approve(request: HttpRequest, periodrapport_id: int) -> HttpResponse
 
 @require_POST
 @roles(*EDIT)
-def rapport_return(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_return(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     form = ReturForm(request.POST)
     try:
@@ -367,7 +378,7 @@ def rapport_return(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def rapport_avvikelse(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_avvikelse(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     form = AvvikelseForm(request.POST, avvikelser=services.rapport_avvikelser(rapport))
     try:
@@ -388,7 +399,7 @@ def rapport_avvikelse(request: HttpRequest, periodrapport_id: int) -> HttpRespon
 
 @require_GET
 @roles(*READ)
-def sena_rapporter(request: HttpRequest) -> HttpResponse:
+def sena_rapporter(request: ForbundRequest) -> HttpResponse:
     idag = dates.today()
     return render(
         request,
@@ -402,7 +413,7 @@ def sena_rapporter(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def granska(request: HttpRequest) -> HttpResponse:
+def granska(request: ForbundRequest) -> HttpResponse:
     rapporter = (
         Periodrapport.objects.for_forbund(request.forbund)
         .filter(status=Periodrapport.INLAMNAD)
@@ -423,7 +434,7 @@ def _forbundsmal_resultat(mal: ForbundsMal, unika: int | None, detaljer: dict) -
 
 @require_GET
 @roles(*READ)
-def statistik(request: HttpRequest, ar: int) -> HttpResponse:
+def statistik(request: ForbundRequest, ar: int) -> HttpResponse:
     rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)
     detaljer = selectors.statistik_detaljer(forbund=request.forbund, ar=ar)
     return render(
@@ -453,7 +464,7 @@ def statistik(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def statistik_excel(request: HttpRequest, ar: int) -> HttpResponse:
+def statistik_excel(request: ForbundRequest, ar: int) -> HttpResponse:
     from insatser.excel import statistik_workbook
 
     return xlsx_response(
@@ -463,7 +474,7 @@ def statistik_excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def uppfoljning(request: HttpRequest, ar: int) -> HttpResponse:
+def uppfoljning(request: ForbundRequest, ar: int) -> HttpResponse:
     medel = pengar.uppfoljning_pengar(request.forbund, ar)
     return render(
         request,
@@ -481,7 +492,7 @@ def uppfoljning(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def uppfoljning_excel(request: HttpRequest, ar: int) -> HttpResponse:
+def uppfoljning_excel(request: ForbundRequest, ar: int) -> HttpResponse:
     from insatser.excel import uppfoljning_workbook
 
     return xlsx_response(
@@ -491,7 +502,7 @@ def uppfoljning_excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def unika_save(request: HttpRequest, ar: int) -> HttpResponse:
+def unika_save(request: ForbundRequest, ar: int) -> HttpResponse:
     form = UnikaForm(request.POST)
     if form.is_valid():
         services.unika_deltagare_save(
@@ -505,7 +516,7 @@ def unika_save(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*RAPPORTERA)
-def rapport_excel(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_excel(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     from insatser.excel import rapport_template
 
     rapport = _rapport(request, periodrapport_id)
@@ -516,7 +527,7 @@ def rapport_excel(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 
 def _upload(
-    request: HttpRequest,
+    request: ForbundRequest,
     *,
     importera: Callable[[bytes], list[str]],
     titel: str,
@@ -551,7 +562,7 @@ def _upload(
 
 @require_http_methods(["GET", "POST"])
 @roles(*RAPPORTERA)
-def rapport_upload(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_upload(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     from insatser.excel import import_rapport
 
     rapport = _rapport(request, periodrapport_id)
@@ -571,29 +582,30 @@ def rapport_upload(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def struktur_list(request: HttpRequest) -> HttpResponse:
-    aktiviteter = Strukturaktivitet.objects.for_forbund(request.forbund).select_related(
-        "insats"
-    )
-    per_ar: dict[int, int] = {}
-    for a in aktiviteter:
-        per_ar[a.datum.year] = per_ar.get(a.datum.year, 0) + a.deltagare
+def struktur_list(request: ForbundRequest) -> HttpResponse:
+    alla = selectors.strukturaktiviteter(forbund=request.forbund)
+    per_ar = selectors.struktur_deltagare_per_ar(forbund=request.forbund)
+    urval = ar_urval(request, [ar for ar, _ in per_ar])
     return render(
         request,
         "insatser/struktur_list.html",
-        {"aktiviteter": aktiviteter, "per_ar": sorted(per_ar.items(), reverse=True)},
+        {
+            "aktiviteter": alla.filter(datum__year=urval["ar"]),
+            "per_ar": per_ar,
+            **urval,
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def struktur_create(request: HttpRequest) -> HttpResponse:
+def struktur_create(request: ForbundRequest) -> HttpResponse:
     return _struktur_form(request, None)
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def forbundsmal_create(request: HttpRequest) -> HttpResponse:
+def forbundsmal_create(request: ForbundRequest) -> HttpResponse:
     mal = ForbundsMal(forbund=request.forbund, ar=timezone.localdate().year)
     return _forbundsmal_form(
         request, mal, "Nytt mål för förbundet", reverse("insatser:statistik_index")
@@ -602,7 +614,7 @@ def forbundsmal_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def kategorier(request: HttpRequest) -> HttpResponse:
+def kategorier(request: ForbundRequest) -> HttpResponse:
     orsak_form = AvslutsorsakForm(
         request.POST if "orsak-namn" in request.POST else None,
         instance=Avslutsorsak(forbund=request.forbund),
@@ -637,7 +649,7 @@ def kategorier(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def indikatorer(request: HttpRequest, ar: int) -> HttpResponse:
+def indikatorer(request: ForbundRequest, ar: int) -> HttpResponse:
     return render(
         request,
         "insatser/indikatorer.html",
@@ -647,7 +659,7 @@ def indikatorer(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def indikatorer_edit(request: HttpRequest, ar: int) -> HttpResponse:
+def indikatorer_edit(request: ForbundRequest, ar: int) -> HttpResponse:
     fragor = list(Indikatorfraga.objects.for_forbund(request.forbund))
     resultat = {
         (r.fraga_id, r.kon): r
@@ -665,7 +677,7 @@ def indikatorer_edit(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def indikatorfraga_create(request: HttpRequest) -> HttpResponse:
+def indikatorfraga_create(request: ForbundRequest) -> HttpResponse:
     return edit_object(
         request,
         form_class=IndikatorfragaForm,
@@ -680,7 +692,7 @@ def indikatorfraga_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def statistik_index(request: HttpRequest) -> HttpResponse:
+def statistik_index(request: ForbundRequest) -> HttpResponse:
     """The latest year with approved helår reports (else last year)."""
     senaste = (
         Periodrapport.objects.for_forbund(request.forbund)
@@ -694,7 +706,7 @@ def statistik_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def indikatorer_index(request: HttpRequest) -> HttpResponse:
+def indikatorer_index(request: ForbundRequest) -> HttpResponse:
     senaste = (
         Indikatorresultat.objects.for_forbund(request.forbund)
         .order_by("-ar")
@@ -706,7 +718,7 @@ def indikatorer_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def indikatorer_excel(request: HttpRequest, ar: int) -> HttpResponse:
+def indikatorer_excel(request: ForbundRequest, ar: int) -> HttpResponse:
     from insatser.excel import indikator_template
 
     return xlsx_response(indikator_template(request.forbund, ar), f"indikatorer-{ar}")
@@ -714,7 +726,7 @@ def indikatorer_excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def indikatorer_upload(request: HttpRequest, ar: int) -> HttpResponse:
+def indikatorer_upload(request: ForbundRequest, ar: int) -> HttpResponse:
     from insatser.excel import import_indikatorer
 
     return _upload(
@@ -732,13 +744,13 @@ def indikatorer_upload(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def struktur_update(request: HttpRequest, strukturaktivitet_id: int) -> HttpResponse:
+def struktur_update(request: ForbundRequest, strukturaktivitet_id: int) -> HttpResponse:
     aktivitet = get_for_forbund(request, Strukturaktivitet, pk=strukturaktivitet_id)
     return _struktur_form(request, aktivitet)
 
 
 def _struktur_form(
-    request: HttpRequest, aktivitet: Strukturaktivitet | None
+    request: ForbundRequest, aktivitet: Strukturaktivitet | None
 ) -> HttpResponse:
     return edit_object(
         request,
@@ -754,7 +766,7 @@ def _struktur_form(
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def forbundsmal_update(request: HttpRequest, forbundsmal_id: int) -> HttpResponse:
+def forbundsmal_update(request: ForbundRequest, forbundsmal_id: int) -> HttpResponse:
     mal = get_for_forbund(request, ForbundsMal, pk=forbundsmal_id)
     return _forbundsmal_form(
         request,
@@ -765,7 +777,7 @@ def forbundsmal_update(request: HttpRequest, forbundsmal_id: int) -> HttpRespons
 
 
 def _forbundsmal_form(
-    request: HttpRequest, mal: ForbundsMal, title: str, success_url: str
+    request: ForbundRequest, mal: ForbundsMal, title: str, success_url: str
 ) -> HttpResponse:
     return edit_object(
         request,
@@ -781,7 +793,7 @@ def _forbundsmal_form(
 
 @require_GET
 @roles(*READ)
-def statistik_pdf(request: HttpRequest, ar: int) -> HttpResponse:
+def statistik_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     from finsam.documents import pdf_response
 
     rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)

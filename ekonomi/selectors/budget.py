@@ -15,6 +15,7 @@ against utfall is budget − utfall (seed 004, Tilläggsupplysningar).
 
 from __future__ import annotations
 
+import importlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -152,7 +153,9 @@ def _linjer(*budgetar: Budget | None) -> list[_Linje]:
                     kod=p.kod,
                     namn=p.namn,
                     grupp=p.grupp,
-                    overordnad=kod_for.get(p.overordnad_id),
+                    overordnad=kod_for.get(p.overordnad_id)
+                    if p.overordnad_id
+                    else None,
                     post=p,
                 )
     return list(linjer.values())
@@ -235,8 +238,9 @@ def _tabell(
     s_kost = summa(alla_kostnader)
     resultat: list[Decimal | None] = [None] * len(kolumner)
     for i in lagrade:
-        if s_int[i] is not None and s_kost[i] is not None:
-            resultat[i] = s_int[i] - s_kost[i]
+        a, b = s_int[i], s_kost[i]
+        if a is not None and b is not None:
+            resultat[i] = a - b
     utan_post: dict[str, Decimal] = {}
     for kalla in varden:
         for kod, belopp in (kalla or {}).items():
@@ -282,9 +286,7 @@ def budget_for_ar(forbund: Forbund, ar: int) -> Budget | None:
     )
 
 
-def _med_poster(budget: Budget | None) -> Budget | None:
-    if budget is None:
-        return None
+def _med_poster(budget: Budget) -> Budget:
     return (
         Budget.objects.select_related("forbund", "antagen_paragraf__sammantrade")
         .prefetch_related("poster__insats")
@@ -292,9 +294,14 @@ def _med_poster(budget: Budget | None) -> Budget | None:
     )
 
 
+def _foregaende(budget: Budget) -> Budget | None:
+    fore = budget_for_ar(budget.forbund, budget.ar - 1)
+    return _med_poster(fore) if fore is not None else None
+
+
 def budget_tabell(budget: Budget, *, delposter: bool = True) -> Tabell:
     """The year's lines by group with sums, and the plan years when there are any."""
-    budget = _med_poster(budget)  # type: ignore[assignment]
+    budget = _med_poster(budget)
     linjer = _linjer(budget)
     kolumner = [Kolumn(f"Budget {budget.ar}")]
     varden: list[dict[str, Decimal] | None] = [budgetvarden(budget)]
@@ -306,8 +313,8 @@ def budget_tabell(budget: Budget, *, delposter: bool = True) -> Tabell:
 
 def jamforelse(budget: Budget, *, delposter: bool = True) -> Tabell:
     """This year's budget against last year's, with avvikelse (seed 000, section 8)."""
-    budget = _med_poster(budget)  # type: ignore[assignment]
-    fore = _med_poster(budget_for_ar(budget.forbund, budget.ar - 1))
+    budget = _med_poster(budget)
+    fore = _foregaende(budget)
     kolumner = [
         Kolumn(f"Budget {budget.ar}"),
         Kolumn(f"Budget {budget.ar - 1}"),
@@ -342,7 +349,7 @@ def prognosvarden(budget: Budget, prognos: Budgetprognos | None) -> dict[str, De
 def _rakenskaper(forbund: Forbund, ar: int):
     """The statements of a year from the bookkeeping, or None without bookkeeping."""
     try:
-        from ekonomi.selectors import rakenskaper as modul
+        modul = importlib.import_module("ekonomi.selectors.rakenskaper")
     except ImportError:
         return None
     try:
@@ -380,8 +387,8 @@ def trearsplan(budget: Budget) -> Tabell:
     """Budget and prognos of the year before, this budget, two plan years, and the
     equity rolled forward (seed 002, 5.3): start + årets resultat = end, each year's
     start the end of the one before (the prognos, not the budget, for the running year)."""
-    budget = _med_poster(budget)  # type: ignore[assignment]
-    fore = _med_poster(budget_for_ar(budget.forbund, budget.ar - 1))
+    budget = _med_poster(budget)
+    fore = _foregaende(budget)
     prognos = senaste_prognos(fore)
     ar = budget.ar
     kolumner = [
@@ -414,9 +421,9 @@ def trearsplan(budget: Budget) -> Tabell:
             borjan[2] = slut[1]
         elif i > 2:
             borjan[i] = slut[i - 1]
-        res = tabell.resultat[i]
-        if borjan[i] is not None and res is not None:
-            slut[i] = borjan[i] + res
+        res, start_i = tabell.resultat[i], borjan[i]
+        if start_i is not None and res is not None:
+            slut[i] = start_i + res
     tabell.extra.update(
         foregaende=fore,
         prognos=prognos,
@@ -433,10 +440,9 @@ def trearsplan(budget: Budget) -> Tabell:
 
 def _bokforing():
     try:
-        from ekonomi.selectors import bokforing
+        return importlib.import_module("ekonomi.selectors.bokforing")
     except ImportError:
         return None
-    return bokforing
 
 
 def har_bokforing(forbund: Forbund, ar: int) -> bool:
@@ -487,7 +493,7 @@ def budget_mot_utfall(
         budget = budget_for_ar(forbund, ar)
         if budget is None:
             return None
-    budget = _med_poster(budget)  # type: ignore[assignment]
+    budget = _med_poster(budget)
     kolumner = [
         Kolumn(f"Utfall {budget.ar}"),
         Kolumn(f"Budget {budget.ar}"),
@@ -509,7 +515,7 @@ def budget_mot_utfall(
 def periodrapport(budget: Budget, till_manad: int) -> Tabell:
     """A tertial or delår report: the year's budget, utfall so far, the share used, the
     prognos for the year and its avvikelse from the budget (budget − prognos)."""
-    budget = _med_poster(budget)  # type: ignore[assignment]
+    budget = _med_poster(budget)
     prognos = budget.prognoser.filter(till_manad=till_manad).first()
     kolumner = [
         Kolumn(f"Budget {budget.ar}"),
@@ -631,6 +637,8 @@ def insats_pengar(forbund: Forbund, ar: int) -> dict[int, dict[str, Any]]:
     utfall = utfallsvarden(forbund, ar)
     out: dict[int, dict[str, Any]] = {}
     for p in budget.poster.filter(insats__isnull=False):
+        if p.insats_id is None:
+            continue
         d = out.setdefault(
             p.insats_id, {"koder": [], "budget": NOLL, "utfall": None, "ar": ar}
         )

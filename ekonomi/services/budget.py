@@ -111,8 +111,8 @@ def budgetpost_save(
         setattr(post, name, value)
     if not post.kod:
         post.kod = _ny_kod(budget, post.namn)
-    if post.overordnad_id:
-        overordnad = post.overordnad
+    overordnad = post.overordnad
+    if overordnad is not None:
         if overordnad.budget_id != budget.pk or overordnad.overordnad_id:
             raise ValidationError(
                 {"overordnad": "Välj en huvudpost i samma budget (en nivå under)."}

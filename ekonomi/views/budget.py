@@ -4,10 +4,11 @@ vs utfall, the period report, Excel exports and the budget documents."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -27,11 +28,12 @@ from ekonomi.selectors import budget as selectors
 from ekonomi.services import budget as services
 from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import pdf_response, xlsx_response
+from finsam.http import ForbundRequest
 from finsam.tenancy import get_for_forbund
 from finsam.views import add_validation_error
 
 
-def _budget(request: HttpRequest, ar: int) -> Budget:
+def _budget(request: ForbundRequest, ar: int) -> Budget:
     budget = selectors.budget_for_ar(request.forbund, ar)
     if budget is None:
         raise Http404(f"Det finns ingen budget för {ar}.")
@@ -39,7 +41,7 @@ def _budget(request: HttpRequest, ar: int) -> Budget:
 
 
 def _formular(
-    request: HttpRequest,
+    request: ForbundRequest,
     form,
     spara: Callable[[], object],
     *,
@@ -69,7 +71,7 @@ def _formular(
     )
 
 
-def _ej_antagen(request: HttpRequest, budget: Budget) -> HttpResponse | None:
+def _ej_antagen(request: ForbundRequest, budget: Budget) -> HttpResponse | None:
     if budget.ar_antagen:
         messages.error(request, services.ANTAGEN_FEL)
         return redirect("ekonomi:budget_detail", ar=budget.ar)
@@ -78,7 +80,7 @@ def _ej_antagen(request: HttpRequest, budget: Budget) -> HttpResponse | None:
 
 @require_GET
 @roles(*READ)
-def budget_list(request: HttpRequest) -> HttpResponse:
+def budget_list(request: ForbundRequest) -> HttpResponse:
     return render(
         request,
         "ekonomi/budget/list.html",
@@ -88,7 +90,7 @@ def budget_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def budget_create(request: HttpRequest) -> HttpResponse:
+def budget_create(request: ForbundRequest) -> HttpResponse:
     senaste = selectors.budgetar_for(request.forbund).first()
     form = BudgetNyForm(
         request.POST or None, initial={"ar": (senaste.ar + 1) if senaste else None}
@@ -116,7 +118,7 @@ def budget_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def budget_edit(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_edit(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     form = BudgetForm(request.POST or None, instance=budget)
     return _formular(
@@ -135,7 +137,7 @@ def budget_edit(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def budget_detail(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_detail(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     beslut, avgiftsfel = selectors.avgiftskontroll(budget)
     return render(
@@ -156,7 +158,7 @@ def budget_detail(request: HttpRequest, ar: int) -> HttpResponse:
     )
 
 
-def _post_form(request: HttpRequest, budget: Budget, post: Budgetpost | None):
+def _post_form(request: ForbundRequest, budget: Budget, post: Budgetpost | None):
     form = BudgetpostForm(request.POST or None, instance=post, budget=budget)
     return _formular(
         request,
@@ -170,21 +172,21 @@ def _post_form(request: HttpRequest, budget: Budget, post: Budgetpost | None):
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def budgetpost_create(request: HttpRequest, ar: int) -> HttpResponse:
+def budgetpost_create(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     return _ej_antagen(request, budget) or _post_form(request, budget, None)
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def budgetpost_edit(request: HttpRequest, budgetpost_id: int) -> HttpResponse:
+def budgetpost_edit(request: ForbundRequest, budgetpost_id: int) -> HttpResponse:
     post = get_for_forbund(request, Budgetpost, pk=budgetpost_id)
     return _ej_antagen(request, post.budget) or _post_form(request, post.budget, post)
 
 
 @require_POST
 @roles(*EDIT)
-def budgetpost_delete(request: HttpRequest, budgetpost_id: int) -> HttpResponse:
+def budgetpost_delete(request: ForbundRequest, budgetpost_id: int) -> HttpResponse:
     post = get_for_forbund(request, Budgetpost, pk=budgetpost_id)
     try:
         services.budgetpost_delete(post=post)
@@ -197,7 +199,7 @@ def budgetpost_delete(request: HttpRequest, budgetpost_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def budget_avgifter(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_avgifter(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     try:
         antal = services.avgifter_fran_beslut(budget=budget)
@@ -213,7 +215,7 @@ def budget_avgifter(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def budget_anta(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_anta(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     stopp = _ej_antagen(request, budget)
     if stopp:
@@ -231,7 +233,7 @@ def budget_anta(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def budget_revidera(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_revidera(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     if not budget.ar_antagen:
         messages.error(
@@ -264,7 +266,7 @@ def budget_revidera(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def budget_jamforelse(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_jamforelse(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     return render(
         request,
@@ -281,7 +283,7 @@ def budget_jamforelse(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def budget_plan(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_plan(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     return render(
         request,
@@ -292,7 +294,7 @@ def budget_plan(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def budget_utfall(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_utfall(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     return render(
         request,
@@ -316,7 +318,7 @@ def _period(manad: int) -> str:
 
 @require_GET
 @roles(*READ)
-def budget_period(request: HttpRequest, ar: int, manad: int) -> HttpResponse:
+def budget_period(request: ForbundRequest, ar: int, manad: int) -> HttpResponse:
     period = _period(manad)
     budget = _budget(request, ar)
     return render(
@@ -336,12 +338,12 @@ def budget_period(request: HttpRequest, ar: int, manad: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def budget_prognos(request: HttpRequest, ar: int, manad: int) -> HttpResponse:
+def budget_prognos(request: ForbundRequest, ar: int, manad: int) -> HttpResponse:
     period = _period(manad)
     budget = _budget(request, ar)
     poster = budget.poster.filter(delposter__isnull=True).order_by("ordning", "pk")
     befintlig = budget.prognoser.filter(till_manad=manad).first()
-    initial = {p.pk: p.belopp for p in poster}
+    initial: dict[int, Decimal | None] = {p.pk: p.belopp for p in poster}
     if befintlig is not None:
         initial.update({r.budgetpost_id: r.belopp for r in befintlig.rader.all()})
     form = PrognosForm(
@@ -368,9 +370,9 @@ def budget_prognos(request: HttpRequest, ar: int, manad: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def budget_excel(request: HttpRequest, ar: int, tabell: str) -> HttpResponse:
+def budget_excel(request: ForbundRequest, ar: int, tabell: str) -> HttpResponse:
     budget = _budget(request, ar)
-    tabeller = {
+    tabeller: dict[str, tuple[Callable[[Budget], selectors.Tabell | None], str]] = {
         "budget": (selectors.budget_tabell, f"Budget {ar}"),
         "jamforelse": (selectors.jamforelse, f"Budget {ar} mot {ar - 1}"),
         "plan": (selectors.trearsplan, f"Plan {ar}-{ar + 2}"),
@@ -380,6 +382,8 @@ def budget_excel(request: HttpRequest, ar: int, tabell: str) -> HttpResponse:
         raise Http404("Okänd tabell.")
     selector, titel = tabeller[tabell]
     data = selector(budget)
+    if data is None:
+        raise Http404("Tabellen saknas.")
     return xlsx_response(
         excel_budget.tabell_workbook(data, titel=titel, forbund=request.forbund),
         f"{tabell}-{ar}",
@@ -388,7 +392,7 @@ def budget_excel(request: HttpRequest, ar: int, tabell: str) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def budget_period_excel(request: HttpRequest, ar: int, manad: int) -> HttpResponse:
+def budget_period_excel(request: ForbundRequest, ar: int, manad: int) -> HttpResponse:
     period = _period(manad)
     budget = _budget(request, ar)
     return xlsx_response(
@@ -403,7 +407,7 @@ def budget_period_excel(request: HttpRequest, ar: int, manad: int) -> HttpRespon
 
 @require_GET
 @roles(*READ)
-def budget_dokument(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_dokument(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     data = selectors.budgetdokument(budget)
     return pdf_response(
@@ -416,7 +420,7 @@ def budget_dokument(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def budget_verksamhetsplan(request: HttpRequest, ar: int) -> HttpResponse:
+def budget_verksamhetsplan(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
     data = selectors.verksamhetsplan_dokument(budget)
     return pdf_response(
