@@ -162,6 +162,10 @@ def build(ctx) -> None:
     forbund = ctx.forbund
     insatser = {i.namn: i for i in Insats.objects.for_forbund(forbund)}
     budget = budget_create(forbund=forbund, ar=2017)
+    # The annual report's name for the line (seed 004, Tilläggsupplysningar).
+    budget.poster.filter(kod="medlemsavgifter").update(
+        namn="Verksamhetens medlemsavgifter"
+    )
     _lines(budget, BHS_2017, insatser)
     _plan(budget)
     budget_anta(
