@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from ekonomi.models import Budget, Budgetpost, Budgetprognos, Budgetrevision
 from finsam.models import Avgiftsbeslut, ExternIntakt, Forbund
@@ -115,7 +115,9 @@ class Tabell:
         return [*self.intakter, *self.kostnader, *self.finansiering]
 
 
-def _harled(kolumner: list[Kolumn], varden: list[Decimal | None]) -> list:
+def _harled(
+    kolumner: list[Kolumn], varden: list[Decimal | None]
+) -> list[Decimal | None]:
     out = list(varden)
     for i, k in enumerate(kolumner):
         if not k.harledd:
@@ -221,7 +223,7 @@ def _tabell(
             continue
         per_grupp[linje.grupp].append(rad_for(linje, 0))
 
-    def grupper(koder) -> list[Grupp]:
+    def grupper(koder: list[str] | tuple[str, ...]) -> list[Grupp]:
         return [
             Grupp(
                 kod=g, namn=GRUPPNAMN[g], rader=per_grupp[g], summa=summa(per_grupp[g])
@@ -261,7 +263,7 @@ def _tabell(
 # --- the budget and its neighbours -------------------------------------------------
 
 
-def budgetar_for(forbund: Forbund):
+def budgetar_for(forbund: Forbund) -> QuerySet[Budget]:
     """Every year's budget with its totals. One query."""
     topp = Q(poster__overordnad__isnull=True)
     return (
@@ -346,7 +348,7 @@ def prognosvarden(budget: Budget, prognos: Budgetprognos | None) -> dict[str, De
     return varden
 
 
-def _rakenskaper(forbund: Forbund, ar: int):
+def _rakenskaper(forbund: Forbund, ar: int) -> Any:
     """The statements of a year from the bookkeeping, or None without bookkeeping."""
     try:
         modul = importlib.import_module("ekonomi.selectors.rakenskaper")
@@ -438,7 +440,7 @@ def trearsplan(budget: Budget) -> Tabell:
 # --- utfall from the bookkeeping -----------------------------------------------------
 
 
-def _bokforing():
+def _bokforing() -> Any:
     try:
         return importlib.import_module("ekonomi.selectors.bokforing")
     except ImportError:
@@ -591,7 +593,7 @@ def avgiftskontroll(budget: Budget) -> tuple[Avgiftsbeslut | None, list[Avvikels
     return beslut, fel
 
 
-def revisioner(budget: Budget):
+def revisioner(budget: Budget) -> QuerySet[Budgetrevision]:
     return (
         Budgetrevision.objects.filter(budget=budget)
         .select_related("paragraf__sammantrade")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +24,9 @@ from ekonomi.models import (
     Budgetrevisionsrad,
 )
 from finsam.models import Avgiftsbeslut, Forbund
+
+if TYPE_CHECKING:
+    from styrelse.models import Paragraf
 
 MEDLEMSAVGIFTER_KOD = "medlemsavgifter"
 ANTAGEN_FEL = (
@@ -205,7 +208,7 @@ def avgifter_fran_beslut(*, budget: Budget) -> int:
 def budget_anta(
     *,
     budget: Budget,
-    paragraf=None,
+    paragraf: Paragraf | None = None,
     antagen_enligt: str = "",
     datum: dt.date | None = None,
 ) -> Budget:
@@ -241,7 +244,7 @@ def budget_revidera(
     andringar: dict[Budgetpost, Decimal],
     datum: dt.date,
     motivering: str,
-    paragraf=None,
+    paragraf: Paragraf | None = None,
     paragraf_text: str = "",
 ) -> Budgetrevision:
     """Change an adopted budget's lines as the board decided; every change is kept."""
