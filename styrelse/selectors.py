@@ -115,6 +115,7 @@ def sammantrade_detail(*, sammantrade: Sammantrade) -> dict:
                 "delegationsbeslut",
                 queryset=Delegationsbeslut.objects.order_by("datum", "id"),
             ),
+            "bestyrkanden",
         )
         .order_by("nummer")
     )
