@@ -30,6 +30,7 @@ def arsredovisning_get(*, forbund: Forbund, ar: int) -> Arsredovisning | None:
     return (
         Arsredovisning.objects.for_forbund(forbund)
         .filter(ar=ar)
+        .defer("pdf", "html")
         .select_related("godkand_paragraf__sammantrade")
         .first()
     )
@@ -37,7 +38,7 @@ def arsredovisning_get(*, forbund: Forbund, ar: int) -> Arsredovisning | None:
 
 def arsredovisningar_list(*, forbund: Forbund) -> list[Arsredovisning]:
     return list(
-        Arsredovisning.objects.for_forbund(forbund).defer("pdf").order_by("-ar")
+        Arsredovisning.objects.for_forbund(forbund).defer("pdf", "html").order_by("-ar")
     )
 
 
@@ -55,7 +56,7 @@ def godkanda_list(*, forbund: Forbund) -> list[Arsredovisning]:
     return list(
         Arsredovisning.objects.for_forbund(forbund)
         .filter(status=Arsredovisning.GODKAND)
-        .defer("pdf")
+        .defer("pdf", "html")
         .select_related("godkand_paragraf__sammantrade")
         .order_by("-ar")
     )
@@ -183,7 +184,7 @@ def styrelsen_under_aret(*, forbund: Forbund, ar: int) -> dict[str, Any]:
         (u for u in uppdrag if u.typ in Uppdrag.PRESIDIUM),
         key=lambda u: (u.typ != Uppdrag.ORDFORANDE, u.ordning),
     )
-    presidium_unik = {}
+    presidium_unik: dict[tuple[str, int], Uppdrag] = {}
     for u in presidium:
         presidium_unik.setdefault((u.typ, u.ordning), u)
 
@@ -225,7 +226,7 @@ def ledamoter_for_underskrift(*, forbund: Forbund, datum: dt.date) -> list[dict]
     ledamoter.sort(
         key=lambda u: (
             titlar.get(u.person_id, ("", True, 99))[1:],
-            u.medlem.sortering,
+            u.medlem.sortering if u.medlem else 0,
             u.person.efternamn,
         )
     )
