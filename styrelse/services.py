@@ -17,7 +17,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from finsam import dates, uploads
-from finsam.models import Forbund, Person
+from finsam.models import Forbund, Person, User
 from finsam.tenancy import require_same_forbund
 from styrelse import frister, rules
 from styrelse.models import (
@@ -392,7 +392,7 @@ def utkast_publicera(
     return sammantrade
 
 
-def kommentar_create(*, paragraf: Paragraf, user, text: str) -> Kommentar:
+def kommentar_create(*, paragraf: Paragraf, user: User, text: str) -> Kommentar:
     sammantrade = paragraf.sammantrade
     rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
@@ -414,7 +414,7 @@ def kommentar_losa(*, kommentar: Kommentar) -> Kommentar:
 
 @transaction.atomic
 def sammantrade_justera(
-    *, sammantrade: Sammantrade, user, nar: dt.datetime | None = None
+    *, sammantrade: Sammantrade, user: User, nar: dt.datetime | None = None
 ) -> Justering:
     """The user's approval; when both ordförande and justerare have approved the same
     content, the protocol is justerat: frozen, hashed and time-stamped."""
@@ -590,7 +590,7 @@ def delegationspunkt_create(*, forbund: Forbund, **fields: Any) -> Delegationspu
 
 @transaction.atomic
 def paragraf_justera_omedelbart(
-    *, paragraf: Paragraf, user, nar: dt.datetime | None = None
+    *, paragraf: Paragraf, user: User, nar: dt.datetime | None = None
 ) -> Justering:
     """Ordförande and justerare approve one § at the meeting; once both have, the § is
     justerad and frozen even while the rest of the protocol is still a draft."""
@@ -671,7 +671,7 @@ def sammantrade_maskering_save(
 
 
 def utdrag_bestyrk(
-    *, paragraf: Paragraf, user, namn: str, datum: dt.date
+    *, paragraf: Paragraf, user: User, namn: str, datum: dt.date
 ) -> Utdragsbestyrkande:
     """A person certifies that the utdrag of ``paragraf`` matches the justerat protocol."""
     sammantrade = paragraf.sammantrade
