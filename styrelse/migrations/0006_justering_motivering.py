@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('styrelse', '0004_sammantrade_maskering'),
+        ('styrelse', '0005_offentligt_utdragsbestyrkande'),
     ]
 
     operations = [
