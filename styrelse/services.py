@@ -786,7 +786,7 @@ def utdrag_bestyrk(
     namn = (namn or "").strip()
     if not namn:
         raise ValidationError("Ange vem som bestyrker utdraget.")
-    if datum < dates.local_date(sammantrade.justerat_tid):
+    if sammantrade.justerat_tid and datum < dates.local_date(sammantrade.justerat_tid):
         raise ValidationError(
             "Ett utdrag kan inte bestyrkas före den dag protokollet justerades."
         )

@@ -546,7 +546,7 @@ def utdrag_pdf(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def utdrag_bestyrk(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+def utdrag_bestyrk(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
     """The one who certifies an utdrag says so, with name and date, on purpose."""
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     sammantrade = paragraf.sammantrade
