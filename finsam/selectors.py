@@ -51,6 +51,7 @@ class StyrelseRad:
     """One row of the board table as the annual reports print it."""
 
     medlem: Medlem
+    namn: str = ""  # the member's name on the table's date
     ledamoter: list[str] = field(default_factory=list)
     ersattare: list[str] = field(default_factory=list)
 
@@ -85,7 +86,9 @@ def styrelse_sammansattning(*, forbund: Forbund, datum: dt.date) -> list[Styrels
         (u for u in assignments if u.typ in Uppdrag.STYRELSE),
         key=lambda u: (u.medlem.sortering, u.medlem.namn, u.ordning, u.fran),
     ):
-        row = rows.setdefault(u.medlem_id, StyrelseRad(medlem=u.medlem))
+        row = rows.setdefault(
+            u.medlem_id, StyrelseRad(medlem=u.medlem, namn=u.medlem.namn_pa(datum))
+        )
         name = u.person.namn_med_parti
         if u.typ == Uppdrag.LEDAMOT:
             title = titles.get(u.person_id)
