@@ -46,7 +46,7 @@ BHS_NAMN = "Samordningsförbundet Botkyrka Huddinge Salem"
 DEMO_PASSWORD = "finsam-demo"  # noqa: S105 - printed for the demo on purpose
 
 # Apps whose demo.py adds to the förbund, lowest first.
-DEMO_APPS = ["insatser", "styrelse", "ekonomi"]
+DEMO_APPS = ["insatser", "styrelse", "ekonomi", "ekonomi.arsredovisning"]
 
 
 def today() -> dt.date:
@@ -642,7 +642,6 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
             Avgiftsbeslut(forbund=forbund),
             ar=ar,
             total=total,
-            status=Avgiftsbeslut.EXPEDIERAT,
             historisk=True,
             paragraf="Enligt budgetdokument",
         )
@@ -659,6 +658,8 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
                 zip(payers, amounts, strict=True)
             )
         )
+        # Sent after its lines are in: a sent decision is frozen (finsam/frysning.py).
+        model_save(beslut, status=Avgiftsbeslut.EXPEDIERAT)
     kommununderlag_save(
         forbund=forbund,
         ar=2018,

@@ -9,17 +9,16 @@ justerat protokoll that no service will change.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from typing import Any
 
-import holidays
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from finsam import uploads
 from finsam.models import Forbund, Person
+from styrelse import frister, rules
 from styrelse.models import (
     Anslag,
     Arende,
@@ -34,8 +33,14 @@ from styrelse.models import (
     Paragraf,
     Sammantrade,
 )
-
-FRYST = "Protokollet är justerat och kan inte ändras."
+from styrelse.selectors import (
+    PARAGRAF_FALT,
+    innehall_hash,
+    justering_roll,
+    kallelse_mottagare,
+    paragraf_hash,
+    protokoll_innehall,
+)
 
 # Standard items of every meeting: (typ, rubrik, before the ärenden?)
 STANDARDPUNKTER = [
@@ -47,36 +52,6 @@ STANDARDPUNKTER = [
     (Paragraf.OVRIGA, "Övriga frågor", False),
 ]
 EFTER_ARENDEN = {typ for typ, _r, fore in STANDARDPUNKTER if not fore}
-
-
-# --- Appeal period (kommunallagen 13 kap. 6 §, lag 1930:173) ---------------------------
-
-
-def _ej_vardag(datum: dt.date) -> bool:
-    if datum.weekday() >= 5:
-        return True
-    helg = holidays.Sweden(years=datum.year, include_sundays=False, language="en_US")
-    if datum in helg:
-        return True
-    # Midsommarafton (the day before midsommardagen), julafton and nyårsafton count as
-    # holidays for time limits under lag (1930:173).
-    if (datum.month, datum.day) in ((12, 24), (12, 31)):
-        return True
-    midsommardagen = [d for d, namn in helg.items() if namn == "Midsummer Day"]
-    return any(datum == d - dt.timedelta(days=1) for d in midsommardagen)
-
-
-def sista_dag_for_overklagande(anslag_datum: dt.date) -> dt.date:
-    """The same weekday three weeks after the anslag, moved past non-weekdays."""
-    dag = anslag_datum + dt.timedelta(weeks=3)
-    while _ej_vardag(dag):
-        dag += dt.timedelta(days=1)
-    return dag
-
-
-def senaste_anslagsdag(justerat: dt.date) -> dt.date:
-    """Kommunallagen 8 kap. 12 §: the anslag goes up at the latest on the second day."""
-    return justerat + dt.timedelta(days=2)
 
 
 # --- Organ and diarium ---------------------------------------------------------------
@@ -125,11 +100,6 @@ def arende_create(
 # --- Meetings and paragraphs -----------------------------------------------------------
 
 
-def _ej_fryst(sammantrade: Sammantrade) -> None:
-    if sammantrade.ar_justerat:
-        raise ValidationError(FRYST)
-
-
 def _ogiltigforklara_justeringar(sammantrade: Sammantrade) -> None:
     Justering.objects.filter(
         sammantrade=sammantrade, paragraf__isnull=True, ogiltig=False
@@ -148,7 +118,7 @@ def _numrera(*, organ: Organ, ar: int) -> None:
     andras = []
     for nummer, p in enumerate(paragrafer, start=1):
         if p.nummer != nummer:
-            if p.sammantrade.ar_justerat or p.omedelbart_justerad:
+            if not rules.kan_andras(p):
                 raise ValidationError(
                     "Numreringen skulle ändra ett justerat protokoll; lägg sammanträdet efter det."
                 )
@@ -173,6 +143,9 @@ def sammantrade_create(
     arenden: list[Arende] | tuple[Arende, ...] = (),
     **fields: Any,
 ) -> Sammantrade:
+    rules.kontrollera_ordforande_justerare(
+        fields.get("ordforande"), fields.get("justerare")
+    )
     sammantrade = Sammantrade(
         organ=organ,
         datum=datum,
@@ -245,13 +218,18 @@ def _paragraf_ny(sammantrade: Sammantrade, **fields: Any) -> Paragraf:
 
 @transaction.atomic
 def sammantrade_update(*, sammantrade: Sammantrade, **fields: Any) -> Sammantrade:
-    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
     if "organ" in fields and fields["organ"] != sammantrade.organ:
         raise ValidationError("Ett sammanträde kan inte flyttas till ett annat organ.")
     if "datum" in fields and fields["datum"].year != sammantrade.datum.year:
         raise ValidationError("Ett sammanträde kan inte flyttas till ett annat år.")
     for name, value in fields.items():
         setattr(sammantrade, name, value)
+    rules.kontrollera_ordforande_justerare(
+        sammantrade.ordforande, sammantrade.justerare
+    )
     sammantrade.full_clean()
     sammantrade.save()
     _ogiltigforklara_justeringar(sammantrade)
@@ -264,7 +242,9 @@ def paragraf_add(
     *, sammantrade: Sammantrade, rubrik: str, typ: str = Paragraf.ARENDE, **fields: Any
 ) -> Paragraf:
     """Add a § to a meeting; an ärende goes before the closing standard items."""
-    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
     if "ordning" not in fields:
         befintliga = list(
             sammantrade.paragrafer.order_by("ordning").values_list("typ", "ordning")
@@ -289,27 +269,14 @@ def paragraf_add(
     return paragraf
 
 
-PARAGRAF_FALT = (
-    "rubrik",
-    "sammanfattning",
-    "forslag_till_beslut",
-    "beslut",
-    "overlaggning",
-    "reservation",
-    "jav",
-    "delges",
-    "handlingar",
-)
-
-
 @transaction.atomic
 def paragraf_update(*, paragraf: Paragraf, **fields: Any) -> Paragraf:
     sammantrade = Sammantrade.objects.select_for_update().get(
         pk=paragraf.sammantrade_id
     )
-    _ej_fryst(sammantrade)
-    if paragraf.omedelbart_justerad:
-        raise ValidationError("Paragrafen är omedelbart justerad och kan inte ändras.")
+    rules.kontrollera_kan_andras(
+        Paragraf.objects.select_related("sammantrade").get(pk=paragraf.pk)
+    )
     okanda = set(fields) - set(PARAGRAF_FALT)
     if okanda:
         raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}")
@@ -360,7 +327,9 @@ def _kontrollera_mot_sammansattning(
 def narvaro_add(
     *, sammantrade: Sammantrade, person: Person, roll: str, **fields: Any
 ) -> Narvaro:
-    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
     if person.forbund_id != sammantrade.organ.forbund_id:
         raise ValidationError("Personen hör till ett annat förbund.")
     _kontrollera_mot_sammansattning(sammantrade, person, roll, fields.get("ersatter"))
@@ -375,7 +344,7 @@ def narvaro_add(
 @transaction.atomic
 def narvaro_delete(*, narvaro: Narvaro) -> None:
     sammantrade = Sammantrade.objects.select_for_update().get(pk=narvaro.sammantrade_id)
-    _ej_fryst(sammantrade)
+    rules.kontrollera_kan_andras(sammantrade)
     narvaro.delete()
     _ogiltigforklara_justeringar(sammantrade)
 
@@ -413,7 +382,9 @@ def sammantrade_genomfort(*, sammantrade: Sammantrade, idag: dt.date) -> Sammant
 def utkast_publicera(
     *, sammantrade: Sammantrade, nar: dt.datetime | None = None
 ) -> Sammantrade:
-    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
     sammantrade.utkast_publicerat = nar or timezone.now()
     sammantrade.status = Sammantrade.UTKAST
     sammantrade.save(update_fields=["utkast_publicerat", "status"])
@@ -422,7 +393,7 @@ def utkast_publicera(
 
 def kommentar_create(*, paragraf: Paragraf, user, text: str) -> Kommentar:
     sammantrade = paragraf.sammantrade
-    _ej_fryst(sammantrade)
+    rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
         raise ValidationError("Protokollet är inte publicerat som utkast ännu.")
     kommentar = Kommentar(paragraf=paragraf, forfattare=user, text=text.strip())
@@ -440,62 +411,6 @@ def kommentar_losa(*, kommentar: Kommentar) -> Kommentar:
 # --- Justering -----------------------------------------------------------------------
 
 
-def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
-    """The protocol's content as plain data: what is approved, frozen and hashed."""
-    return {
-        "organ": sammantrade.organ.namn,
-        "datum": sammantrade.datum.isoformat(),
-        "tid_start": sammantrade.tid_start.isoformat() if sammantrade.tid_start else "",
-        "tid_slut": sammantrade.tid_slut.isoformat() if sammantrade.tid_slut else "",
-        "plats": sammantrade.plats,
-        "ordforande": str(sammantrade.ordforande or ""),
-        "justerare": str(sammantrade.justerare or ""),
-        "sekreterare": str(sammantrade.sekreterare or ""),
-        "narvaro": [
-            {
-                "person": str(n.person),
-                "roll": n.roll,
-                "funktion": n.funktion,
-                "ersatter": str(n.ersatter or ""),
-                "fran": n.fran_paragraf,
-                "till": n.till_paragraf,
-            }
-            for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
-                "ordning", "id"
-            )
-        ],
-        "paragrafer": [
-            {
-                "nummer": p.nummer,
-                "typ": p.typ,
-                "dnr": p.arende.diarienummer if p.arende else "",
-                **{f: getattr(p, f) for f in PARAGRAF_FALT},
-            }
-            for p in sammantrade.paragrafer.select_related("arende__forbund").order_by(
-                "nummer"
-            )
-        ],
-    }
-
-
-def innehall_hash(innehall: dict[str, Any]) -> str:
-    data = json.dumps(
-        innehall, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-def justering_roll(*, sammantrade: Sammantrade, user) -> str | None:
-    person_id = getattr(user, "person_id", None)
-    if person_id is None:
-        return None
-    if person_id == sammantrade.ordforande_id:
-        return Justering.ORDFORANDE
-    if person_id == sammantrade.justerare_id:
-        return Justering.JUSTERARE
-    return None
-
-
 @transaction.atomic
 def sammantrade_justera(
     *, sammantrade: Sammantrade, user, nar: dt.datetime | None = None
@@ -503,7 +418,7 @@ def sammantrade_justera(
     """The user's approval; when both ordförande and justerare have approved the same
     content, the protocol is justerat: frozen, hashed and time-stamped."""
     sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
-    _ej_fryst(sammantrade)
+    rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
         raise ValidationError(
             "Protokollet måste publiceras som utkast innan det justeras."
@@ -533,6 +448,10 @@ def sammantrade_justera(
         ).values_list("roll", flat=True)
     )
     if giltiga >= {Justering.ORDFORANDE, Justering.JUSTERARE}:
+        # Before the freeze: the reports become "anmälda" with the protocol.
+        Delegationsbeslut.objects.filter(
+            anmald_paragraf__sammantrade=sammantrade
+        ).update(anmald=True)
         sammantrade.innehall = innehall
         sammantrade.innehall_hash = hash_
         sammantrade.justerat_tid = nar
@@ -548,16 +467,7 @@ def sammantrade_justera(
                 "justering_plats",
             ]
         )
-        Delegationsbeslut.objects.filter(
-            anmald_paragraf__sammantrade=sammantrade
-        ).update(anmald=True)
     return justering
-
-
-def justering_forsenad(sammantrade: Sammantrade, idag: dt.date) -> bool:
-    """Justering is due within 14 days of the meeting."""
-    klar = sammantrade.justerat_tid.date() if sammantrade.justerat_tid else idag
-    return klar > sammantrade.datum + dt.timedelta(days=14)
 
 
 # --- Anslag --------------------------------------------------------------------------
@@ -572,9 +482,9 @@ def anslag_publicera(
         raise ValidationError(
             "Bara ett justerat protokoll som inte redan anslagits kan anslås."
         )
-    if uppsatt < sammantrade.justerat_tid.date():
+    if frister.anslag_for_tidigt(sammantrade, uppsatt):
         raise ValidationError("Anslaget kan inte sättas upp före justeringen.")
-    sista = sista_dag_for_overklagande(uppsatt)
+    sista = frister.sista_dag_for_overklagande(uppsatt)
     anslag = Anslag(
         sammantrade=sammantrade,
         uppsatt=uppsatt,
@@ -590,29 +500,7 @@ def anslag_publicera(
     return anslag
 
 
-def anslag_forsenat(anslag: Anslag) -> bool:
-    return anslag.uppsatt > senaste_anslagsdag(anslag.sammantrade.justerat_tid.date())
-
-
 # --- Kallelse and delegation ---------------------------------------------------------
-
-
-def kallelse_mottagare(*, sammantrade: Sammantrade) -> list[Person]:
-    """Ledamöter and ersättare of the board on the meeting date, with an e-mail address."""
-    from finsam.models import Uppdrag
-
-    uppdrag = (
-        Uppdrag.objects.for_forbund(sammantrade.organ.forbund)
-        .pa_datum(sammantrade.datum)
-        .filter(typ__in=[Uppdrag.LEDAMOT, Uppdrag.ERSATTARE])
-        .exclude(person__epost="")
-        .select_related("person")
-        .order_by("typ", "ordning", "id")
-    )
-    personer: dict[int, Person] = {}
-    for u in uppdrag:
-        personer.setdefault(u.person_id, u.person)
-    return list(personer.values())
 
 
 def kallelse_skicka(*, sammantrade: Sammantrade, lank: str) -> int:
@@ -675,9 +563,12 @@ def delegationsbeslut_create(*, forbund: Forbund, **fields: Any) -> Delegationsb
                 Sammantrade.UTKAST,
             ],
         )
+        .select_related("sammantrade")
         .order_by("sammantrade__datum", "id")
-        .first()
     )
+    # The next open meeting's §, unless it was justerad at the meeting (omedelbar
+    # justering): a frozen § takes no new reports.
+    paragraf = next((p for p in paragraf if rules.kan_andras(p)), None)
     if paragraf is not None:
         beslut.anmald_paragraf = paragraf
         beslut.save(update_fields=["anmald_paragraf"])
@@ -695,12 +586,6 @@ def delegationspunkt_create(*, forbund: Forbund, **fields: Any) -> Delegationspu
 # --- Omedelbar justering of a single paragraph ---------------------------------------
 
 
-def paragraf_hash(paragraf: Paragraf) -> str:
-    return innehall_hash(
-        {"nummer": paragraf.nummer, **{f: getattr(paragraf, f) for f in PARAGRAF_FALT}}
-    )
-
-
 @transaction.atomic
 def paragraf_justera_omedelbart(
     *, paragraf: Paragraf, user, nar: dt.datetime | None = None
@@ -710,7 +595,7 @@ def paragraf_justera_omedelbart(
     sammantrade = Sammantrade.objects.select_for_update().get(
         pk=paragraf.sammantrade_id
     )
-    _ej_fryst(sammantrade)
+    rules.kontrollera_kan_andras(sammantrade)
     paragraf = Paragraf.objects.get(pk=paragraf.pk)
     if paragraf.omedelbart_justerad:
         raise ValidationError("Paragrafen är redan omedelbart justerad.")
@@ -747,46 +632,16 @@ def paragraf_justera_omedelbart(
 
 # --- Attachments ---------------------------------------------------------------------
 
-BILAGA_MAX = 10 * 1024 * 1024
-# extension -> (content type, file signature; None for UTF-8 text)
-BILAGA_TYPER = {
-    "pdf": ("application/pdf", b"%PDF-"),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        b"PK\x03\x04",
-    ),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        b"PK\x03\x04",
-    ),
-    "odt": ("application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", b"PK\x03\x04"),
-    "png": ("image/png", b"\x89PNG\r\n\x1a\n"),
-    "jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    "jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    "txt": ("text/plain; charset=utf-8", None),
-}
+BILAGA_MAX = 10 * uploads.MB
+BILAGA_TYPER = ("pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt")
 
 
 def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
     """Attach a file to an ärende after checking its type (by name and content) and size."""
-    if len(innehall) == 0:
-        raise ValidationError("Filen är tom.")
-    if len(innehall) > BILAGA_MAX:
-        raise ValidationError("Filen är större än 10 MB.")
-    ext = namn.rsplit(".", 1)[-1].lower() if "." in namn else ""
-    if ext not in BILAGA_TYPER:
-        raise ValidationError(
-            "Filtypen tillåts inte. Tillåtna: " + ", ".join(sorted(BILAGA_TYPER)) + "."
-        )
-    content_type, signatur = BILAGA_TYPER[ext]
-    if signatur is not None and not innehall.startswith(signatur):
-        raise ValidationError(f"Filens innehåll stämmer inte med filtypen .{ext}.")
-    if signatur is None:
-        try:
-            innehall.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValidationError("Textfilen är inte UTF-8.") from exc
+    rules.kontrollera_kan_andras(arende)
+    content_type = uploads.filtyp_check(
+        namn, innehall, tillatna=BILAGA_TYPER, max_bytes=BILAGA_MAX
+    )
     bilaga = Bilaga(
         arende=arende,
         namn=namn[-255:],
@@ -801,8 +656,6 @@ def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
 
 # --- Public copy ---------------------------------------------------------------------
 
-MASKERAT = "[maskerat]"
-
 
 def sammantrade_maskering_save(
     *, sammantrade: Sammantrade, maskering: str
@@ -813,26 +666,3 @@ def sammantrade_maskering_save(
     sammantrade.full_clean()
     sammantrade.save(update_fields=["maskering"])
     return sammantrade
-
-
-def maskera(text: str, avsnitt: list[str]) -> str:
-    for a in sorted(avsnitt, key=len, reverse=True):
-        text = text.replace(a, MASKERAT)
-    return text
-
-
-def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]:
-    avsnitt = [r.strip() for r in maskering.splitlines() if r.strip()]
-    if not avsnitt:
-        return innehall
-
-    def walk(value):
-        if isinstance(value, str):
-            return maskera(value, avsnitt)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
-        return value
-
-    return walk(innehall)
