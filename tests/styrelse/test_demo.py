@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from finsam.demo import build_demo
+from styrelse.frister import justering_forsenad
 from styrelse.models import Kommentar, Sammantrade
-from styrelse.services import justering_forsenad
 
 pytestmark = pytest.mark.django_db
 
