@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('finsam', '0004_user_manager'),
+        ('finsam', '0005_dokumentfil'),
     ]
 
     operations = [
