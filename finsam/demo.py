@@ -323,14 +323,14 @@ def build_finsam(ctx: DemoContext) -> None:
             fran=fran,
             till=till,
         )
-    for i, ((medlem, _typ, _orgnr), (fornamn, efternamn)) in enumerate(
+    for i, ((medlemsnamn, _typ, _orgnr), (fornamn, efternamn)) in enumerate(
         zip(MEDLEMMAR, BEREDNINGSGRUPP, strict=True)
     ):
         person = person_save(
             forbund=forbund,
             fornamn=fornamn,
             efternamn=efternamn,
-            organisation=medlem,
+            organisation=medlemsnamn,
             epost=demo_epost(fornamn, efternamn),
         )
         ctx.personer[f"beredning_{i}"] = person
@@ -338,13 +338,13 @@ def build_finsam(ctx: DemoContext) -> None:
             ctx,
             f"beredning_{i}",
             Uppdrag.BEREDNINGSGRUPP,
-            medlem=m[medlem],
+            medlem=m[medlemsnamn],
             fran=dt.date(2016, 1, 1),
         )
 
     build_avgifter(ctx)
 
-    for name, roll, person in [
+    for name, roll, personnyckel in [
         ("kansli", access.KANSLI, "chef"),
         ("admin", access.ADMIN, "administrator"),
         ("styrelse", access.STYRELSE, "huddinge_led"),
@@ -358,7 +358,7 @@ def build_finsam(ctx: DemoContext) -> None:
             username=ctx.username(name),
             password=DEMO_PASSWORD,
             roll=roll,
-            person=ctx.personer[person],
+            person=ctx.personer[personnyckel],
         )
 
 

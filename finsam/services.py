@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -27,7 +27,7 @@ from finsam.models import (
     User,
 )
 from finsam.numbers import format_tal
-from finsam.tenancy import forbund_of
+from finsam.tenancy import require_same_forbund
 
 M = TypeVar("M", bound=models.Model)
 
@@ -65,7 +65,7 @@ def uppdrag_delete(*, uppdrag: Uppdrag) -> None:
 
 
 def user_save(
-    *, forbund: Forbund, user: User | None = None, password: str = "", **fields
+    *, forbund: Forbund, user: User | None = None, password: str = "", **fields: Any
 ) -> User:
     """Create or change a login of the förbund (a new one needs a password)."""
     user = user or User(forbund=forbund)
@@ -155,7 +155,7 @@ def _whole_kronor(total: Decimal | int | None, field: str = "total") -> int:
 
 
 def avgift_berakna(
-    *, forbund: Forbund, ar: int, total, metod: str
+    *, forbund: Forbund, ar: int, total: Decimal | int | None, metod: str
 ) -> list[Fordelningsrad]:
     """The allocation of ``total`` for budget year ``ar``; raises ValidationError in Swedish.
 
@@ -276,19 +276,18 @@ def avgiftsbeslut_save(
     *,
     forbund: Forbund,
     ar: int,
-    total,
+    total: Decimal | int | None,
     metod: str = Avgiftsbeslut.BEFOLKNING,
     beslut: Avgiftsbeslut | None = None,
     paragraf: str = "",
-    beslutsparagraf=None,
+    beslutsparagraf: models.Model | None = None,
     beslutsdatum: dt.date | None = None,
     avsandare: Person | None = None,
 ) -> Avgiftsbeslut:
     """Create or change a draft decision and compute its lines; nothing saved on error."""
-    if beslutsparagraf is not None and forbund_of(beslutsparagraf) != forbund:
-        raise ValidationError(
-            {"beslutsparagraf": "Paragrafen hör till ett annat förbund."}
-        )
+    require_same_forbund(
+        forbund, beslutsparagraf, namn="Paragrafen", field="beslutsparagraf"
+    )
     if beslut is not None:
         beslut = Avgiftsbeslut.objects.select_for_update().get(pk=beslut.pk)
         kontrollera_kan_andras(beslut)
@@ -336,7 +335,12 @@ def avgiftsbeslut_expediera(*, beslut: Avgiftsbeslut) -> Avgiftsbeslut:
 
 @transaction.atomic
 def avgiftsbeslut_ersatt(
-    *, beslut: Avgiftsbeslut, total, metod: str, paragraf: str = "", **fields
+    *,
+    beslut: Avgiftsbeslut,
+    total: Decimal | int | None,
+    metod: str,
+    paragraf: str = "",
+    **fields: Any,
 ) -> Avgiftsbeslut:
     """A sent decision changes only through a new one that replaces it; both are kept."""
     old = Avgiftsbeslut.objects.select_for_update().get(pk=beslut.pk)
@@ -370,7 +374,7 @@ class Budrad:
         return self.belopp - self.bud
 
 
-def bud_niva(*, bud: dict[str, Decimal | int]) -> tuple[int, list[Budrad]]:
+def bud_niva(*, bud: Mapping[str, Decimal | int]) -> tuple[int, list[Budrad]]:
     """The level everyone pays: the smallest offer, scaled by its share, sets the total.
 
     Because the shares are fixed by law (50/25/25), the party that offers least decides
@@ -385,8 +389,8 @@ def bud_niva(*, bud: dict[str, Decimal | int]) -> tuple[int, list[Budrad]]:
     saknas = [dict(Avgiftsbud.PART_CHOICES)[p] for p in andelar if p not in bud]
     if saknas:
         raise ValidationError(f"Bud saknas från: {', '.join(saknas)}.")
-    for part, belopp in bud.items():
-        if Decimal(belopp) <= 0:
+    for part, budat in bud.items():
+        if Decimal(budat) <= 0:
             raise ValidationError(
                 f"Budet från {dict(Avgiftsbud.PART_CHOICES)[part].lower()} måste vara större än noll."
             )
@@ -431,6 +435,6 @@ def kommununderlag_save(
 
 
 def externintakt_save(
-    *, forbund: Forbund, intakt: ExternIntakt | None = None, **fields
+    *, forbund: Forbund, intakt: ExternIntakt | None = None, **fields: Any
 ) -> ExternIntakt:
     return model_save(intakt or ExternIntakt(forbund=forbund), **fields)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,7 @@ from django.utils import timezone
 from finsam import access
 from finsam.models import Forbund, User
 from finsam.services import model_save
+from finsam.tenancy import require_same_forbund
 from insatser.models import (
     Avslutsorsak,
     Bemanning,
@@ -290,7 +293,7 @@ def periodrapport_save(
     insats: Insats,
     ar: int,
     period: str,
-    siffror: dict[str, int],
+    siffror: Mapping[str, int | None],
     avslut: dict[int, dict[str, int]],
     berattelse: str = "",
     rapport: Periodrapport | None = None,
@@ -450,13 +453,19 @@ def standarddata_seed(*, forbund: Forbund) -> None:
 
 
 @transaction.atomic
-def indikatorresultat_save(*, forbund: Forbund, ar: int, varden) -> int:
+def indikatorresultat_save(
+    *,
+    forbund: Forbund,
+    ar: int,
+    varden: Iterable[
+        tuple[Indikatorfraga, str, Decimal | None, Decimal | None, int | None]
+    ],
+) -> int:
     """Upsert the year's indicator results: (fraga, kön, positiva, negativa, antal) each;
     a row with no figures deletes the result. Returns the number saved."""
     sparade = 0
     for fraga, kon, pos, neg, antal in varden:
-        if fraga.forbund_id != forbund.pk:
-            raise PermissionDenied("Frågan hör till ett annat förbund.")
+        require_same_forbund(forbund, fraga, namn="Frågan")
         befintligt = Indikatorresultat.objects.filter(
             fraga=fraga, ar=ar, kon=kon
         ).first()

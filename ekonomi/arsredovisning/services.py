@@ -7,11 +7,15 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django_tasks import task
 
 from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedomning
-from ekonomi.arsredovisning.render import arsredovisning_pdf
-from ekonomi.arsredovisning.selectors import fynd_list
+from ekonomi.arsredovisning.render import arsredovisning_html
+from ekonomi.arsredovisning.selectors import Fyndstatus, fynd_list
+from finsam.documents import html_to_pdf
 from finsam.models import Forbund, User
+from finsam.tenancy import require_same_forbund
+from styrelse.models import Paragraf
 
 
 def _arsredovisning(forbund: Forbund, ar: int) -> Arsredovisning:
@@ -72,13 +76,13 @@ def fynd_godta(
     return obj
 
 
-def oppna_fynd(*, forbund: Forbund, ar: int) -> list:
+def oppna_fynd(*, forbund: Forbund, ar: int) -> list[Fyndstatus]:
     return [f for f in fynd_list(forbund=forbund, ar=ar) if not f.godtaget]
 
 
 @transaction.atomic
 def arsredovisning_godkann(
-    *, forbund: Forbund, ar: int, paragraf, user: User | None
+    *, forbund: Forbund, ar: int, paragraf: Paragraf, user: User | None
 ) -> Arsredovisning:
     """The board approved the report by ``paragraf``: render the PDF once and freeze it.
 
@@ -93,8 +97,7 @@ def arsredovisning_godkann(
     if a.ar_godkand:
         raise ValidationError(f"Årsredovisningen {ar} är redan godkänd.")
     sammantrade = paragraf.sammantrade
-    if sammantrade.organ.forbund_id != forbund.pk:
-        raise ValidationError("Paragrafen hör till ett annat förbund.")
+    require_same_forbund(forbund, paragraf, namn="Paragrafen")
     if sammantrade.datum.year <= ar:
         raise ValidationError(
             f"Paragrafen är från {sammantrade.datum:%Y-%m-%d}: årsredovisningen för "
@@ -110,9 +113,38 @@ def arsredovisning_godkann(
     a.godkand_paragraf = paragraf
     a.godkand_datum = sammantrade.datum
     a.godkand_av = user
-    pdf = arsredovisning_pdf(forbund=forbund, ar=ar, arsredovisning=a)
-    a.pdf = pdf
-    a.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    # Frozen now, from the data of this moment: the PDF is laid out from this HTML.
+    a.html = arsredovisning_html(forbund=forbund, ar=ar, arsredovisning=a, pdf=True)
+    a.pdf, a.pdf_sha256 = b"", ""
     a.full_clean()
     a.save()
+    # The database backend's worker sees the task once this transaction commits; the
+    # immediate backend (tests, TASKS_IMMEDIATE) lays the PDF out right here.
+    faststall_pdf.enqueue(a.pk)
+    a.refresh_from_db()
     return a
+
+
+def arsredovisning_pdf_faststall(*, arsredovisning_id: int) -> str:
+    """Lay out the frozen HTML into the PDF and store it with its SHA-256, once: a PDF
+    already made is never made again. Returns the hash."""
+    a = Arsredovisning.objects.filter(pk=arsredovisning_id).first()
+    if a is None or not a.ar_godkand:
+        return ""
+    if a.pdf_sha256:
+        return a.pdf_sha256
+    pdf = html_to_pdf(a.html)
+    sha = hashlib.sha256(pdf).hexdigest()
+    with transaction.atomic():
+        # Whoever stores first wins; a second worker's copy is dropped.
+        Arsredovisning.objects.filter(pk=a.pk, pdf_sha256="").update(
+            pdf=pdf, pdf_sha256=sha
+        )
+    return Arsredovisning.objects.values_list("pdf_sha256", flat=True).get(pk=a.pk)
+
+
+@task()
+def faststall_pdf(arsredovisning_id: int) -> str:
+    """The background task for ``arsredovisning_pdf_faststall``; defined here rather
+    than in a tasks module that would import this one back (an import circle)."""
+    return arsredovisning_pdf_faststall(arsredovisning_id=arsredovisning_id)

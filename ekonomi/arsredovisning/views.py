@@ -5,22 +5,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ekonomi.arsredovisning import selectors, services
+from ekonomi.arsredovisning.documents import UTKAST_LASARE
 from ekonomi.arsredovisning.excel import arsredovisning_workbook
 from ekonomi.arsredovisning.forms import AvsnittstextForm, FyndForm, GodkannForm
 from ekonomi.arsredovisning.models import MAX_AR, MIN_AR, Avsnittstext
-from ekonomi.arsredovisning.render import arsredovisning_html, arsredovisning_pdf
-from finsam import dates
-from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, has_role, roles
+from ekonomi.arsredovisning.render import UTKAST, arsredovisning_html
+from finsam import dates, dokumentfiler
+from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import xlsx_response
-
-# Drafts are for the kansli and the board; revisorer read the approved documents.
-UTKAST_LASARE = (KANSLI, ADMIN, STYRELSE)
+from finsam.http import ForbundRequest
 
 
 def _ar(ar: int) -> int:
@@ -37,7 +36,7 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ForbundRequest) -> HttpResponse:
     if not has_role(request.user, UTKAST_LASARE):
         return redirect("ekonomi:arsredovisning_arkiv")
     valt = request.GET.get("ar", "")
@@ -58,12 +57,13 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*UTKAST_LASARE)
-def ar_detail(request: HttpRequest, ar: int) -> HttpResponse:
+def ar_detail(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     forbund = request.forbund
     arsredovisning = selectors.arsredovisning_get(forbund=forbund, ar=ar)
     fynd = selectors.fynd_list(forbund=forbund, ar=ar)
-    return render(
+    ruta = dokumentfiler.ruta(forbund, UTKAST, str(ar))
+    response = render(
         request,
         "ekonomi/arsredovisning/ar.html",
         {
@@ -75,13 +75,18 @@ def ar_detail(request: HttpRequest, ar: int) -> HttpResponse:
             "kan_redigera": has_role(request.user, EDIT)
             and not (arsredovisning and arsredovisning.ar_godkand),
             "godkann_form": GodkannForm(forbund=forbund, ar=ar),
+            "utkast_ruta": ruta,
         },
     )
+    if arsredovisning and arsredovisning.ar_godkand and not arsredovisning.pdf_klar:
+        response["Refresh"] = "3"  # the frozen PDF is being laid out
+        return response
+    return dokumentfiler.refresh_header(response, ruta)
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def text_edit(request: HttpRequest, ar: int, avsnitt: str) -> HttpResponse:
+def text_edit(request: ForbundRequest, ar: int, avsnitt: str) -> HttpResponse:
     ar = _ar(ar)
     if avsnitt not in Avsnittstext.RUBRIK:
         raise Http404("Inget sådant avsnitt.")
@@ -113,7 +118,7 @@ def text_edit(request: HttpRequest, ar: int, avsnitt: str) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def fynd_godta(request: HttpRequest, ar: int) -> HttpResponse:
+def fynd_godta(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     form = FyndForm(request.POST)
     if not form.is_valid():
@@ -138,7 +143,7 @@ def fynd_godta(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def godkann(request: HttpRequest, ar: int) -> HttpResponse:
+def godkann(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     form = GodkannForm(request.POST, forbund=request.forbund, ar=ar)
     if not form.is_valid():
@@ -166,25 +171,15 @@ def godkann(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*UTKAST_LASARE)
-def visa(request: HttpRequest, ar: int) -> HttpResponse:
+def visa(request: ForbundRequest, ar: int) -> HttpResponse:
     """The document's HTML in the browser, so it is read before it is printed."""
     ar = _ar(ar)
-    return HttpResponse(
-        arsredovisning_html(forbund=request.forbund, ar=ar, request=request)
-    )
+    return HttpResponse(arsredovisning_html(forbund=request.forbund, ar=ar))
 
 
 @require_GET
 @roles(*UTKAST_LASARE)
-def utkast_pdf(request: HttpRequest, ar: int) -> HttpResponse:
-    ar = _ar(ar)
-    pdf = arsredovisning_pdf(forbund=request.forbund, ar=ar)
-    return _pdf(pdf, f"arsredovisning-{ar}-utkast.pdf")
-
-
-@require_GET
-@roles(*UTKAST_LASARE)
-def excel(request: HttpRequest, ar: int) -> HttpResponse:
+def excel(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     tabeller = selectors.alla_tabeller(forbund=request.forbund, ar=ar)
     return xlsx_response(arsredovisning_workbook(tabeller), f"arsredovisning-{ar}")
@@ -192,12 +187,18 @@ def excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def godkand_pdf(request: HttpRequest, ar: int) -> HttpResponse:
+def godkand_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     """The frozen PDF, byte for byte as it was made on approval."""
     ar = _ar(ar)
     a = selectors.godkand_get(forbund=request.forbund, ar=ar)
     if a is None:
         messages.info(request, f"Årsredovisningen {ar} är inte godkänd ännu.")
+        return redirect("ekonomi:arsredovisning_arkiv")
+    if not a.pdf_klar:
+        messages.info(
+            request,
+            f"PDF:en av årsredovisningen {ar} skapas just nu. Försök snart igen.",
+        )
         return redirect("ekonomi:arsredovisning_arkiv")
     response = _pdf(bytes(a.pdf), f"arsredovisning-{ar}.pdf")
     response["X-Content-SHA256"] = a.pdf_sha256
@@ -206,7 +207,7 @@ def godkand_pdf(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def arkiv(request: HttpRequest) -> HttpResponse:
+def arkiv(request: ForbundRequest) -> HttpResponse:
     return render(
         request,
         "ekonomi/arsredovisning/arkiv.html",
