@@ -301,7 +301,7 @@ def build_finsam(ctx: DemoContext) -> None:
         fran=dt.date(2015, 1, 1),
     )
     # Kansli (seed 004, 1.5.3); the MIA-projektet's utredare left when it ended.
-    for key, befattning, grad, fran, till in [
+    for key, befattning, grad, anstalld, slutat in [
         ("chef", "Förbundschef", 100, dt.date(2016, 1, 1), None),
         ("utvecklingsledare", "Utvecklingsledare", 100, dt.date(2016, 1, 1), None),
         ("administrator", "Administratör", 50, dt.date(2016, 1, 1), None),
@@ -320,8 +320,8 @@ def build_finsam(ctx: DemoContext) -> None:
             Uppdrag.KANSLI,
             befattning=befattning,
             tjanstgoringsgrad=grad,
-            fran=fran,
-            till=till,
+            fran=anstalld,
+            till=slutat,
         )
     for i, ((medlemsnamn, _typ, _orgnr), (fornamn, efternamn)) in enumerate(
         zip(MEDLEMMAR, BEREDNINGSGRUPP, strict=True)
