@@ -679,20 +679,21 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
     for kategori, per_ar in OS_EXTERNA.items():
         for ar, belopp in per_ar.items():
             externintakt_save(forbund=forbund, ar=ar, kategori=kategori, belopp=belopp)
-    for module in _demo_modules():
-        bygg = getattr(module, "build_ostra_sodertorn", None)
-        if bygg is not None:
-            bygg(ctx)
+    # The apps above add their part of this förbund through ``build_ostra_sodertorn``.
+    for app in DEMO_APPS:
+        module = _demo_module(app)
+        if module is not None and hasattr(module, "build_ostra_sodertorn"):
+            module.build_ostra_sodertorn(forbund)
     return forbund
 
 
-def _demo_modules():
-    for app in DEMO_APPS:
-        try:
-            yield importlib.import_module(f"{app}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.demo":
-                raise
+def _demo_module(app: str):
+    try:
+        return importlib.import_module(f"{app}.demo")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{app}.demo":
+            raise
+        return None
 
 
 @transaction.atomic
@@ -716,6 +717,8 @@ def build_demo(
     forbund.save()
     ctx = DemoContext(forbund=forbund, user_prefix=user_prefix)
     build_finsam(ctx)
-    for module in _demo_modules():
-        module.build(ctx)
+    for app in DEMO_APPS:
+        module = _demo_module(app)
+        if module is not None:
+            module.build(ctx)
     return ctx
