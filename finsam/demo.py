@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -318,50 +319,89 @@ def build_finsam(ctx: DemoContext) -> None:
         )
 
 
-# Populations of 1 November the year before (invented but of the right size; the seeds
-# print the fee amounts, not the populations behind them).
-BHS_BEFOLKNING = {
-    2017: {
-        "Botkyrka kommun": 91_511,
-        "Huddinge kommun": 108_105,
-        "Salems kommun": 16_668,
-    },
-    2018: {
-        "Botkyrka kommun": 92_754,
-        "Huddinge kommun": 109_702,
-        "Salems kommun": 16_911,
-    },
+# The förbundsordning's fixed shares of the kommun quarter (not population): they give
+# seed 004's note 1 to the krona — 2017: Huddinge and Botkyrka 1 880 900, Salem 240 200.
+BHS_KOMMUNANDELAR = {
+    "Botkyrka kommun": "46.999",
+    "Huddinge kommun": "46.999",
+    "Salems kommun": "6.002",
 }
+# Seed 004, note 1, 2016 column (the year before the books in the system).
+BHS_2016 = (
+    17_383_200,
+    [
+        ("Försäkringskassan", "Staten, Försäkringskassan för FK och AF", 8_691_600),
+        ("Stockholms läns landsting", "Stockholms läns landsting", 4_345_800),
+        ("Botkyrka kommun", "Botkyrka kommun", 2_042_500),
+        ("Salems kommun", "Salems kommun", 260_800),
+        ("Huddinge kommun", "Huddinge kommun", 2_042_500),
+    ],
+)
 
 
 def build_avgifter(ctx: DemoContext) -> None:
-    """The BHS fees: 2017 decided and sent (16 Mkr, seed 004 1.6), 2018 in draft."""
-    for ar, befolkning in BHS_BEFOLKNING.items():
+    """The BHS fees (seed 004 note 1): 2016 as printed, 2017 decided and sent
+    (16 008 000 kr), 2018 in draft; ESF and MUCF as the resultaträkning shows them."""
+    total, rader = BHS_2016
+    gammalt = model_save(
+        Avgiftsbeslut(forbund=ctx.forbund),
+        ar=2016,
+        total=total,
+        metod=Avgiftsbeslut.PROCENT,
+        status=Avgiftsbeslut.EXPEDIERAT,
+        historisk=True,
+        paragraf="Enligt årsredovisning 2017",
+    )
+    Avgiftsrad.objects.bulk_create(
+        Avgiftsrad(
+            beslut=gammalt,
+            medlem=ctx.medlemmar[medlem],
+            benamning=namn,
+            andel=0,
+            belopp=belopp,
+            ordning=i,
+        )
+        for i, (medlem, namn, belopp) in enumerate(rader)
+    )
+    for ar in (2017, 2018):
         kommununderlag_save(
             forbund=ctx.forbund,
             ar=ar,
             varden={
-                ctx.medlemmar[namn]: {"befolkning": n} for namn, n in befolkning.items()
+                ctx.medlemmar[namn]: {"procent": Decimal(andel)}
+                for namn, andel in BHS_KOMMUNANDELAR.items()
             },
         )
     beslut = avgiftsbeslut_save(
         forbund=ctx.forbund,
         ar=2017,
-        total=16_000_000,
+        total=16_008_000,
+        metod=Avgiftsbeslut.PROCENT,
         paragraf="§ 47, 2016-11-24",
         beslutsdatum=dt.date(2016, 11, 24),
         avsandare=ctx.personer["chef"],
     )
     avgiftsbeslut_expediera(beslut=beslut)
     avgiftsbeslut_save(
-        forbund=ctx.forbund, ar=2018, total=16_000_000, avsandare=ctx.personer["chef"]
+        forbund=ctx.forbund,
+        ar=2018,
+        total=16_000_000,
+        metod=Avgiftsbeslut.PROCENT,
+        avsandare=ctx.personer["chef"],
     )
     externintakt_save(
         forbund=ctx.forbund,
         ar=2017,
         kategori=ExternIntakt.ESF,
-        benamning="Riktade projektbidrag (MIA-projektet och Möjliggörarna)",
-        belopp=4_100_000,
+        benamning="Projektbidrag ESF (MIA-projektet)",
+        belopp=3_057_200,
+    )
+    externintakt_save(
+        forbund=ctx.forbund,
+        ar=2017,
+        kategori=ExternIntakt.OVRIGT,
+        benamning="Projektbidrag MUCF (Möjliggörarna)",
+        belopp=1_022_000,
     )
 
 
