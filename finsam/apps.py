@@ -38,7 +38,7 @@ def avgift_panel(request):
     from finsam.access import READ, has_role
     from finsam.dashboard import Panel
     from finsam.models import Avgiftsbeslut
-    from finsam.templatetags.finsam import format_tal
+    from finsam.numbers import format_tal
 
     if not has_role(request.user, READ):
         return None

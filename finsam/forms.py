@@ -15,6 +15,7 @@ from finsam.models import (
     Uppdrag,
     User,
 )
+from finsam.uploads import UploadForm
 
 
 class DateInput(forms.DateInput):
@@ -185,19 +186,13 @@ class KommununderlagForm(forms.Form):
             yield medlem, self[f"befolkning_{medlem.pk}"], self[f"procent_{medlem.pk}"]
 
 
-class UnderlagImportForm(forms.Form):
-    fil = forms.FileField(
-        label="Excelfil (.xlsx)",
-        help_text="Kolumn A: kommunens namn, kolumn B: befolkning. Första raden är rubriker.",
-    )
-
-    def clean_fil(self):
-        fil = self.cleaned_data["fil"]
-        if not fil.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError("Filen måste vara en Excelfil (.xlsx).")
-        if fil.size > 2 * 1024 * 1024:
-            raise forms.ValidationError("Filen är större än 2 MB.")
-        return fil
+class UnderlagImportForm(UploadForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fil"].help_text = (
+            "Kolumn A: kommunens namn, kolumn B: befolkning. Första raden är rubriker. "
+            + self.fields["fil"].help_text
+        )
 
 
 class BudForm(CrispyFormMixin, forms.Form):

@@ -25,7 +25,7 @@ from finsam.models import (
     Uppdrag,
     User,
 )
-from finsam.templatetags.finsam import format_tal
+from finsam.numbers import format_tal
 from finsam.tenancy import forbund_of
 
 M = TypeVar("M", bound=models.Model)

@@ -1,17 +1,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from finsam import excel, selectors, services
+from finsam import dates, excel, selectors, services
 from finsam.access import ADMIN, ALL_ROLES, EDIT, READ, roles, superuser_only
 from finsam.dashboard import panels_for
 from finsam.documents import documents_for, pdf_response, xlsx_response
@@ -41,30 +42,38 @@ from finsam.paging import ar_val
 from finsam.tenancy import SESSION_KEY, get_for_forbund
 
 
-def today() -> dt.date:
-    return timezone.localdate()
-
-
 def edit_object(
     request: HttpRequest,
     *,
     form_class,
     instance,
-    save: Callable[..., object],
+    save: Callable[..., Any],
     title: str,
-    success_url: str,
-    cancel_url: str,
+    success_url: str | Callable[[Any], str],
+    cancel_url: str | None = None,
+    success_message: str | Callable[[Any], str] = "Ändringarna är sparade.",
 ) -> HttpResponse:
-    """Bind, validate and save one form through its service; shared by the edit pages."""
+    """Bind, validate and save one form through its service; shared by the edit pages
+    of every app. ``save(form)`` returns the saved object, which ``success_url`` and
+    ``success_message`` may take when they are callables."""
     form = form_class(request.POST or None, instance=instance, forbund=request.forbund)
     if request.method == "POST" and form.is_valid():
         try:
-            save(form)
+            saved = save(form)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Ändringarna är sparade.")
-            return redirect(success_url)
+            messages.success(
+                request,
+                success_message(saved)
+                if callable(success_message)
+                else success_message,
+            )
+            return redirect(
+                success_url(saved) if callable(success_url) else success_url
+            )
+    if cancel_url is None:
+        cancel_url = success_url if isinstance(success_url, str) else request.path
     return render(
         request,
         "finsam/form.html",
@@ -81,7 +90,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "finsam/dashboard.html",
         {
-            "counts": selectors.dashboard_counts(forbund=forbund, datum=today()),
+            "counts": selectors.dashboard_counts(forbund=forbund, datum=dates.today()),
             "panels": panels_for(request),
         },
     )
@@ -149,7 +158,7 @@ def person_edit(request: HttpRequest, person_id: int | None = None) -> HttpRespo
 
 def _datum_param(request: HttpRequest) -> tuple[DatumForm, dt.date]:
     form = DatumForm(request.GET or None)
-    datum = today()
+    datum = dates.today()
     if form.is_valid() and form.cleaned_data["datum"]:
         datum = form.cleaned_data["datum"]
     return form, datum
@@ -321,7 +330,7 @@ def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
         }
     else:
         initial = {
-            "ar": request.GET.get("ar") or today().year + 1,
+            "ar": request.GET.get("ar") or dates.today().year + 1,
             "total": request.GET.get("total"),
         }
     form = AvgiftsbeslutForm(
@@ -501,7 +510,7 @@ def kommununderlag_import(request: HttpRequest, ar: int) -> HttpResponse:
     if form.is_valid():
         try:
             antal = excel.underlag_import(
-                forbund=request.forbund, ar=ar, fil=form.cleaned_data["fil"]
+                forbund=request.forbund, ar=ar, fil=io.BytesIO(form.innehall)
             )
         except ValidationError as exc:
             for message in exc.messages:

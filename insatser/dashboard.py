@@ -4,9 +4,8 @@ the insatser to report for (insatsrapportör)."""
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils import timezone
 
-from finsam import access
+from finsam import access, dates
 from finsam.dashboard import Panel
 from finsam.documents import Dokument
 from insatser import selectors
@@ -36,7 +35,7 @@ def panel(request) -> Panel | None:
         .filter(status=Periodrapport.INLAMNAD)
         .count()
     )
-    sena = selectors.sena_rapporter(forbund=forbund, idag=timezone.localdate())
+    sena = selectors.sena_rapporter(forbund=forbund, idag=dates.today())
     return Panel(
         titel="Insatsernas rapporter",
         rader=[

@@ -9,6 +9,7 @@ from django.db.models import F, Q, QuerySet, Sum
 
 from finsam import access
 from finsam.models import Forbund, User
+from finsam.numbers import procent_text
 from insatser.models import Avslutsorsak, Insats, Mal, Periodrapport, UnikaDeltagare
 
 
@@ -201,7 +202,7 @@ class MalRad:
 def _andel(del_: int | None, av: int) -> str:
     if not av or del_ is None:
         return ""
-    return f"{round(100 * del_ / av)} % ({del_} av {av})"
+    return f"{procent_text(del_, av)} ({del_} av {av})"
 
 
 def mal_med_resultat(*, insats: Insats) -> list[MalRad]:
@@ -298,9 +299,7 @@ def _godkanda_helar(forbund: Forbund, ar: int) -> QuerySet[Periodrapport]:
 
 
 def _andel_text(del_: int | None, av: int | None) -> str:
-    if not av:
-        return ""
-    return f"{round(100 * (del_ or 0) / av)} %"
+    return procent_text(del_ or 0, av)
 
 
 def statistik_detaljer(*, forbund: Forbund, ar: int) -> dict:

@@ -14,11 +14,19 @@ from finsam.models import Forbund, User
 from finsam.services import model_save
 from insatser.models import (
     Avslutsorsak,
+    Bemanning,
+    ForbundsMal,
+    Indikatorfraga,
+    Indikatorresultat,
     Insats,
     Insatsrapportor,
+    Kategori,
     Mal,
+    Medfinansiering,
     Periodrapport,
+    PeriodrapportAntal,
     PeriodrapportAvslut,
+    Strukturaktivitet,
     UnikaDeltagare,
 )
 
@@ -66,8 +74,54 @@ def insatsrapportor_add(*, insats: Insats, user: User) -> Insatsrapportor:
     return found or model_save(Insatsrapportor(insats=insats, user=user))
 
 
+def insatsrapportor_remove(*, uppdrag: Insatsrapportor) -> None:
+    uppdrag.delete()
+
+
 def mal_save(*, insats: Insats, mal: Mal | None = None, **fields: Any) -> Mal:
     return model_save(mal or Mal(insats=insats), **fields)
+
+
+def bemanning_save(
+    *, insats: Insats, bemanning: Bemanning | None = None, **fields: Any
+) -> Bemanning:
+    return model_save(bemanning or Bemanning(insats=insats), **fields)
+
+
+def medfinansiering_save(
+    *, insats: Insats, medfinansiering: Medfinansiering | None = None, **fields: Any
+) -> Medfinansiering:
+    return model_save(medfinansiering or Medfinansiering(insats=insats), **fields)
+
+
+def strukturaktivitet_save(
+    *, forbund: Forbund, aktivitet: Strukturaktivitet | None = None, **fields: Any
+) -> Strukturaktivitet:
+    return model_save(aktivitet or Strukturaktivitet(forbund=forbund), **fields)
+
+
+def forbundsmal_save(
+    *, forbund: Forbund, mal: ForbundsMal | None = None, **fields: Any
+) -> ForbundsMal:
+    return model_save(mal or ForbundsMal(forbund=forbund), **fields)
+
+
+def indikatorfraga_save(
+    *, forbund: Forbund, fraga: Indikatorfraga | None = None, **fields: Any
+) -> Indikatorfraga:
+    return model_save(fraga or Indikatorfraga(forbund=forbund), **fields)
+
+
+def avslutsorsak_save(
+    *, forbund: Forbund, orsak: Avslutsorsak | None = None, **fields: Any
+) -> Avslutsorsak:
+    return model_save(orsak or Avslutsorsak(forbund=forbund), **fields)
+
+
+def kategori_save(
+    *, forbund: Forbund, kategori: Kategori | None = None, **fields: Any
+) -> Kategori:
+    return model_save(kategori or Kategori(forbund=forbund), **fields)
 
 
 def unika_deltagare_save(*, forbund: Forbund, ar: int, antal: int) -> UnikaDeltagare:
@@ -264,8 +318,6 @@ def periodrapport_save(
             **per_kon,
         )
     if antal is not None:
-        from insatser.models import Kategori, PeriodrapportAntal
-
         kategorier = set(
             Kategori.objects.for_forbund(insats.forbund).values_list("pk", flat=True)
         )
@@ -363,7 +415,6 @@ def standarddata_seed(*, forbund: Forbund) -> None:
     """Exit reasons, report categories (home kommun from the member kommuner) and the NNS
     questions the förbund lacks. Idempotent."""
     from finsam.models import Medlem
-    from insatser.models import Indikatorfraga, Kategori
     from insatser.standard import INDIKATORFRAGOR, KATEGORIER
 
     avslutsorsaker_seed(forbund=forbund)
@@ -402,8 +453,6 @@ def standarddata_seed(*, forbund: Forbund) -> None:
 def indikatorresultat_save(*, forbund: Forbund, ar: int, varden) -> int:
     """Upsert the year's indicator results: (fraga, kön, positiva, negativa, antal) each;
     a row with no figures deletes the result. Returns the number saved."""
-    from insatser.models import Indikatorresultat
-
     sparade = 0
     for fraga, kon, pos, neg, antal in varden:
         if fraga.forbund_id != forbund.pk:

@@ -6,16 +6,10 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from finsam.validators import luhn_ok
+
 # YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN (not inside longer digit runs).
 PERSONNUMMER_RE = re.compile(r"(?<!\d)(?:\d{2})?(\d{6})[-+ ]?(\d{4})(?!\d)")
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(digits):
-        n = int(ch) * (2 if i % 2 == 0 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
 
 
 def _plausible_date(yymmdd: str) -> bool:

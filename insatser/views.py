@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,9 +11,12 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from finsam import dates
 from finsam.access import EDIT, INSATSRAPPORTOR, READ, roles, user_role
 from finsam.documents import xlsx_response
 from finsam.tenancy import get_for_forbund
+from finsam.uploads import UploadForm
+from finsam.views import edit_object
 from insatser import selectors, services
 from insatser.forms import (
     AvslutsorsakForm,
@@ -114,39 +118,28 @@ def rapportor_add(request: HttpRequest, insats_id: int) -> HttpResponse:
 def rapportor_remove(request: HttpRequest, insatsrapportor_id: int) -> HttpResponse:
     uppdrag = get_for_forbund(request, Insatsrapportor, pk=insatsrapportor_id)
     insats_id = uppdrag.insats_id
-    uppdrag.delete()
+    services.insatsrapportor_remove(uppdrag=uppdrag)
     messages.success(request, "Insatsrapportören är borttagen från insatsen.")
     return redirect("insatser:insats_detail", insats_id=insats_id)
 
 
-def _child_form(request, form_class, instance, insats: Insats, title: str):
-    form = form_class(request.POST or None, instance=instance, forbund=request.forbund)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        messages.success(request, "Sparat.")
-        return redirect("insatser:insats_detail", insats_id=insats.pk)
-    return render(
-        request,
-        "finsam/form.html",
-        {
-            "form": form,
-            "title": title,
-            "cancel_url": reverse("insatser:insats_detail", args=[insats.pk]),
-        },
-    )
+def _insats_url(insats: Insats) -> str:
+    return reverse("insatser:insats_detail", args=[insats.pk])
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def mal_create(request: HttpRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
-    return _child_form(
+    return edit_object(
         request,
-        MalForm,
-        Mal(insats=insats, ar=timezone.localdate().year),
-        insats,
-        f"Nytt mål för {insats}",
+        form_class=MalForm,
+        instance=Mal(insats=insats, ar=timezone.localdate().year),
+        save=lambda form: services.mal_save(
+            insats=insats, mal=form.instance, **form.cleaned_data
+        ),
+        title=f"Nytt mål för {insats}",
+        success_url=_insats_url(insats),
     )
 
 
@@ -154,19 +147,31 @@ def mal_create(request: HttpRequest, insats_id: int) -> HttpResponse:
 @roles(*EDIT)
 def mal_update(request: HttpRequest, mal_id: int) -> HttpResponse:
     mal = get_for_forbund(request, Mal, pk=mal_id)
-    return _child_form(request, MalForm, mal, mal.insats, f"Ändra mål för {mal.insats}")
+    return edit_object(
+        request,
+        form_class=MalForm,
+        instance=mal,
+        save=lambda form: services.mal_save(
+            insats=mal.insats, mal=mal, **form.cleaned_data
+        ),
+        title=f"Ändra mål för {mal.insats}",
+        success_url=_insats_url(mal.insats),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def bemanning_create(request: HttpRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
-    return _child_form(
+    return edit_object(
         request,
-        BemanningForm,
-        Bemanning(insats=insats),
-        insats,
-        f"Bemanning i {insats}",
+        form_class=BemanningForm,
+        instance=Bemanning(insats=insats),
+        save=lambda form: services.bemanning_save(
+            insats=insats, bemanning=form.instance, **form.cleaned_data
+        ),
+        title=f"Bemanning i {insats}",
+        success_url=_insats_url(insats),
     )
 
 
@@ -174,19 +179,22 @@ def bemanning_create(request: HttpRequest, insats_id: int) -> HttpResponse:
 @roles(*EDIT)
 def medfinansiering_create(request: HttpRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
-    return _child_form(
+    return edit_object(
         request,
-        MedfinansieringForm,
-        Medfinansiering(insats=insats),
-        insats,
-        f"Extern medfinansiering av {insats}",
+        form_class=MedfinansieringForm,
+        instance=Medfinansiering(insats=insats),
+        save=lambda form: services.medfinansiering_save(
+            insats=insats, medfinansiering=form.instance, **form.cleaned_data
+        ),
+        title=f"Extern medfinansiering av {insats}",
+        success_url=_insats_url(insats),
     )
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def insats_create(request: HttpRequest) -> HttpResponse:
-    return _insats_form(request, Insats(forbund=request.forbund))
+    return _insats_form(request, None)
 
 
 @require_http_methods(["GET", "POST"])
@@ -195,26 +203,18 @@ def insats_update(request: HttpRequest, insats_id: int) -> HttpResponse:
     return _insats_form(request, get_for_forbund(request, Insats, pk=insats_id))
 
 
-def _insats_form(request: HttpRequest, insats: Insats) -> HttpResponse:
-    form = InsatsForm(request.POST or None, instance=insats, forbund=request.forbund)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            insats = form.save()
-        messages.success(request, f"Insatsen {insats} är sparad.")
-        return redirect("insatser:insats_detail", insats_id=insats.pk)
-    cancel = (
-        reverse("insatser:insats_detail", args=[insats.pk])
-        if insats.pk
-        else reverse("insatser:index")
-    )
-    return render(
+def _insats_form(request: HttpRequest, insats: Insats | None) -> HttpResponse:
+    return edit_object(
         request,
-        "finsam/form.html",
-        {
-            "form": form,
-            "title": f"Ändra {insats}" if insats.pk else "Ny insats",
-            "cancel_url": cancel,
-        },
+        form_class=InsatsForm,
+        instance=insats,
+        save=lambda form: services.insats_save(
+            forbund=request.forbund, insats=form.instance, **form.cleaned_data
+        ),
+        title=f"Ändra {insats}" if insats else "Ny insats",
+        success_url=_insats_url,
+        cancel_url=_insats_url(insats) if insats else reverse("insatser:index"),
+        success_message=lambda sparad: f"Insatsen {sparad} är sparad.",
     )
 
 
@@ -377,7 +377,7 @@ def rapport_avvikelse(request: HttpRequest, periodrapport_id: int) -> HttpRespon
 @require_GET
 @roles(*READ)
 def sena_rapporter(request: HttpRequest) -> HttpResponse:
-    idag = timezone.localdate()
+    idag = dates.today()
     return render(
         request,
         "insatser/sena_rapporter.html",
@@ -498,44 +498,57 @@ def rapport_excel(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
     )
 
 
+def _upload(
+    request: HttpRequest,
+    *,
+    importera: Callable[[bytes], list[str]],
+    titel: str,
+    mall_url: str,
+    ifyllnad: str,
+    tillbaka_url: str,
+    klart: str,
+) -> HttpResponse:
+    """An Excel upload page: the file is checked (finsam/uploads.py), then imported all
+    or nothing; every bad row is listed and nothing is saved."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    fel: list[str] = []
+    if request.method == "POST":
+        fel = importera(form.innehall) if form.is_valid() else form.fel()
+        if not fel:
+            messages.success(request, klart)
+            return redirect(tillbaka_url)
+    return render(
+        request,
+        "insatser/upload.html",
+        {
+            "form": form,
+            "fel": fel,
+            "titel": titel,
+            "mall_url": mall_url,
+            "ifyllnad": ifyllnad,
+            "cancel_url": tillbaka_url,
+        },
+        status=400 if fel else 200,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @roles(*RAPPORTERA)
 def rapport_upload(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
     from insatser.excel import import_rapport
 
     rapport = _rapport(request, periodrapport_id)
-    fel: list[str] = []
-    if request.method == "POST":
-        fil = request.FILES.get("fil")
-        if fil is None:
-            fel = ["Välj en Excelfil att ladda upp."]
-        elif fil.size > 2_000_000:
-            fel = ["Filen är för stor (högst 2 MB)."]
-        else:
-            fel = import_rapport(
-                rapport=rapport, data=fil.read(), orsaker=_orsaker(request)
-            )
-        if not fel:
-            messages.success(
-                request, "Excelrapporten är inläst som utkast. Granska och lämna in."
-            )
-            return redirect("insatser:rapport_edit", periodrapport_id=rapport.pk)
-    return render(
-        request, "insatser/rapport_upload.html", {"rapport": rapport, "fel": fel}
-    )
-
-
-def _forbund_form(request, form_class, instance, title: str, success_url: str):
-    form = form_class(request.POST or None, instance=instance, forbund=request.forbund)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        messages.success(request, "Sparat.")
-        return redirect(success_url)
-    return render(
+    return _upload(
         request,
-        "finsam/form.html",
-        {"form": form, "title": title, "cancel_url": success_url},
+        importera=lambda data: import_rapport(
+            rapport=rapport, data=data, orsaker=_orsaker(request)
+        ),
+        titel=f"Ladda upp Excelrapport: {rapport.insats.namn}, "
+        f"{rapport.get_period_display()} {rapport.ar}",
+        mall_url=reverse("insatser:rapport_excel", args=[rapport.pk]),
+        ifyllnad="antalen",
+        tillbaka_url=reverse("insatser:rapport_edit", args=[rapport.pk]),
+        klart="Excelrapporten är inläst som utkast. Granska och lämna in.",
     )
 
 
@@ -558,25 +571,15 @@ def struktur_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def struktur_create(request: HttpRequest) -> HttpResponse:
-    return _forbund_form(
-        request,
-        StrukturaktivitetForm,
-        Strukturaktivitet(forbund=request.forbund),
-        "Ny strukturaktivitet",
-        reverse("insatser:struktur_list"),
-    )
+    return _struktur_form(request, None)
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def forbundsmal_create(request: HttpRequest) -> HttpResponse:
     mal = ForbundsMal(forbund=request.forbund, ar=timezone.localdate().year)
-    return _forbund_form(
-        request,
-        ForbundsMalForm,
-        mal,
-        "Nytt mål för förbundet",
-        reverse("insatser:statistik_index"),
+    return _forbundsmal_form(
+        request, mal, "Nytt mål för förbundet", reverse("insatser:statistik_index")
     )
 
 
@@ -595,10 +598,13 @@ def kategorier(request: HttpRequest) -> HttpResponse:
         forbund=request.forbund,
         prefix="kat",
     )
-    for form in (orsak_form, kategori_form):
+    for form, save in (
+        (orsak_form, services.avslutsorsak_save),
+        (kategori_form, services.kategori_save),
+    ):
         if form.is_bound and form.is_valid():
-            form.save()
-            messages.success(request, f"{form.instance} är tillagd.")
+            sparad = save(forbund=request.forbund, **form.cleaned_data)
+            messages.success(request, f"{sparad} är tillagd.")
             return redirect("insatser:kategorier")
     return render(
         request,
@@ -643,12 +649,15 @@ def indikatorer_edit(request: HttpRequest, ar: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def indikatorfraga_create(request: HttpRequest) -> HttpResponse:
-    return _forbund_form(
+    return edit_object(
         request,
-        IndikatorfragaForm,
-        Indikatorfraga(forbund=request.forbund),
-        "Ny indikatorfråga",
-        reverse("insatser:indikatorer", args=[timezone.localdate().year]),
+        form_class=IndikatorfragaForm,
+        instance=None,
+        save=lambda form: services.indikatorfraga_save(
+            forbund=request.forbund, fraga=form.instance, **form.cleaned_data
+        ),
+        title="Ny indikatorfråga",
+        success_url=reverse("insatser:indikatorer", args=[timezone.localdate().year]),
     )
 
 
@@ -691,31 +700,38 @@ def indikatorer_excel(request: HttpRequest, ar: int) -> HttpResponse:
 def indikatorer_upload(request: HttpRequest, ar: int) -> HttpResponse:
     from insatser.excel import import_indikatorer
 
-    fel: list[str] = []
-    if request.method == "POST":
-        fil = request.FILES.get("fil")
-        if fil is None:
-            fel = ["Välj en Excelfil att ladda upp."]
-        elif fil.size > 2_000_000:
-            fel = ["Filen är för stor (högst 2 MB)."]
-        else:
-            fel = import_indikatorer(forbund=request.forbund, ar=ar, data=fil.read())
-        if not fel:
-            messages.success(request, f"Indikatorresultaten för {ar} är inlästa.")
-            return redirect("insatser:indikatorer", ar=ar)
-    return render(request, "insatser/indikatorer_upload.html", {"ar": ar, "fel": fel})
+    return _upload(
+        request,
+        importera=lambda data: import_indikatorer(
+            forbund=request.forbund, ar=ar, data=data
+        ),
+        titel=f"Ladda upp indikatorresultat {ar}",
+        mall_url=reverse("insatser:indikatorer_excel", args=[ar]),
+        ifyllnad="andelar och antal svar",
+        tillbaka_url=reverse("insatser:indikatorer", args=[ar]),
+        klart=f"Indikatorresultaten för {ar} är inlästa.",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def struktur_update(request: HttpRequest, strukturaktivitet_id: int) -> HttpResponse:
     aktivitet = get_for_forbund(request, Strukturaktivitet, pk=strukturaktivitet_id)
-    return _forbund_form(
+    return _struktur_form(request, aktivitet)
+
+
+def _struktur_form(
+    request: HttpRequest, aktivitet: Strukturaktivitet | None
+) -> HttpResponse:
+    return edit_object(
         request,
-        StrukturaktivitetForm,
-        aktivitet,
-        f"Ändra {aktivitet}",
-        reverse("insatser:struktur_list"),
+        form_class=StrukturaktivitetForm,
+        instance=aktivitet,
+        save=lambda form: services.strukturaktivitet_save(
+            forbund=request.forbund, aktivitet=form.instance, **form.cleaned_data
+        ),
+        title=f"Ändra {aktivitet}" if aktivitet else "Ny strukturaktivitet",
+        success_url=reverse("insatser:struktur_list"),
     )
 
 
@@ -723,12 +739,26 @@ def struktur_update(request: HttpRequest, strukturaktivitet_id: int) -> HttpResp
 @roles(*EDIT)
 def forbundsmal_update(request: HttpRequest, forbundsmal_id: int) -> HttpResponse:
     mal = get_for_forbund(request, ForbundsMal, pk=forbundsmal_id)
-    return _forbund_form(
+    return _forbundsmal_form(
         request,
-        ForbundsMalForm,
         mal,
         "Ändra förbundets mål",
         reverse("insatser:statistik", args=[mal.ar]),
+    )
+
+
+def _forbundsmal_form(
+    request: HttpRequest, mal: ForbundsMal, title: str, success_url: str
+) -> HttpResponse:
+    return edit_object(
+        request,
+        form_class=ForbundsMalForm,
+        instance=mal,
+        save=lambda form: services.forbundsmal_save(
+            forbund=request.forbund, mal=form.instance, **form.cleaned_data
+        ),
+        title=title,
+        success_url=success_url,
     )
 
 

@@ -193,13 +193,6 @@ class DelegationspunktForm(ScopedForm):
     ordning = forms.IntegerField(label="Ordning", min_value=0, initial=0)
 
 
-class BilagaForm(ScopedForm):
-    submit_label = "Ladda upp"
-    fil = forms.FileField(
-        label="Bilaga (pdf, docx, xlsx, odt, ods, png, jpg eller txt, högst 10 MB)"
-    )
-
-
 class MaskeringForm(ScopedForm):
     maskering = forms.CharField(
         label="Avsnitt som maskeras på anslagstavlan",

@@ -1,18 +1,27 @@
-"""Reads for the board's meetings (queries in SQL, no queries in loops)."""
+"""Reads for the board's meetings (queries in SQL, no queries in loops).
+
+Also the reads the services build on: the protocol's content as plain data and its
+hashes, who may justera, who receives the kallelse and the masked public copy. The
+services import these; nothing here imports the services.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 
-from finsam.models import Forbund
+from finsam.models import Forbund, Person, Uppdrag
 from finsam.selectors import ledamoter_pa_datum
 from styrelse.models import (
     Anslag,
     Arende,
     Delegationsbeslut,
+    Justering,
     Kommentar,
     Narvaro,
     Paragraf,
@@ -143,14 +152,133 @@ def anslagstavla(*, forbund: Forbund, idag: dt.date | None = None) -> QuerySet[A
     return qs
 
 
+# --- Protocol content, hashes, justering roles, recipients, masking ---------------
+
+PARAGRAF_FALT = (
+    "rubrik",
+    "sammanfattning",
+    "forslag_till_beslut",
+    "beslut",
+    "overlaggning",
+    "reservation",
+    "jav",
+    "delges",
+    "handlingar",
+)
+
+
+def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
+    """The protocol's content as plain data: what is approved, frozen and hashed."""
+    return {
+        "organ": sammantrade.organ.namn,
+        "datum": sammantrade.datum.isoformat(),
+        "tid_start": sammantrade.tid_start.isoformat() if sammantrade.tid_start else "",
+        "tid_slut": sammantrade.tid_slut.isoformat() if sammantrade.tid_slut else "",
+        "plats": sammantrade.plats,
+        "ordforande": str(sammantrade.ordforande or ""),
+        "justerare": str(sammantrade.justerare or ""),
+        "sekreterare": str(sammantrade.sekreterare or ""),
+        "narvaro": [
+            {
+                "person": str(n.person),
+                "roll": n.roll,
+                "funktion": n.funktion,
+                "ersatter": str(n.ersatter or ""),
+                "fran": n.fran_paragraf,
+                "till": n.till_paragraf,
+            }
+            for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
+                "ordning", "id"
+            )
+        ],
+        "paragrafer": [
+            {
+                "nummer": p.nummer,
+                "typ": p.typ,
+                "dnr": p.arende.diarienummer if p.arende else "",
+                **{f: getattr(p, f) for f in PARAGRAF_FALT},
+            }
+            for p in sammantrade.paragrafer.select_related("arende__forbund").order_by(
+                "nummer"
+            )
+        ],
+    }
+
+
+def innehall_hash(innehall: dict[str, Any]) -> str:
+    data = json.dumps(
+        innehall, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def justering_roll(*, sammantrade: Sammantrade, user) -> str | None:
+    person_id = getattr(user, "person_id", None)
+    if person_id is None:
+        return None
+    if person_id == sammantrade.ordforande_id:
+        return Justering.ORDFORANDE
+    if person_id == sammantrade.justerare_id:
+        return Justering.JUSTERARE
+    return None
+
+
+def kallelse_mottagare(*, sammantrade: Sammantrade) -> list[Person]:
+    """Ledamöter and ersättare of the board on the meeting date, with an e-mail address."""
+    uppdrag = (
+        Uppdrag.objects.for_forbund(sammantrade.organ.forbund)
+        .pa_datum(sammantrade.datum)
+        .filter(typ__in=[Uppdrag.LEDAMOT, Uppdrag.ERSATTARE])
+        .exclude(person__epost="")
+        .select_related("person")
+        .order_by("typ", "ordning", "id")
+    )
+    personer: dict[int, Person] = {}
+    for u in uppdrag:
+        personer.setdefault(u.person_id, u.person)
+    return list(personer.values())
+
+
+def paragraf_hash(paragraf: Paragraf) -> str:
+    return innehall_hash(
+        {"nummer": paragraf.nummer, **{f: getattr(paragraf, f) for f in PARAGRAF_FALT}}
+    )
+
+
+MASKERAT = "[maskerat]"
+
+
+def maskera(text: str, avsnitt: list[str]) -> str:
+    for a in sorted(avsnitt, key=len, reverse=True):
+        text = text.replace(a, MASKERAT)
+    return text
+
+
+def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]:
+    avsnitt = [r.strip() for r in maskering.splitlines() if r.strip()]
+    if not avsnitt:
+        return innehall
+
+    def walk(value):
+        if isinstance(value, str):
+            return maskera(value, avsnitt)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    return walk(innehall)
+
+
+# --- Documents -----------------------------------------------------------------------
+
 ROLL_NAMN = dict(Narvaro.ROLL_CHOICES)
 
 
 def protokoll_context(*, sammantrade: Sammantrade, offentlig: bool = False) -> dict:
     """Everything the protocol PDF prints. A justerat protocol prints its frozen content;
     the public copy (``offentlig``) has the chosen passages masked."""
-    from styrelse.services import maskera_innehall, protokoll_innehall
-
     innehall = (
         sammantrade.innehall
         if sammantrade.ar_justerat and sammantrade.innehall
@@ -198,8 +326,6 @@ def protokoll_context(*, sammantrade: Sammantrade, offentlig: bool = False) -> d
 
 
 def kallelse_context(*, sammantrade: Sammantrade) -> dict:
-    from styrelse.services import kallelse_mottagare
-
     return {
         "sammantrade": sammantrade,
         "forbund": sammantrade.organ.forbund,

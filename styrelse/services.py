@@ -9,17 +9,16 @@ justerat protokoll that no service will change.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from typing import Any
 
-import holidays
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from finsam import uploads
 from finsam.models import Forbund, Person
+from styrelse import frister
 from styrelse.models import (
     Anslag,
     Arende,
@@ -34,6 +33,14 @@ from styrelse.models import (
     Paragraf,
     Sammantrade,
 )
+from styrelse.selectors import (
+    PARAGRAF_FALT,
+    innehall_hash,
+    justering_roll,
+    kallelse_mottagare,
+    paragraf_hash,
+    protokoll_innehall,
+)
 
 FRYST = "Protokollet är justerat och kan inte ändras."
 
@@ -47,36 +54,6 @@ STANDARDPUNKTER = [
     (Paragraf.OVRIGA, "Övriga frågor", False),
 ]
 EFTER_ARENDEN = {typ for typ, _r, fore in STANDARDPUNKTER if not fore}
-
-
-# --- Appeal period (kommunallagen 13 kap. 6 §, lag 1930:173) ---------------------------
-
-
-def _ej_vardag(datum: dt.date) -> bool:
-    if datum.weekday() >= 5:
-        return True
-    helg = holidays.Sweden(years=datum.year, include_sundays=False, language="en_US")
-    if datum in helg:
-        return True
-    # Midsommarafton (the day before midsommardagen), julafton and nyårsafton count as
-    # holidays for time limits under lag (1930:173).
-    if (datum.month, datum.day) in ((12, 24), (12, 31)):
-        return True
-    midsommardagen = [d for d, namn in helg.items() if namn == "Midsummer Day"]
-    return any(datum == d - dt.timedelta(days=1) for d in midsommardagen)
-
-
-def sista_dag_for_overklagande(anslag_datum: dt.date) -> dt.date:
-    """The same weekday three weeks after the anslag, moved past non-weekdays."""
-    dag = anslag_datum + dt.timedelta(weeks=3)
-    while _ej_vardag(dag):
-        dag += dt.timedelta(days=1)
-    return dag
-
-
-def senaste_anslagsdag(justerat: dt.date) -> dt.date:
-    """Kommunallagen 8 kap. 12 §: the anslag goes up at the latest on the second day."""
-    return justerat + dt.timedelta(days=2)
 
 
 # --- Organ and diarium ---------------------------------------------------------------
@@ -289,19 +266,6 @@ def paragraf_add(
     return paragraf
 
 
-PARAGRAF_FALT = (
-    "rubrik",
-    "sammanfattning",
-    "forslag_till_beslut",
-    "beslut",
-    "overlaggning",
-    "reservation",
-    "jav",
-    "delges",
-    "handlingar",
-)
-
-
 @transaction.atomic
 def paragraf_update(*, paragraf: Paragraf, **fields: Any) -> Paragraf:
     sammantrade = Sammantrade.objects.select_for_update().get(
@@ -440,62 +404,6 @@ def kommentar_losa(*, kommentar: Kommentar) -> Kommentar:
 # --- Justering -----------------------------------------------------------------------
 
 
-def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
-    """The protocol's content as plain data: what is approved, frozen and hashed."""
-    return {
-        "organ": sammantrade.organ.namn,
-        "datum": sammantrade.datum.isoformat(),
-        "tid_start": sammantrade.tid_start.isoformat() if sammantrade.tid_start else "",
-        "tid_slut": sammantrade.tid_slut.isoformat() if sammantrade.tid_slut else "",
-        "plats": sammantrade.plats,
-        "ordforande": str(sammantrade.ordforande or ""),
-        "justerare": str(sammantrade.justerare or ""),
-        "sekreterare": str(sammantrade.sekreterare or ""),
-        "narvaro": [
-            {
-                "person": str(n.person),
-                "roll": n.roll,
-                "funktion": n.funktion,
-                "ersatter": str(n.ersatter or ""),
-                "fran": n.fran_paragraf,
-                "till": n.till_paragraf,
-            }
-            for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
-                "ordning", "id"
-            )
-        ],
-        "paragrafer": [
-            {
-                "nummer": p.nummer,
-                "typ": p.typ,
-                "dnr": p.arende.diarienummer if p.arende else "",
-                **{f: getattr(p, f) for f in PARAGRAF_FALT},
-            }
-            for p in sammantrade.paragrafer.select_related("arende__forbund").order_by(
-                "nummer"
-            )
-        ],
-    }
-
-
-def innehall_hash(innehall: dict[str, Any]) -> str:
-    data = json.dumps(
-        innehall, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-def justering_roll(*, sammantrade: Sammantrade, user) -> str | None:
-    person_id = getattr(user, "person_id", None)
-    if person_id is None:
-        return None
-    if person_id == sammantrade.ordforande_id:
-        return Justering.ORDFORANDE
-    if person_id == sammantrade.justerare_id:
-        return Justering.JUSTERARE
-    return None
-
-
 @transaction.atomic
 def sammantrade_justera(
     *, sammantrade: Sammantrade, user, nar: dt.datetime | None = None
@@ -554,12 +462,6 @@ def sammantrade_justera(
     return justering
 
 
-def justering_forsenad(sammantrade: Sammantrade, idag: dt.date) -> bool:
-    """Justering is due within 14 days of the meeting."""
-    klar = sammantrade.justerat_tid.date() if sammantrade.justerat_tid else idag
-    return klar > sammantrade.datum + dt.timedelta(days=14)
-
-
 # --- Anslag --------------------------------------------------------------------------
 
 
@@ -572,9 +474,9 @@ def anslag_publicera(
         raise ValidationError(
             "Bara ett justerat protokoll som inte redan anslagits kan anslås."
         )
-    if uppsatt < sammantrade.justerat_tid.date():
+    if frister.anslag_for_tidigt(sammantrade, uppsatt):
         raise ValidationError("Anslaget kan inte sättas upp före justeringen.")
-    sista = sista_dag_for_overklagande(uppsatt)
+    sista = frister.sista_dag_for_overklagande(uppsatt)
     anslag = Anslag(
         sammantrade=sammantrade,
         uppsatt=uppsatt,
@@ -590,29 +492,7 @@ def anslag_publicera(
     return anslag
 
 
-def anslag_forsenat(anslag: Anslag) -> bool:
-    return anslag.uppsatt > senaste_anslagsdag(anslag.sammantrade.justerat_tid.date())
-
-
 # --- Kallelse and delegation ---------------------------------------------------------
-
-
-def kallelse_mottagare(*, sammantrade: Sammantrade) -> list[Person]:
-    """Ledamöter and ersättare of the board on the meeting date, with an e-mail address."""
-    from finsam.models import Uppdrag
-
-    uppdrag = (
-        Uppdrag.objects.for_forbund(sammantrade.organ.forbund)
-        .pa_datum(sammantrade.datum)
-        .filter(typ__in=[Uppdrag.LEDAMOT, Uppdrag.ERSATTARE])
-        .exclude(person__epost="")
-        .select_related("person")
-        .order_by("typ", "ordning", "id")
-    )
-    personer: dict[int, Person] = {}
-    for u in uppdrag:
-        personer.setdefault(u.person_id, u.person)
-    return list(personer.values())
 
 
 def kallelse_skicka(*, sammantrade: Sammantrade, lank: str) -> int:
@@ -695,12 +575,6 @@ def delegationspunkt_create(*, forbund: Forbund, **fields: Any) -> Delegationspu
 # --- Omedelbar justering of a single paragraph ---------------------------------------
 
 
-def paragraf_hash(paragraf: Paragraf) -> str:
-    return innehall_hash(
-        {"nummer": paragraf.nummer, **{f: getattr(paragraf, f) for f in PARAGRAF_FALT}}
-    )
-
-
 @transaction.atomic
 def paragraf_justera_omedelbart(
     *, paragraf: Paragraf, user, nar: dt.datetime | None = None
@@ -747,46 +621,15 @@ def paragraf_justera_omedelbart(
 
 # --- Attachments ---------------------------------------------------------------------
 
-BILAGA_MAX = 10 * 1024 * 1024
-# extension -> (content type, file signature; None for UTF-8 text)
-BILAGA_TYPER = {
-    "pdf": ("application/pdf", b"%PDF-"),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        b"PK\x03\x04",
-    ),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        b"PK\x03\x04",
-    ),
-    "odt": ("application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", b"PK\x03\x04"),
-    "png": ("image/png", b"\x89PNG\r\n\x1a\n"),
-    "jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    "jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    "txt": ("text/plain; charset=utf-8", None),
-}
+BILAGA_MAX = 10 * uploads.MB
+BILAGA_TYPER = ("pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt")
 
 
 def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
     """Attach a file to an ärende after checking its type (by name and content) and size."""
-    if len(innehall) == 0:
-        raise ValidationError("Filen är tom.")
-    if len(innehall) > BILAGA_MAX:
-        raise ValidationError("Filen är större än 10 MB.")
-    ext = namn.rsplit(".", 1)[-1].lower() if "." in namn else ""
-    if ext not in BILAGA_TYPER:
-        raise ValidationError(
-            "Filtypen tillåts inte. Tillåtna: " + ", ".join(sorted(BILAGA_TYPER)) + "."
-        )
-    content_type, signatur = BILAGA_TYPER[ext]
-    if signatur is not None and not innehall.startswith(signatur):
-        raise ValidationError(f"Filens innehåll stämmer inte med filtypen .{ext}.")
-    if signatur is None:
-        try:
-            innehall.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValidationError("Textfilen är inte UTF-8.") from exc
+    content_type = uploads.filtyp_check(
+        namn, innehall, tillatna=BILAGA_TYPER, max_bytes=BILAGA_MAX
+    )
     bilaga = Bilaga(
         arende=arende,
         namn=namn[-255:],
@@ -801,8 +644,6 @@ def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
 
 # --- Public copy ---------------------------------------------------------------------
 
-MASKERAT = "[maskerat]"
-
 
 def sammantrade_maskering_save(
     *, sammantrade: Sammantrade, maskering: str
@@ -813,26 +654,3 @@ def sammantrade_maskering_save(
     sammantrade.full_clean()
     sammantrade.save(update_fields=["maskering"])
     return sammantrade
-
-
-def maskera(text: str, avsnitt: list[str]) -> str:
-    for a in sorted(avsnitt, key=len, reverse=True):
-        text = text.replace(a, MASKERAT)
-    return text
-
-
-def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]:
-    avsnitt = [r.strip() for r in maskering.splitlines() if r.strip()]
-    if not avsnitt:
-        return innehall
-
-    def walk(value):
-        if isinstance(value, str):
-            return maskera(value, avsnitt)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
-        return value
-
-    return walk(innehall)

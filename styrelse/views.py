@@ -1,25 +1,23 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from finsam import dates
 from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, public, roles, user_role
 from finsam.documents import pdf_response
 from finsam.models import Forbund
 from finsam.tenancy import get_for_forbund
-from styrelse import selectors, services
+from finsam.uploads import UploadForm
+from styrelse import frister, selectors, services
 from styrelse.forms import (
     AnslagForm,
     ArendeForm,
-    BilagaForm,
     DelegationsbeslutForm,
     DelegationspunktForm,
     KommentarForm,
@@ -93,14 +91,14 @@ def sammantrade_create(request: HttpRequest) -> HttpResponse:
 def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     context = selectors.sammantrade_detail(sammantrade=sammantrade)
-    idag = timezone.localdate()
+    idag = dates.today()
     context.update(
-        justering_roll=services.justering_roll(
+        justering_roll=selectors.justering_roll(
             sammantrade=sammantrade, user=request.user
         ),
-        justering_forsenad=services.justering_forsenad(sammantrade, idag),
+        justering_forsenad=frister.justering_forsenad(sammantrade, idag),
         anslag_forsenat=(
-            services.anslag_forsenat(context["anslag"]) if context["anslag"] else False
+            frister.anslag_forsenat(context["anslag"]) if context["anslag"] else False
         ),
         kan_kommentera=user_role(request.user) in KOMMENTERA
         and sammantrade.utkast_publicerat is not None
@@ -109,14 +107,7 @@ def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpRespons
         paragraf_form=ParagrafAddForm(forbund=request.forbund),
         anslag_form=AnslagForm(
             forbund=request.forbund,
-            initial={
-                "uppsatt": (
-                    timezone.localtime(sammantrade.justerat_tid).date()
-                    + dt.timedelta(days=1)
-                    if sammantrade.justerat_tid
-                    else None
-                )
-            },
+            initial={"uppsatt": frister.foreslagen_anslagsdag(sammantrade)},
         ),
     )
     context["narvaro_form"].helper.form_action = reverse(
@@ -248,9 +239,7 @@ def narvaro_delete(request: HttpRequest, narvaro_id: int) -> HttpResponse:
 def sammantrade_genomfort(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     try:
-        services.sammantrade_genomfort(
-            sammantrade=sammantrade, idag=timezone.localdate()
-        )
+        services.sammantrade_genomfort(sammantrade=sammantrade, idag=dates.today())
     except ValidationError as exc:
         _fel(request, exc)
     else:
@@ -333,7 +322,7 @@ def anslag_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
         messages.success(
             request, "Protokollet är anslaget på den digitala anslagstavlan."
         )
-        if services.anslag_forsenat(anslag):
+        if frister.anslag_forsenat(anslag):
             messages.warning(
                 request, "Anslaget sattes upp senare än andra dagen efter justeringen."
             )
@@ -356,7 +345,7 @@ def arende_create(request: HttpRequest) -> HttpResponse:
     form = ArendeForm(request.POST or None, forbund=request.forbund)
     if request.method == "POST" and form.is_valid():
         arende = services.arende_create(
-            forbund=request.forbund, ar=timezone.localdate().year, **form.cleaned_data
+            forbund=request.forbund, ar=dates.today().year, **form.cleaned_data
         )
         messages.success(request, f"Ärendet har diarienummer {arende.diarienummer}.")
         return redirect("styrelse:arende_list")
@@ -385,7 +374,7 @@ def anslagstavla(request: HttpRequest, orgnr: str) -> HttpResponse:
         {
             "tavla_forbund": forbund,
             "anslag_list": selectors.anslagstavla(forbund=forbund),
-            "idag": timezone.localdate(),
+            "idag": dates.today(),
         },
     )
 
@@ -477,7 +466,7 @@ def utdrag_pdf(request: HttpRequest, paragraf_id: int) -> HttpResponse:
     context = selectors.utdrag_context(paragraf=paragraf)
     person = getattr(request.user, "person", None)
     context.update(
-        bestyrkt_datum=timezone.localdate(),
+        bestyrkt_datum=dates.today(),
         bestyrkt_av=person.namn
         if person
         else request.user.get_full_name() or request.user.username,
@@ -556,9 +545,7 @@ def delegationspunkt_create(request: HttpRequest) -> HttpResponse:
 @roles(*READ)
 def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
     arende = get_for_forbund(request, Arende, pk=arende_id)
-    form = BilagaForm(forbund=request.forbund)
-    form.helper.form_action = reverse("styrelse:bilaga_create", args=[arende.pk])
-    form.helper.form_enctype = "multipart/form-data"
+    form = UploadForm(tillatna=services.BILAGA_TYPER, max_bytes=services.BILAGA_MAX)
     return render(
         request,
         "styrelse/arende_detail.html",
@@ -567,6 +554,7 @@ def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
             "bilagor": arende.bilagor.defer("innehall").order_by("uppladdad", "id"),
             "paragrafer": arende.paragrafer.select_related("sammantrade__organ"),
             "form": form,
+            "action": reverse("styrelse:bilaga_create", args=[arende.pk]),
         },
     )
 
@@ -575,22 +563,23 @@ def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
 @roles(*EDIT)
 def bilaga_create(request: HttpRequest, arende_id: int) -> HttpResponse:
     arende = get_for_forbund(request, Arende, pk=arende_id)
-    form = BilagaForm(request.POST, request.FILES, forbund=request.forbund)
+    form = UploadForm(
+        request.POST,
+        request.FILES,
+        tillatna=services.BILAGA_TYPER,
+        max_bytes=services.BILAGA_MAX,
+    )
     if not form.is_valid():
-        messages.error(request, "Välj en fil att ladda upp.")
+        for fel in form.fel():
+            messages.error(request, fel)
     else:
         fil = form.cleaned_data["fil"]
-        if fil.size > services.BILAGA_MAX:
-            messages.error(request, "Filen är större än 10 MB.")
+        try:
+            services.bilaga_create(arende=arende, namn=fil.name, innehall=form.innehall)
+        except ValidationError as exc:
+            _fel(request, exc)
         else:
-            try:
-                services.bilaga_create(
-                    arende=arende, namn=fil.name, innehall=fil.read()
-                )
-            except ValidationError as exc:
-                _fel(request, exc)
-            else:
-                messages.success(request, f"Bilagan {fil.name} är uppladdad.")
+            messages.success(request, f"Bilagan {fil.name} är uppladdad.")
     return redirect("styrelse:arende_detail", arende_id=arende.pk)
 
 

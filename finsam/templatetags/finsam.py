@@ -2,44 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
+from finsam import dates
+from finsam.numbers import NBSP, format_procent, format_tal, procent
+
 register = template.Library()
 
-NBSP = "\xa0"
-
-
-def format_tal(value, decimals: int | None = None) -> str:
-    """Group thousands with a (non-breaking) space and use a decimal comma.
-
-    Whole numbers print without decimals unless ``decimals`` is given.
-    """
-    if value is None or value == "":
-        return ""
-    try:
-        number = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    if decimals is None:
-        decimals = 0 if number == number.to_integral_value() else 2
-    quant = Decimal(1).scaleb(-decimals)
-    number = number.quantize(quant, rounding=ROUND_HALF_UP)
-    sign = "-" if number < 0 else ""
-    whole, _, frac = f"{abs(number):f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = NBSP.join(groups)
-    if decimals:
-        text += "," + frac.ljust(decimals, "0")[:decimals]
-    # A true minus sign reads better and never breaks from its number.
-    return ("\u2212" if sign else "") + text
+__all__ = ["NBSP", "format_tal", "register"]
 
 
 @register.filter
@@ -53,10 +25,9 @@ def kr(value, decimals=None):
     return f"{text}{NBSP}kr" if text else ""
 
 
-@register.filter
-def procent(value, decimals=1):
-    text = tal(value, decimals)
-    return f"{text}{NBSP}%" if text else ""
+@register.filter(name="procent")
+def procent_filter(value, decimals=1):
+    return format_procent(value, None if decimals in (None, "") else int(decimals))
 
 
 @register.simple_tag(takes_context=True)
@@ -87,17 +58,16 @@ def andel(value, decimals=2):
     """A fraction (0.25) as a percentage ("25,00 %")."""
     if value is None or value == "":
         return ""
-    return procent(Decimal(str(value)) * 100, decimals)
+    return format_procent(procent(value, decimaler=int(decimals)), int(decimals))
 
 
 @register.simple_tag(takes_context=True)
 def budgetar(context) -> int:
     """The budget year a page is about: its ``ar`` or ``beslut.ar``, else next year."""
-    from django.utils import timezone
 
     if context.get("ar"):
         return int(context["ar"])
     beslut = context.get("beslut")
     if getattr(beslut, "ar", None):
         return beslut.ar
-    return timezone.localdate().year + 1
+    return dates.today().year + 1

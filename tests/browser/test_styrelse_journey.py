@@ -4,8 +4,8 @@ import datetime as dt
 
 from playwright.sync_api import expect
 
+from styrelse.frister import sista_dag_for_overklagande
 from styrelse.models import Sammantrade
-from styrelse.services import sista_dag_for_overklagande
 from tests.browser.conftest import assert_accessible
 
 

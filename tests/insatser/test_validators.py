@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insatser.validators import find_personnummer, luhn_ok, validate_no_personnummer
+from finsam.validators import luhn_ok
+from insatser.validators import find_personnummer, validate_no_personnummer
 
 
 def kontrollsiffra(nio: str) -> str:

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from finsam import selectors, services
 from finsam.models import Avgiftsbeslut, Forbund
-from finsam.templatetags.finsam import format_tal
+from finsam.numbers import format_procent, format_tal, procent
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
                 )
             except ValidationError as exc:
                 raise CommandError("\n".join(exc.messages)) from exc
-            lines = [(r.benamning, r.andel * 100, r.belopp) for r in rader]
+            lines = [(r.benamning, r.andel, r.belopp) for r in rader]
             rubrik = f"{forbund.namn}: beräknad fördelning {ar} (inte sparad)"
         else:
             beslut = (
@@ -52,13 +52,13 @@ class Command(BaseCommand):
                     f"Inget avgiftsbeslut för {ar}. Ange --total för att beräkna."
                 )
             data = selectors.avgiftsbeslut_detail(beslut=beslut)
-            lines = [(r.benamning, r.andel * 100, r.belopp) for r in data["rader"]]
+            lines = [(r.benamning, r.andel, r.belopp) for r in data["rader"]]
             rubrik = f"{forbund.namn}: medlemsavgifter {ar} ({beslut.get_status_display().lower()})"
         self.stdout.write(rubrik)
         self.stdout.write(f"{'Medlem':<44}{'Andel':>12}{'Belopp':>16}")
         for namn, andel, belopp in lines:
             self.stdout.write(
-                f"{namn:<44}{format_tal(float(andel), 4) + ' %':>12}{format_tal(belopp) + ' kr':>16}"
+                f"{namn:<44}{format_procent(procent(andel, decimaler=4), 4):>12}{format_tal(belopp) + ' kr':>16}"
             )
         summa = sum(int(b) for _, _, b in lines)
         self.stdout.write(f"{'Summa':<44}{'100 %':>12}{format_tal(summa) + ' kr':>16}")
