@@ -326,6 +326,12 @@ BHS_KOMMUNANDELAR = {
     "Huddinge kommun": "46.999",
     "Salems kommun": "6.002",
 }
+# Populations of 1 November 2017 (invented but of the right size).
+BHS_BEFOLKNING_2018 = {
+    "Botkyrka kommun": 92_754,
+    "Huddinge kommun": 109_702,
+    "Salems kommun": 16_911,
+}
 # Seed 004, note 1, 2016 column (the year before the books in the system).
 BHS_2016 = (
     17_383_200,
@@ -363,15 +369,23 @@ def build_avgifter(ctx: DemoContext) -> None:
         )
         for i, (medlem, namn, belopp) in enumerate(rader)
     )
-    for ar in (2017, 2018):
-        kommununderlag_save(
-            forbund=ctx.forbund,
-            ar=ar,
-            varden={
-                ctx.medlemmar[namn]: {"procent": Decimal(andel)}
-                for namn, andel in BHS_KOMMUNANDELAR.items()
-            },
-        )
+    kommununderlag_save(
+        forbund=ctx.forbund,
+        ar=2017,
+        varden={
+            ctx.medlemmar[namn]: {"procent": Decimal(andel)}
+            for namn, andel in BHS_KOMMUNANDELAR.items()
+        },
+    )
+    # 2018 stays a draft by population (invented figures), for the fee pages' examples.
+    kommununderlag_save(
+        forbund=ctx.forbund,
+        ar=2018,
+        varden={
+            ctx.medlemmar[namn]: {"befolkning": n}
+            for namn, n in BHS_BEFOLKNING_2018.items()
+        },
+    )
     beslut = avgiftsbeslut_save(
         forbund=ctx.forbund,
         ar=2017,
@@ -383,11 +397,7 @@ def build_avgifter(ctx: DemoContext) -> None:
     )
     avgiftsbeslut_expediera(beslut=beslut)
     avgiftsbeslut_save(
-        forbund=ctx.forbund,
-        ar=2018,
-        total=16_000_000,
-        metod=Avgiftsbeslut.PROCENT,
-        avsandare=ctx.personer["chef"],
+        forbund=ctx.forbund, ar=2018, total=16_000_000, avsandare=ctx.personer["chef"]
     )
     externintakt_save(
         forbund=ctx.forbund,

@@ -145,7 +145,7 @@ def _typade(r: Rakenskaper, ar: int) -> list[Fynd | None]:
     return out
 
 
-def _avgifter(forbund, r: Rakenskaper, ar: int) -> list[Fynd | None]:
+def _avgifter(forbund, r: Rakenskaper, ar: int, utfall) -> list[Fynd | None]:
     from finsam.models import Avgiftsbeslut
 
     beslut = (
@@ -168,7 +168,6 @@ def _avgifter(forbund, r: Rakenskaper, ar: int) -> list[Fynd | None]:
             r.toleranser[ar].get(kp.RR_MEDLEMSAVGIFTER, NOLL),
         )
     ]
-    utfall = bok.utfall_per_budgetkod(forbund, ar)
     for rad in beslut.rader.all():
         kod = f"avgift-{slugify(rad.medlem.namn)}"[:60]
         if kod in utfall:
@@ -185,12 +184,14 @@ def _avgifter(forbund, r: Rakenskaper, ar: int) -> list[Fynd | None]:
     return out
 
 
-def _budget_och_fordelning(forbund, r: Rakenskaper, ar: int) -> list[Fynd | None]:
+def _budget_och_fordelning(
+    forbund, r: Rakenskaper, ar: int, sidor
+) -> list[Fynd | None]:
     v = r.varden.get(ar, {})
     if "rr_nettokostnad" not in v:
         return []
     out: list[Fynd | None] = []
-    fordelning = bok.kostnadsfordelning(forbund, ar)
+    fordelning = bok.kostnadsfordelning(forbund, ar, sidor)
     kostnader = -(v.get(kp.RR_KOSTNADER, NOLL) + v.get(kp.RR_AVSKRIVNINGAR, NOLL))
     intakter = sum(
         (
@@ -199,7 +200,7 @@ def _budget_och_fordelning(forbund, r: Rakenskaper, ar: int) -> list[Fynd | None
         ),
         NOLL,
     )
-    utfall = bok._utfall(forbund, ar)
+    utfall = sidor
     if utfall:
         ut_int = sum((b for b, intakt in utfall.values() if intakt), NOLL)
         ut_kost = sum((b for b, intakt in utfall.values() if not intakt), NOLL)
@@ -269,15 +270,22 @@ def _budget_och_fordelning(forbund, r: Rakenskaper, ar: int) -> list[Fynd | None
 KOSTNAD_PREFIX = "kostnad:"
 
 
-def avstamning(forbund, ar: int) -> list[Fynd]:
-    r = rakenskaper(forbund, ar)
+def avstamning(forbund, ar: int, r: Rakenskaper | None = None) -> list[Fynd]:
+    """``r``: the year's statements when the caller has them already."""
+    r = r or rakenskaper(forbund, ar)
     fynd: list[Fynd | None] = []
     for year in (ar - 1, ar):
         if r.kalla.get(year):
             fynd += _balans(r, year)
             fynd += _typade(r, year)
-    fynd += _avgifter(forbund, r, ar)
-    fynd += _budget_och_fordelning(forbund, r, ar)
+    sidor = bok.utfall_med_sida(forbund, ar)
+    utfall = (
+        {kod: belopp for kod, (belopp, _) in sidor.items()}
+        if sidor
+        else bok.utfall_per_budgetkod(forbund, ar)
+    )
+    fynd += _avgifter(forbund, r, ar, utfall)
+    fynd += _budget_och_fordelning(forbund, r, ar, sidor)
     return [f for f in fynd if f is not None]
 
 

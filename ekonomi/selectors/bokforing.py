@@ -92,7 +92,7 @@ def _tecken(rad: str | None) -> int:
     return -1 if rad in INTAKTSRADER or rad == kp.RR_FIN_INTAKTER else 1
 
 
-def _utfall(forbund, ar: int) -> dict[str, tuple[Decimal, bool]]:
+def utfall_med_sida(forbund, ar: int) -> dict[str, tuple[Decimal, bool]]:
     """kod -> (utfall positive like the budget, whether the line is income)."""
     bokforing = bokforing_for(forbund, ar)
     if bokforing is None:
@@ -118,7 +118,7 @@ def utfall_per_budgetkod(forbund, ar: int) -> dict[str, Decimal]:
                 ar=ar, kod__startswith=BUDGET_PREFIX
             )
         }
-    return {kod: belopp for kod, (belopp, _) in _utfall(forbund, ar).items()}
+    return {kod: belopp for kod, (belopp, _) in utfall_med_sida(forbund, ar).items()}
 
 
 def utfall_per_manad(forbund, ar: int) -> dict[str, list[Decimal]]:
@@ -245,12 +245,19 @@ class Kostnadsfordelning:
         return [(k, n, self.belopp.get(k, NOLL), self.andel(k)) for k, n in KATEGORIER]
 
 
-def kostnadsfordelning(forbund, ar: int) -> Kostnadsfordelning:
+def kostnadsfordelning(
+    forbund, ar: int, sidor: dict[str, tuple[Decimal, bool]] | None = None
+) -> Kostnadsfordelning:
     """By the budget group of each line: insatser → individinriktat, struktur →
     strukturinriktat, administration. The groups come from the year's budget (or the
     latest budget that has the kod), so the split follows how the kansli groups lines."""
-    utfall = utfall_per_budgetkod(forbund, ar)
-    intakter = {kod for kod, (_, intakt) in _utfall(forbund, ar).items() if intakt}
+    if sidor is None and har_bokforing(forbund, ar):
+        sidor = utfall_med_sida(forbund, ar)
+    if sidor:
+        utfall = {kod: belopp for kod, (belopp, _) in sidor.items()}
+    else:
+        utfall = utfall_per_budgetkod(forbund, ar)
+    intakter = {kod for kod, (_, intakt) in (sidor or {}).items() if intakt}
     grupper: dict[str, str] = {}
     for kod, grupp in (
         Budgetpost.objects.for_forbund(forbund)
