@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from finsam.frysning import FrysbarAdminMixin, kan_andras
 from finsam.models import (
     Avgiftsbeslut,
     Avgiftsrad,
@@ -62,21 +63,16 @@ class AvgiftsradInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         # A sent decision changes only through a new decision that replaces it.
-        return obj is None or obj.status == Avgiftsbeslut.UTKAST
+        return obj is None or kan_andras(obj)
 
     has_add_permission = has_delete_permission = has_change_permission
 
 
 @admin.register(Avgiftsbeslut)
-class AvgiftsbeslutAdmin(SimpleHistoryAdmin):
+class AvgiftsbeslutAdmin(FrysbarAdminMixin, SimpleHistoryAdmin):
     list_display = ["ar", "forbund", "total", "status"]
     list_filter = ["forbund", "status"]
     inlines = [AvgiftsradInline]
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or obj.status == Avgiftsbeslut.UTKAST
-        )
 
 
 admin.site.register(Kommununderlag)

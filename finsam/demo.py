@@ -43,7 +43,7 @@ BHS_NAMN = "Samordningsförbundet Botkyrka Huddinge Salem"
 DEMO_PASSWORD = "finsam-demo"  # noqa: S105 - printed for the demo on purpose
 
 # Apps whose demo.py adds to the förbund, lowest first.
-DEMO_APPS = ["insatser", "styrelse", "ekonomi"]
+DEMO_APPS = ["insatser", "styrelse", "ekonomi", "ekonomi.arsredovisning"]
 
 MANDAT_START = dt.date(2015, 4, 1)
 MANDAT_SLUT = dt.date(2019, 3, 31)
@@ -483,7 +483,6 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
             Avgiftsbeslut(forbund=forbund),
             ar=ar,
             total=total,
-            status=Avgiftsbeslut.EXPEDIERAT,
             historisk=True,
             paragraf="Enligt budgetdokument",
         )
@@ -500,6 +499,8 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
                 zip(payers, amounts, strict=True)
             )
         )
+        # Sent after its lines are in: a sent decision is frozen (finsam/frysning.py).
+        model_save(beslut, status=Avgiftsbeslut.EXPEDIERAT)
     kommununderlag_save(
         forbund=forbund,
         ar=2018,

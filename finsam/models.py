@@ -14,6 +14,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from finsam.access import ROLL_CHOICES
+from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.tenancy import ForbundQuerySet
 from finsam.validators import validate_orgnr
 
@@ -369,7 +370,7 @@ class Kommununderlag(models.Model):
         return f"{self.medlem} {self.ar}"
 
 
-class Avgiftsbeslut(models.Model):
+class Avgiftsbeslut(FrysbarModel):
     """The board's decision on the members' fees for one budget year."""
 
     BEFOLKNING = "befolkning"
@@ -444,7 +445,8 @@ class Avgiftsbeslut(models.Model):
     expedierad = models.DateTimeField("expedierad", null=True, blank=True)
     skapad = models.DateTimeField("skapad", auto_now_add=True)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "finsam.rules.avgiftsbeslut_fryst_orsak"
     history = HistoricalRecords()
 
     class Meta:
@@ -468,9 +470,13 @@ class Avgiftsbeslut(models.Model):
     def __str__(self) -> str:
         return f"Medlemsavgifter {self.ar}"
 
-    @property
-    def ar_last(self) -> bool:
-        return self.status != self.UTKAST
+    def frysning_tillater(self, fore: Avgiftsbeslut, andrade: set[str]) -> bool:
+        # A sent decision is replaced, never edited: only its status moves to "ersatt".
+        return (
+            andrade == {"status"}
+            and fore.status == self.EXPEDIERAT
+            and self.status == self.ERSATT
+        )
 
     @property
     def paragraf_text(self) -> str:
@@ -480,7 +486,7 @@ class Avgiftsbeslut(models.Model):
         return self.paragraf
 
 
-class Avgiftsrad(models.Model):
+class Avgiftsrad(FrysbarModel):
     beslut = models.ForeignKey(
         Avgiftsbeslut,
         verbose_name="beslut",
@@ -500,7 +506,9 @@ class Avgiftsrad(models.Model):
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
 
     forbund_path = "beslut__forbund"
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "finsam.rules.avgiftsbeslut_fryst_orsak"
+    frysforaldrar = ("beslut",)
 
     class Meta:
         verbose_name = "avgiftsrad"

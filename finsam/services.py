@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from finsam.frysning import kontrollera_kan_andras
 from finsam.models import (
     Avgiftsbeslut,
     Avgiftsbud,
@@ -288,11 +289,7 @@ def avgiftsbeslut_save(
         )
     if beslut is not None:
         beslut = Avgiftsbeslut.objects.select_for_update().get(pk=beslut.pk)
-        if beslut.ar_last:
-            raise ValidationError(
-                "Beslutet är expedierat till medlemmarna och kan inte ändras. "
-                "Skapa ett nytt beslut som ersätter det."
-            )
+        kontrollera_kan_andras(beslut)
     elif (
         Avgiftsbeslut.objects.for_forbund(forbund)
         .filter(ar=ar)

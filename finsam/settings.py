@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "insatser",
     "ekonomi",
     "styrelse",
+    "ekonomi.arsredovisning",
 ]
 
 MIDDLEWARE = [

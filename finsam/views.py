@@ -28,6 +28,7 @@ from finsam.forms import (
     UppdragForm,
     UserForm,
 )
+from finsam.frysning import fryst_orsak
 from finsam.models import (
     Avgiftsbeslut,
     Avgiftsbud,
@@ -392,11 +393,9 @@ def avgiftsbeslut_create(request: HttpRequest) -> HttpResponse:
 @roles(*EDIT)
 def avgiftsbeslut_edit(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
     beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
-    if beslut.ar_last:
-        messages.error(
-            request,
-            "Beslutet är expedierat och kan inte ändras. Skapa ett nytt beslut som ersätter det.",
-        )
+    orsak = fryst_orsak(beslut)
+    if orsak:
+        messages.error(request, orsak)
         return redirect("finsam:avgiftsbeslut_detail", avgiftsbeslut_id=beslut.pk)
     return _beslut_form_view(request, beslut=beslut)
 

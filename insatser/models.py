@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.tenancy import ForbundQuerySet
 from insatser.validators import validate_no_personnummer
 
@@ -250,7 +251,7 @@ class Avslutsorsak(models.Model):
         return self.namn
 
 
-class Periodrapport(models.Model):
+class Periodrapport(FrysbarModel):
     """An insats's year-to-date counts for tertial 1, tertial 2 or the whole year."""
 
     T1 = "t1"
@@ -337,7 +338,8 @@ class Periodrapport(models.Model):
     )
     granskad = models.DateTimeField(null=True, blank=True)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "insatser.rules.fryst_orsak"
 
     class Meta:
         verbose_name = "periodrapport"
@@ -361,7 +363,7 @@ class Periodrapport(models.Model):
         return self.status in (self.UTKAST, self.ATERSAND)
 
 
-class PeriodrapportAvslut(models.Model):
+class PeriodrapportAvslut(FrysbarModel):
     """Avslutade in a report by exit reason, by kön."""
 
     forbund_path = "periodrapport__insats__forbund"
@@ -376,7 +378,9 @@ class PeriodrapportAvslut(models.Model):
     man = models.PositiveIntegerField("män", default=0)
     annat = models.PositiveIntegerField("annat/ej angivet", default=0)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "insatser.rules.fryst_orsak"
+    frysforaldrar = ("periodrapport",)
 
     class Meta:
         verbose_name = "avslut per orsak"
@@ -512,7 +516,7 @@ class Kategori(models.Model):
         return self.namn
 
 
-class PeriodrapportAntal(models.Model):
+class PeriodrapportAntal(FrysbarModel):
     """Counts by kön in one category of a report (försörjning at start or at exit,
     anvisande part, age group, home kommun)."""
 
@@ -533,7 +537,9 @@ class PeriodrapportAntal(models.Model):
     man = models.PositiveIntegerField("män", default=0)
     annat = models.PositiveIntegerField("annat/ej angivet", default=0)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "insatser.rules.fryst_orsak"
+    frysforaldrar = ("periodrapport",)
 
     class Meta:
         verbose_name = "antal per kategori"

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from finsam.forms import CrispyFormMixin, DateInput
 from finsam.models import Forbund, Person
+from styrelse import rules
 from styrelse.models import Arende, Delegationspunkt, Narvaro, Organ, Paragraf
 
 
@@ -47,6 +49,16 @@ class SammantradeForm(ScopedForm):
         label="Justeringens plats", max_length=300, required=False
     )
 
+    def clean(self):
+        data = super().clean()
+        try:
+            rules.kontrollera_ordforande_justerare(
+                data.get("ordforande"), data.get("justerare")
+            )
+        except ValidationError as exc:
+            self.add_error(None, exc)
+        return data
+
 
 class SammantradeCreateForm(SammantradeForm):
     arenden = forms.ModelMultipleChoiceField(
@@ -63,12 +75,6 @@ class SammantradeCreateForm(SammantradeForm):
             .filter(paragrafer__isnull=True)
             .select_related("forbund")
         )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("ordforande") and data.get("ordforande") == data.get("justerare"):
-            self.add_error("justerare", "Justeraren ska vara en annan än ordföranden.")
-        return data
 
 
 class ArendeForm(ScopedForm):

@@ -1,7 +1,9 @@
 """The board's meetings: organ, sammanträde, ärende (diariet), paragraf, närvaro,
 kommentar, justering and anslag, plus the delegation register.
 
-Writes go through ``styrelse/services.py``; a justerat protokoll is frozen there.
+Writes go through ``styrelse/services.py``. What is frozen (a justerat protokoll, an
+omedelbart justerad §, what hangs on them) is decided by ``styrelse/rules.py`` and guarded
+for every path by ``finsam/frysning.py``.
 """
 
 from __future__ import annotations
@@ -9,8 +11,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.models import Forbund, Person
 from finsam.tenancy import ForbundQuerySet
+
+FRYSREGEL = "styrelse.rules.fryst_orsak"
 
 
 class Organ(models.Model):
@@ -64,7 +69,7 @@ class Diarieraknare(models.Model):
         return f"{self.ar}: {self.senaste}"
 
 
-class Arende(models.Model):
+class Arende(FrysbarModel):
     forbund = models.ForeignKey(
         Forbund,
         verbose_name="förbund",
@@ -79,7 +84,8 @@ class Arende(models.Model):
     delges = models.TextField("beslutet delges", blank=True)
     skapad = models.DateTimeField("skapad", auto_now_add=True)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = FRYSREGEL
 
     class Meta:
         verbose_name = "ärende"
@@ -99,7 +105,7 @@ class Arende(models.Model):
         return f"{self.forbund.kortnamn} {self.ar}/{self.lopnummer}"
 
 
-class Sammantrade(models.Model):
+class Sammantrade(FrysbarModel):
     PLANERAT = "planerat"
     KALLAT = "kallat"
     GENOMFORT = "genomfort"
@@ -167,7 +173,8 @@ class Sammantrade(models.Model):
         "innehållets SHA-256", max_length=64, blank=True, editable=False
     )
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = FRYSREGEL
     forbund_path = "organ__forbund"
 
     class Meta:
@@ -182,8 +189,18 @@ class Sammantrade(models.Model):
     def ar_justerat(self) -> bool:
         return self.status in (self.JUSTERAT, self.ANSLAGET)
 
+    def frysning_tillater(self, fore: Sammantrade, andrade: set[str]) -> bool:
+        # Putting up the anslag and choosing what the public copy masks do not touch
+        # the justerat content.
+        anslas = (
+            andrade == {"status"}
+            and fore.status == self.JUSTERAT
+            and self.status == self.ANSLAGET
+        )
+        return anslas or andrade == {"maskering"}
 
-class Paragraf(models.Model):
+
+class Paragraf(FrysbarModel):
     JUSTERARE = "val_av_justerare"
     DAGORDNING = "dagordning"
     ANMALNINGSARENDEN = "anmalningsarenden"
@@ -241,7 +258,9 @@ class Paragraf(models.Model):
     )
     omedelbart_justerad = models.BooleanField("omedelbart justerad", default=False)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = FRYSREGEL
+    frysforaldrar = ("sammantrade",)
     forbund_path = "organ__forbund"
 
     class Meta:
@@ -256,14 +275,6 @@ class Paragraf(models.Model):
 
     def __str__(self) -> str:
         return f"§ {self.nummer} {self.rubrik}"
-
-    def save(self, *args, **kwargs):
-        # Last guard behind the services: a justerat protocol's paragraphs never change.
-        if self.pk and self.sammantrade.ar_justerat:
-            from django.core.exceptions import ValidationError
-
-            raise ValidationError("Protokollet är justerat och kan inte ändras.")
-        super().save(*args, **kwargs)
 
     @property
     def handlingar_lista(self) -> list[tuple[str, str]]:
@@ -283,7 +294,7 @@ def bokstav(index: int) -> str:
     return bokstav(index // len(alfabet) - 1) + alfabet[index % len(alfabet)]
 
 
-class Narvaro(models.Model):
+class Narvaro(FrysbarModel):
     LEDAMOT = "ledamot"
     TJANSTGORANDE = "tjanstgorande_ersattare"
     ERSATTARE = "ersattare"
@@ -323,7 +334,9 @@ class Narvaro(models.Model):
     till_paragraf = models.IntegerField("till §", null=True, blank=True)
     ordning = models.PositiveIntegerField("ordning", default=0)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = FRYSREGEL
+    frysforaldrar = ("sammantrade",)
     forbund_path = "sammantrade__organ__forbund"
 
     class Meta:
@@ -369,7 +382,7 @@ class Kommentar(models.Model):
         return self.text[:60]
 
 
-class Justering(models.Model):
+class Justering(FrysbarModel):
     ORDFORANDE = "ordforande"
     JUSTERARE = "justerare"
     ROLL_CHOICES = [(ORDFORANDE, "Ordförande"), (JUSTERARE, "Justerare")]
@@ -402,7 +415,9 @@ class Justering(models.Model):
         "ogiltig", default=False, help_text="Protokollet ändrades efter godkännandet."
     )
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = FRYSREGEL
+    frysforaldrar = ("sammantrade", "paragraf")
     forbund_path = "sammantrade__organ__forbund"
 
     class Meta:
@@ -463,7 +478,7 @@ class Delegationspunkt(models.Model):
         return f"{self.arendetyp} ({self.delegat})"
 
 
-class Delegationsbeslut(models.Model):
+class Delegationsbeslut(FrysbarModel):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE
     )
@@ -490,7 +505,9 @@ class Delegationsbeslut(models.Model):
     )
     anmald = models.BooleanField("anmäld", default=False)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = FRYSREGEL
+    frysforaldrar = ("anmald_paragraf",)
 
     class Meta:
         verbose_name = "delegationsbeslut"
@@ -501,7 +518,7 @@ class Delegationsbeslut(models.Model):
         return f"{self.datum} {self.arendetyp}"
 
 
-class Bilaga(models.Model):
+class Bilaga(FrysbarModel):
     """An attachment to an ärende, stored in the database (type- and size-checked)."""
 
     arende = models.ForeignKey(
@@ -513,7 +530,9 @@ class Bilaga(models.Model):
     innehall = models.BinaryField("innehåll")
     uppladdad = models.DateTimeField("uppladdad", auto_now_add=True)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = FRYSREGEL
+    frysforaldrar = ("arende",)
     forbund_path = "arende__forbund"
 
     class Meta:

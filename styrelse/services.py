@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from finsam import uploads
 from finsam.models import Forbund, Person
-from styrelse import frister
+from styrelse import frister, rules
 from styrelse.models import (
     Anslag,
     Arende,
@@ -41,8 +41,6 @@ from styrelse.selectors import (
     paragraf_hash,
     protokoll_innehall,
 )
-
-FRYST = "Protokollet är justerat och kan inte ändras."
 
 # Standard items of every meeting: (typ, rubrik, before the ärenden?)
 STANDARDPUNKTER = [
@@ -102,11 +100,6 @@ def arende_create(
 # --- Meetings and paragraphs -----------------------------------------------------------
 
 
-def _ej_fryst(sammantrade: Sammantrade) -> None:
-    if sammantrade.ar_justerat:
-        raise ValidationError(FRYST)
-
-
 def _ogiltigforklara_justeringar(sammantrade: Sammantrade) -> None:
     Justering.objects.filter(
         sammantrade=sammantrade, paragraf__isnull=True, ogiltig=False
@@ -125,7 +118,7 @@ def _numrera(*, organ: Organ, ar: int) -> None:
     andras = []
     for nummer, p in enumerate(paragrafer, start=1):
         if p.nummer != nummer:
-            if p.sammantrade.ar_justerat or p.omedelbart_justerad:
+            if not rules.kan_andras(p):
                 raise ValidationError(
                     "Numreringen skulle ändra ett justerat protokoll; lägg sammanträdet efter det."
                 )
@@ -150,6 +143,9 @@ def sammantrade_create(
     arenden: list[Arende] | tuple[Arende, ...] = (),
     **fields: Any,
 ) -> Sammantrade:
+    rules.kontrollera_ordforande_justerare(
+        fields.get("ordforande"), fields.get("justerare")
+    )
     sammantrade = Sammantrade(
         organ=organ,
         datum=datum,
@@ -222,13 +218,18 @@ def _paragraf_ny(sammantrade: Sammantrade, **fields: Any) -> Paragraf:
 
 @transaction.atomic
 def sammantrade_update(*, sammantrade: Sammantrade, **fields: Any) -> Sammantrade:
-    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
     if "organ" in fields and fields["organ"] != sammantrade.organ:
         raise ValidationError("Ett sammanträde kan inte flyttas till ett annat organ.")
     if "datum" in fields and fields["datum"].year != sammantrade.datum.year:
         raise ValidationError("Ett sammanträde kan inte flyttas till ett annat år.")
     for name, value in fields.items():
         setattr(sammantrade, name, value)
+    rules.kontrollera_ordforande_justerare(
+        sammantrade.ordforande, sammantrade.justerare
+    )
     sammantrade.full_clean()
     sammantrade.save()
     _ogiltigforklara_justeringar(sammantrade)
@@ -241,7 +242,9 @@ def paragraf_add(
     *, sammantrade: Sammantrade, rubrik: str, typ: str = Paragraf.ARENDE, **fields: Any
 ) -> Paragraf:
     """Add a § to a meeting; an ärende goes before the closing standard items."""
-    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
     if "ordning" not in fields:
         befintliga = list(
             sammantrade.paragrafer.order_by("ordning").values_list("typ", "ordning")
@@ -271,9 +274,9 @@ def paragraf_update(*, paragraf: Paragraf, **fields: Any) -> Paragraf:
     sammantrade = Sammantrade.objects.select_for_update().get(
         pk=paragraf.sammantrade_id
     )
-    _ej_fryst(sammantrade)
-    if paragraf.omedelbart_justerad:
-        raise ValidationError("Paragrafen är omedelbart justerad och kan inte ändras.")
+    rules.kontrollera_kan_andras(
+        Paragraf.objects.select_related("sammantrade").get(pk=paragraf.pk)
+    )
     okanda = set(fields) - set(PARAGRAF_FALT)
     if okanda:
         raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}")
@@ -324,7 +327,9 @@ def _kontrollera_mot_sammansattning(
 def narvaro_add(
     *, sammantrade: Sammantrade, person: Person, roll: str, **fields: Any
 ) -> Narvaro:
-    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
     if person.forbund_id != sammantrade.organ.forbund_id:
         raise ValidationError("Personen hör till ett annat förbund.")
     _kontrollera_mot_sammansattning(sammantrade, person, roll, fields.get("ersatter"))
@@ -339,7 +344,7 @@ def narvaro_add(
 @transaction.atomic
 def narvaro_delete(*, narvaro: Narvaro) -> None:
     sammantrade = Sammantrade.objects.select_for_update().get(pk=narvaro.sammantrade_id)
-    _ej_fryst(sammantrade)
+    rules.kontrollera_kan_andras(sammantrade)
     narvaro.delete()
     _ogiltigforklara_justeringar(sammantrade)
 
@@ -377,7 +382,9 @@ def sammantrade_genomfort(*, sammantrade: Sammantrade, idag: dt.date) -> Sammant
 def utkast_publicera(
     *, sammantrade: Sammantrade, nar: dt.datetime | None = None
 ) -> Sammantrade:
-    _ej_fryst(Sammantrade.objects.select_for_update().get(pk=sammantrade.pk))
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
     sammantrade.utkast_publicerat = nar or timezone.now()
     sammantrade.status = Sammantrade.UTKAST
     sammantrade.save(update_fields=["utkast_publicerat", "status"])
@@ -386,7 +393,7 @@ def utkast_publicera(
 
 def kommentar_create(*, paragraf: Paragraf, user, text: str) -> Kommentar:
     sammantrade = paragraf.sammantrade
-    _ej_fryst(sammantrade)
+    rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
         raise ValidationError("Protokollet är inte publicerat som utkast ännu.")
     kommentar = Kommentar(paragraf=paragraf, forfattare=user, text=text.strip())
@@ -411,7 +418,7 @@ def sammantrade_justera(
     """The user's approval; when both ordförande and justerare have approved the same
     content, the protocol is justerat: frozen, hashed and time-stamped."""
     sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
-    _ej_fryst(sammantrade)
+    rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
         raise ValidationError(
             "Protokollet måste publiceras som utkast innan det justeras."
@@ -441,6 +448,10 @@ def sammantrade_justera(
         ).values_list("roll", flat=True)
     )
     if giltiga >= {Justering.ORDFORANDE, Justering.JUSTERARE}:
+        # Before the freeze: the reports become "anmälda" with the protocol.
+        Delegationsbeslut.objects.filter(
+            anmald_paragraf__sammantrade=sammantrade
+        ).update(anmald=True)
         sammantrade.innehall = innehall
         sammantrade.innehall_hash = hash_
         sammantrade.justerat_tid = nar
@@ -456,9 +467,6 @@ def sammantrade_justera(
                 "justering_plats",
             ]
         )
-        Delegationsbeslut.objects.filter(
-            anmald_paragraf__sammantrade=sammantrade
-        ).update(anmald=True)
     return justering
 
 
@@ -555,9 +563,12 @@ def delegationsbeslut_create(*, forbund: Forbund, **fields: Any) -> Delegationsb
                 Sammantrade.UTKAST,
             ],
         )
+        .select_related("sammantrade")
         .order_by("sammantrade__datum", "id")
-        .first()
     )
+    # The next open meeting's §, unless it was justerad at the meeting (omedelbar
+    # justering): a frozen § takes no new reports.
+    paragraf = next((p for p in paragraf if rules.kan_andras(p)), None)
     if paragraf is not None:
         beslut.anmald_paragraf = paragraf
         beslut.save(update_fields=["anmald_paragraf"])
@@ -584,7 +595,7 @@ def paragraf_justera_omedelbart(
     sammantrade = Sammantrade.objects.select_for_update().get(
         pk=paragraf.sammantrade_id
     )
-    _ej_fryst(sammantrade)
+    rules.kontrollera_kan_andras(sammantrade)
     paragraf = Paragraf.objects.get(pk=paragraf.pk)
     if paragraf.omedelbart_justerad:
         raise ValidationError("Paragrafen är redan omedelbart justerad.")
@@ -627,6 +638,7 @@ BILAGA_TYPER = ("pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt"
 
 def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
     """Attach a file to an ärende after checking its type (by name and content) and size."""
+    rules.kontrollera_kan_andras(arende)
     content_type = uploads.filtyp_check(
         namn, innehall, tillatna=BILAGA_TYPER, max_bytes=BILAGA_MAX
     )

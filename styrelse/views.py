@@ -14,7 +14,7 @@ from finsam.documents import pdf_response
 from finsam.models import Forbund
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
-from styrelse import frister, selectors, services
+from styrelse import frister, rules, selectors, services
 from styrelse.forms import (
     AnslagForm,
     ArendeForm,
@@ -102,7 +102,7 @@ def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpRespons
         ),
         kan_kommentera=user_role(request.user) in KOMMENTERA
         and sammantrade.utkast_publicerat is not None
-        and not sammantrade.ar_justerat,
+        and rules.kan_andras(sammantrade),
         narvaro_form=NarvaroForm(forbund=request.forbund),
         paragraf_form=ParagrafAddForm(forbund=request.forbund),
         anslag_form=AnslagForm(
@@ -126,8 +126,9 @@ def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpRespons
 @roles(*EDIT)
 def sammantrade_edit(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
-    if sammantrade.ar_justerat:
-        messages.error(request, services.FRYST)
+    orsak = rules.fryst_orsak(sammantrade)
+    if orsak:
+        messages.error(request, orsak)
         return redirect(_detail_url(sammantrade))
     initial = {name: getattr(sammantrade, name) for name in SammantradeForm.base_fields}
     form = SammantradeForm(
@@ -180,8 +181,9 @@ def paragraf_edit(request: HttpRequest, paragraf_id: int) -> HttpResponse:
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     sammantrade = paragraf.sammantrade
     back = _detail_url(sammantrade) + f"#p{paragraf.nummer}"
-    if sammantrade.ar_justerat or paragraf.omedelbart_justerad:
-        messages.error(request, services.FRYST)
+    orsak = rules.fryst_orsak(paragraf)
+    if orsak:
+        messages.error(request, orsak)
         return redirect(back)
     form = ParagrafForm(
         request.POST or None,

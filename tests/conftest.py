@@ -50,6 +50,14 @@ def forbundsadmin(forbund):
 
 
 @pytest.fixture
+def superuser(db):
+    """A system administrator: Django's admin, no förbund of its own."""
+    return UserFactory(
+        username="root", forbund=None, roll="", is_superuser=True, is_staff=True
+    )
+
+
+@pytest.fixture
 def outsider(annat_forbund):
     return UserFactory(username="outsider", forbund=annat_forbund, roll=access.KANSLI)
 

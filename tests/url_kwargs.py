@@ -12,4 +12,5 @@ KWARG_VALUES = {
     "ar": 2017,
     "datum": dt.date(2018, 3, 23).isoformat(),
     "orgnr": lambda forbund: forbund.orgnr,
+    "avsnitt": "ordforande",
 }

@@ -1,0 +1,230 @@
+"""The årsredovisning of a year: its narrative texts, its approval and its frozen PDF.
+
+Every table and figure comes from the other apps' data; only the narrative is typed here
+(``Avsnittstext``). On approval by a § the PDF is rendered once and stored with its
+SHA-256, and that stored file is what revisorer and members download ever after.
+Reconciliation findings that block approval are accepted one by one with a comment
+(``Fyndbedomning``), keyed by the finding's stable ``nyckel``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from finsam.tenancy import ForbundQuerySet
+
+MIN_AR = 2000
+MAX_AR = 2100
+AR_VALIDATORS = [MinValueValidator(MIN_AR), MaxValueValidator(MAX_AR)]
+
+
+class Arsredovisning(models.Model):
+    UTKAST = "utkast"
+    GODKAND = "godkand"
+    STATUS_CHOICES = [(UTKAST, "Utkast"), (GODKAND, "Godkänd")]
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="arsredovisningar"
+    )
+    ar = models.PositiveSmallIntegerField("år", validators=AR_VALIDATORS)
+    status = models.CharField(
+        "status", max_length=10, choices=STATUS_CHOICES, default=UTKAST
+    )
+    godkand_paragraf = models.ForeignKey(
+        "styrelse.Paragraf",
+        verbose_name="godkänd i §",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    godkand_datum = models.DateField("godkänd", null=True, blank=True)
+    godkand_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrerad av",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The frozen document: rendered once on approval, never again. Kept in the
+    # database beside its hash (like the protocol's bilagor), so a backup of the data
+    # holds the signed report too.
+    pdf = models.BinaryField("fastställd PDF", blank=True, default=b"", editable=False)
+    pdf_sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False)
+    skapad = models.DateTimeField("skapad", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "årsredovisning"
+        verbose_name_plural = "årsredovisningar"
+        ordering = ["-ar"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar"], name="arsredovisning_en_per_ar"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="utkast")
+                | (
+                    Q(godkand_datum__isnull=False)
+                    & Q(godkand_paragraf__isnull=False)
+                    & ~Q(pdf_sha256="")
+                ),
+                name="arsredovisning_godkand_har_paragraf_och_pdf",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Årsredovisning {self.ar}"
+
+    @property
+    def ar_godkand(self) -> bool:
+        return self.status == self.GODKAND
+
+
+class Avsnittstext(models.Model):
+    """The narrative of one section of one year's report, as Markdown."""
+
+    # (kod, rubrik, hjälptext), in the order of seed 004. The code is stable from year to
+    # year so that last year's text is this year's starting point.
+    AVSNITT = [
+        ("ordforande", "Ordförande har ordet", "Ordförandens inledning."),
+        (
+            "sammanfattning",
+            "1.1 Sammanfattning av verksamhetsåret",
+            "Översikt över verksamhetens utveckling. Nyckeltalen skrivs ut av systemet.",
+        ),
+        ("organisation", "1.2.1 Organisation", "Medlemmarna räknas upp av systemet."),
+        ("historik", "1.2.2 Historik", ""),
+        ("lagrum", "1.2.3 Lagrum", ""),
+        ("uppdrag", "1.2.4 Uppdrag och verksamhetsidé", ""),
+        (
+            "finansiering",
+            "1.2.5 Finansiering/Medlemsavgifter",
+            "Avgifterna per medlem skrivs ut av systemet.",
+        ),
+        ("vision", "1.2.6 Vision", ""),
+        ("verksamhetsplan", "1.3.1 Verksamhetsplan", ""),
+        (
+            "strukturinsatser",
+            "1.3.2 Stöd och finansiering till strukturinriktade insatser",
+            "",
+        ),
+        (
+            "individinsatser",
+            "1.3.3 Finansiering av individinriktade samverkansinsatser",
+            "Insatserna listas av systemet.",
+        ),
+        (
+            "maluppfyllelse",
+            "1.4 Måluppfyllelse och resultat",
+            "Styrning och uppföljning. Mål, deltagarflöden och indikatorer skrivs ut "
+            "av systemet.",
+        ),
+        (
+            "framgangsfaktorer",
+            "1.4.2 Framgångsfaktorer",
+            "Gemensamma framgångsfaktorer för de finansierade insatserna.",
+        ),
+        ("handelser", "1.4.3 Händelser av väsentlig betydelse", ""),
+        (
+            "styrelsens_arbete",
+            "1.5 Styrelsens arbete under året",
+            "Antalet möten räknas ur protokollen av systemet.",
+        ),
+        ("personal", "1.5.4 Väsentliga personalförhållanden", ""),
+        (
+            "ekonomiskt_utfall",
+            "1.6 Ekonomiskt utfall",
+            "God ekonomisk hushållning och ekonomisk ställning.",
+        ),
+        ("avvikelser", "1.6.1 Avvikelse från budget", ""),
+        ("overskott", "1.6.2 Hantering av förbundets överskott", ""),
+        ("forvantad_utveckling", "1.7 Förväntad utveckling", ""),
+        ("redovisningsprinciper", "5. Redovisningsprinciper", ""),
+    ]
+    AVSNITT_CHOICES = [(kod, rubrik) for kod, rubrik, _ in AVSNITT]
+    RUBRIK = dict(AVSNITT_CHOICES)
+    HJALP = {kod: hjalp for kod, _, hjalp in AVSNITT}
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
+    )
+    ar = models.PositiveSmallIntegerField("år", validators=AR_VALIDATORS)
+    avsnitt = models.CharField("avsnitt", max_length=30, choices=AVSNITT_CHOICES)
+    text = models.TextField("text (Markdown)", blank=True)
+    andrad = models.DateTimeField("ändrad", auto_now=True)
+    andrad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ändrad av",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "avsnittstext"
+        verbose_name_plural = "avsnittstexter"
+        ordering = ["ar", "avsnitt"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar", "avsnitt"],
+                name="arsredovisning_en_text_per_avsnitt",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.RUBRIK.get(self.avsnitt, self.avsnitt)} {self.ar}"
+
+
+class Fyndbedomning(models.Model):
+    """A reconciliation finding the kansli accepts with a comment before approval.
+
+    Keyed by the finding's stable ``nyckel`` and the size of the difference: if the
+    difference changes later, the acceptance no longer covers it.
+    """
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
+    )
+    ar = models.PositiveSmallIntegerField("år", validators=AR_VALIDATORS)
+    nyckel = models.CharField("fynd", max_length=200)
+    differens = models.DecimalField(
+        "differens", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    kommentar = models.TextField("kommentar")
+    av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="godtaget av",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    tidpunkt = models.DateTimeField("godtaget", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "godtaget avstämningsfynd"
+        verbose_name_plural = "godtagna avstämningsfynd"
+        ordering = ["ar", "nyckel"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar", "nyckel"],
+                name="arsredovisning_ett_beslut_per_fynd",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kommentar=""),
+                name="arsredovisning_fynd_har_kommentar",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nyckel} ({self.ar})"

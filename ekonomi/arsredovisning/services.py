@@ -1,0 +1,118 @@
+"""Writes: the narrative texts, accepted reconciliation findings and the approval."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedomning
+from ekonomi.arsredovisning.render import arsredovisning_pdf
+from ekonomi.arsredovisning.selectors import fynd_list
+from finsam.models import Forbund, User
+
+
+def _arsredovisning(forbund: Forbund, ar: int) -> Arsredovisning:
+    a, _ = Arsredovisning.objects.get_or_create(forbund=forbund, ar=ar)
+    return a
+
+
+def _ej_last(forbund: Forbund, ar: int) -> None:
+    a = Arsredovisning.objects.for_forbund(forbund).filter(ar=ar).first()
+    if a is not None and a.ar_godkand:
+        raise ValidationError(
+            f"Årsredovisningen {ar} är godkänd och fastställd; den kan inte ändras."
+        )
+
+
+@transaction.atomic
+def avsnittstext_save(
+    *, forbund: Forbund, ar: int, avsnitt: str, text: str, user: User | None
+) -> Avsnittstext:
+    if avsnitt not in Avsnittstext.RUBRIK:
+        raise ValidationError(f"Okänt avsnitt: {avsnitt}.")
+    _ej_last(forbund, ar)
+    _arsredovisning(forbund, ar)
+    obj = Avsnittstext.objects.filter(forbund=forbund, ar=ar, avsnitt=avsnitt).first()
+    obj = obj or Avsnittstext(forbund=forbund, ar=ar, avsnitt=avsnitt)
+    obj.text = text.strip()
+    obj.andrad_av = user
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def fynd_godta(
+    *, forbund: Forbund, ar: int, nyckel: str, kommentar: str, user: User | None
+) -> Fyndbedomning:
+    """Accept one reconciliation finding, as it stands now, with a comment."""
+    _ej_last(forbund, ar)
+    if not kommentar.strip():
+        raise ValidationError("Skriv en kommentar som förklarar varför fyndet godtas.")
+    fynd = next(
+        (f.fynd for f in fynd_list(forbund=forbund, ar=ar) if f.fynd.nyckel == nyckel),
+        None,
+    )
+    if fynd is None:
+        raise ValidationError("Fyndet finns inte längre i avstämningen.")
+    differens = (
+        None
+        if fynd.differens is None
+        else Decimal(str(fynd.differens)).quantize(Decimal("0.01"))
+    )
+    obj, _ = Fyndbedomning.objects.update_or_create(
+        forbund=forbund,
+        ar=ar,
+        nyckel=nyckel,
+        defaults={"kommentar": kommentar.strip(), "av": user, "differens": differens},
+    )
+    return obj
+
+
+def oppna_fynd(*, forbund: Forbund, ar: int) -> list:
+    return [f for f in fynd_list(forbund=forbund, ar=ar) if not f.godtaget]
+
+
+@transaction.atomic
+def arsredovisning_godkann(
+    *, forbund: Forbund, ar: int, paragraf, user: User | None
+) -> Arsredovisning:
+    """The board approved the report by ``paragraf``: render the PDF once and freeze it.
+
+    Refused while a reconciliation finding is neither resolved nor accepted, for a §
+    of another förbund, or a § from before the year ended.
+    """
+    a = (
+        Arsredovisning.objects.select_for_update()
+        .filter(forbund=forbund, ar=ar)
+        .first()
+    ) or Arsredovisning(forbund=forbund, ar=ar)
+    if a.ar_godkand:
+        raise ValidationError(f"Årsredovisningen {ar} är redan godkänd.")
+    sammantrade = paragraf.sammantrade
+    if sammantrade.organ.forbund_id != forbund.pk:
+        raise ValidationError("Paragrafen hör till ett annat förbund.")
+    if sammantrade.datum.year <= ar:
+        raise ValidationError(
+            f"Paragrafen är från {sammantrade.datum:%Y-%m-%d}: årsredovisningen för "
+            f"{ar} godkänns efter årets slut."
+        )
+    oppna = oppna_fynd(forbund=forbund, ar=ar)
+    if oppna:
+        raise ValidationError(
+            f"Avstämningen har {len(oppna)} fynd som varken är rättade eller godtagna: "
+            + "; ".join(f.fynd.beskrivning for f in oppna)
+        )
+    a.status = Arsredovisning.GODKAND
+    a.godkand_paragraf = paragraf
+    a.godkand_datum = sammantrade.datum
+    a.godkand_av = user
+    pdf = arsredovisning_pdf(forbund=forbund, ar=ar, arsredovisning=a)
+    a.pdf = pdf
+    a.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    a.full_clean()
+    a.save()
+    return a

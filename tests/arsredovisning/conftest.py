@@ -1,0 +1,46 @@
+"""The demo förbund rendered once per module: rendering the årsredovisning takes
+seconds, and most tests only read its text."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.db import transaction
+
+from finsam.demo import build_demo
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    """Each page's text with whitespace collapsed, thin/non-breaking spaces as spaces
+    and the typographic minus as a hyphen, so figures read as in the seed."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        text = page.extract_text() or ""
+        text = text.replace("\xa0", " ").replace("\u2212", "-").replace("\u2010", "-")
+        pages.append(re.sub(r"\s+", " ", text))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def demo_modul(django_db_setup, django_db_blocker):
+    """The full demo (every app's part), built once for the module and rolled back."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_demo()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def utkast_pdf(demo_modul, django_db_blocker) -> bytes:
+    from ekonomi.arsredovisning.render import arsredovisning_pdf
+
+    with django_db_blocker.unblock():
+        return arsredovisning_pdf(forbund=demo_modul.forbund, ar=2017)

@@ -1,0 +1,207 @@
+"""The kansli writes the texts, accepts findings and registers the board's approval;
+the approved PDF is frozen; revisorer read the approved documents only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from ekonomi.arsredovisning import selectors, services
+from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext
+from styrelse import services as styrelse_services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def paragraf(forbund, kanslist):
+    organ = styrelse_services.organ_styrelse(forbund=forbund)
+    s = styrelse_services.sammantrade_create(
+        organ=organ, datum=dt.date(2018, 3, 23), plats="Kansliet"
+    )
+    return s.paragrafer.order_by("nummer").last()
+
+
+@pytest.fixture
+def snabb_pdf(monkeypatch):
+    """Rendering the whole document takes seconds; these tests are about the rules
+    around it, so the PDF is a stand-in that says which data it was made from."""
+    calls = []
+
+    def fake(*, forbund, ar, arsredovisning=None):
+        calls.append(ar)
+        text = selectors.avsnitt_list(forbund=forbund, ar=ar)[0].text
+        return f"%PDF-1.7 {ar} {text} {len(calls)}".encode()
+
+    monkeypatch.setattr(services, "arsredovisning_pdf", fake)
+    return calls
+
+
+def test_kansli_writes_a_text_and_markup_is_never_injected(as_user, kanslist, forbund):
+    client = as_user(kanslist)
+    url = reverse("ekonomi:arsredovisning_text", args=[2017, "ordforande"])
+    response = client.post(
+        url, {"text": "Ett **gott** år.\n\n<script>alert(1)</script>"}
+    )
+    assert response.status_code == 302
+    t = Avsnittstext.objects.get(forbund=forbund, ar=2017, avsnitt="ordforande")
+    assert t.andrad_av == kanslist
+    html = selectors.avsnitt_list(forbund=forbund, ar=2017)[0].html
+    assert "<strong>gott</strong>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_last_years_text_is_the_starting_point(as_user, kanslist, forbund):
+    services.avsnittstext_save(
+        forbund=forbund,
+        ar=2016,
+        avsnitt="vision",
+        text="Förra årets vision.",
+        user=None,
+    )
+    client = as_user(kanslist)
+    response = client.get(reverse("ekonomi:arsredovisning_text", args=[2017, "vision"]))
+    assert "Förra årets vision." in response.content.decode()
+    vision = next(
+        a for a in selectors.avsnitt_list(forbund=forbund, ar=2017) if a.kod == "vision"
+    )
+    assert (vision.egen, vision.fran_ar) == (False, 2016)
+
+
+def test_unknown_section_is_404(as_user, kanslist):
+    client = as_user(kanslist)
+    url = reverse("ekonomi:arsredovisning_text", args=[2017, "inget"])
+    assert client.get(url).status_code == 404
+
+
+def test_revisor_and_styrelse_cannot_write(as_user, revisor, styrelseledamot):
+    url = reverse("ekonomi:arsredovisning_text", args=[2017, "ordforande"])
+    for user in (revisor, styrelseledamot):
+        assert as_user(user).post(url, {"text": "x"}).status_code == 403
+
+
+def test_approval_freezes_the_pdf_and_it_downloads_unchanged_after_edits(
+    as_user, kanslist, revisor, forbund, paragraf, snabb_pdf
+):
+    services.avsnittstext_save(
+        forbund=forbund, ar=2017, avsnitt="ordforande", text="Före.", user=None
+    )
+    response = as_user(kanslist).post(
+        reverse("ekonomi:arsredovisning_godkann", args=[2017]),
+        {"paragraf": paragraf.pk},
+    )
+    assert response.status_code == 302
+    a = Arsredovisning.objects.get(forbund=forbund, ar=2017)
+    assert a.ar_godkand and a.godkand_paragraf == paragraf
+    assert a.godkand_datum == dt.date(2018, 3, 23)
+    assert a.pdf_sha256 == hashlib.sha256(bytes(a.pdf)).hexdigest()
+    forsta = bytes(a.pdf)
+    assert b"F\xc3\xb6re." in forsta  # made from the data of the approval
+
+    # The data changes afterwards (directly, as a later import would).
+    Avsnittstext.objects.filter(forbund=forbund, ar=2017).update(text="Efter.")
+
+    client = as_user(revisor)
+    url = reverse("ekonomi:arsredovisning_godkand_pdf", args=[2017])
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.content == forsta
+        assert response["X-Content-SHA256"] == a.pdf_sha256
+    assert snabb_pdf == [2017]  # rendered once, on approval, never again
+    arkiv = client.get(reverse("ekonomi:arsredovisning_arkiv")).content.decode()
+    assert a.pdf_sha256 in arkiv
+
+
+def test_an_approved_report_refuses_new_texts(forbund, paragraf, snabb_pdf):
+    services.arsredovisning_godkann(
+        forbund=forbund, ar=2017, paragraf=paragraf, user=None
+    )
+    with pytest.raises(services.ValidationError):
+        services.avsnittstext_save(
+            forbund=forbund, ar=2017, avsnitt="vision", text="x", user=None
+        )
+    with pytest.raises(services.ValidationError):
+        services.arsredovisning_godkann(
+            forbund=forbund, ar=2017, paragraf=paragraf, user=None
+        )
+
+
+def test_a_paragraph_from_within_the_year_is_refused(forbund, paragraf, snabb_pdf):
+    with pytest.raises(services.ValidationError, match="efter årets slut"):
+        services.arsredovisning_godkann(
+            forbund=forbund, ar=2018, paragraf=paragraf, user=None
+        )
+    assert snabb_pdf == []
+
+
+@dataclass
+class Fynd:
+    nyckel: str
+    beskrivning: str
+    plats: str
+    belopp_a: Decimal
+    belopp_b: Decimal
+    differens: Decimal
+
+
+def test_findings_block_approval_until_each_is_accepted_with_a_comment(
+    as_user, kanslist, forbund, paragraf, snabb_pdf, monkeypatch
+):
+    fynd = [
+        Fynd(
+            "balans",
+            "Tillgångar ≠ eget kapital och skulder",
+            "Balansräkning",
+            Decimal("15794501"),
+            Decimal("15794500"),
+            Decimal("1"),
+        )
+    ]
+    monkeypatch.setattr(selectors, "_valfri", lambda m, f: lambda **kw: fynd)
+    client = as_user(kanslist)
+    godkann = reverse("ekonomi:arsredovisning_godkann", args=[2017])
+    client.post(godkann, {"paragraf": paragraf.pk})
+    assert not Arsredovisning.objects.filter(ar=2017, status="godkand").exists()
+
+    page = client.get(reverse("ekonomi:arsredovisning_ar", args=[2017]))
+    assert "Tillgångar ≠ eget kapital och skulder" in page.content.decode()
+
+    # An empty comment is not an acceptance.
+    fynd_url = reverse("ekonomi:arsredovisning_fynd", args=[2017])
+    client.post(fynd_url, {"nyckel": "balans", "kommentar": " "})
+    assert selectors.fynd_list(forbund=forbund, ar=2017)[0].godtaget is False
+    client.post(fynd_url, {"nyckel": "balans", "kommentar": "Avrundning i bokslutet."})
+    assert selectors.fynd_list(forbund=forbund, ar=2017)[0].godtaget is True
+
+    # The difference grows: the acceptance no longer covers it.
+    fynd[0].differens = Decimal("30")
+    assert selectors.fynd_list(forbund=forbund, ar=2017)[0].godtaget is False
+    fynd[0].differens = Decimal("1")
+
+    client.post(godkann, {"paragraf": paragraf.pk})
+    assert Arsredovisning.objects.get(forbund=forbund, ar=2017).ar_godkand
+
+
+def test_a_draft_is_not_downloadable_as_approved(as_user, revisor):
+    response = as_user(revisor).get(
+        reverse("ekonomi:arsredovisning_godkand_pdf", args=[2017])
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("ekonomi:arsredovisning_arkiv")
+
+
+def test_revisor_is_sent_to_the_approved_documents(as_user, revisor):
+    response = as_user(revisor).get(reverse("ekonomi:arsredovisning_index"))
+    assert response["Location"] == reverse("ekonomi:arsredovisning_arkiv")
+    assert (
+        as_user(revisor)
+        .get(reverse("ekonomi:arsredovisning_utkast_pdf", args=[2017]))
+        .status_code
+        == 403
+    )
