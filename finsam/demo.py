@@ -345,29 +345,41 @@ BHS_2016 = (
 )
 
 
-def build_avgifter(ctx: DemoContext) -> None:
-    """The BHS fees (seed 004 note 1): 2016 as printed, 2017 decided and sent
-    (16 008 000 kr), 2018 in draft; ESF and MUCF as the resultaträkning shows them."""
-    total, rader = BHS_2016
-    gammalt = model_save(
-        Avgiftsbeslut(forbund=ctx.forbund),
-        ar=2016,
+def historiskt_beslut(*, forbund, ar: int, total: int, rader, paragraf: str) -> None:
+    """A fee decision as an older document printed it: ``rader`` (medlem, benämning,
+    belopp) as printed, sent. Sent after its lines are in: a sent decision is frozen
+    (finsam/frysning.py)."""
+    beslut = model_save(
+        Avgiftsbeslut(forbund=forbund),
+        ar=ar,
         total=total,
-        metod=Avgiftsbeslut.PROCENT,
-        status=Avgiftsbeslut.EXPEDIERAT,
         historisk=True,
-        paragraf="Enligt årsredovisning 2017",
+        paragraf=paragraf,
     )
     Avgiftsrad.objects.bulk_create(
         Avgiftsrad(
-            beslut=gammalt,
-            medlem=ctx.medlemmar[medlem],
+            beslut=beslut,
+            medlem=medlem,
             benamning=namn,
             andel=0,
             belopp=belopp,
             ordning=i,
         )
         for i, (medlem, namn, belopp) in enumerate(rader)
+    )
+    model_save(beslut, status=Avgiftsbeslut.EXPEDIERAT)
+
+
+def build_avgifter(ctx: DemoContext) -> None:
+    """The BHS fees (seed 004 note 1): 2016 as printed, 2017 decided and sent
+    (16 008 000 kr), 2018 in draft; ESF and MUCF as the resultaträkning shows them."""
+    total, rader = BHS_2016
+    historiskt_beslut(
+        forbund=ctx.forbund,
+        ar=2016,
+        total=total,
+        rader=[(ctx.medlemmar[m], namn, belopp) for m, namn, belopp in rader],
+        paragraf="Enligt årsredovisning 2017",
     )
     kommununderlag_save(
         forbund=ctx.forbund,
@@ -479,28 +491,16 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
         (m["Nynäshamns kommun"], "Nynäshamns kommun"),
     ]
     for ar, (total, amounts) in OS_HISTORIK.items():
-        beslut = model_save(
-            Avgiftsbeslut(forbund=forbund),
+        historiskt_beslut(
+            forbund=forbund,
             ar=ar,
             total=total,
-            historisk=True,
+            rader=[
+                (medlem, namn, belopp)
+                for (medlem, namn), belopp in zip(payers, amounts, strict=True)
+            ],
             paragraf="Enligt budgetdokument",
         )
-        Avgiftsrad.objects.bulk_create(
-            Avgiftsrad(
-                beslut=beslut,
-                medlem=medlem,
-                benamning=namn,
-                andel=0,
-                belopp=belopp,
-                ordning=i,
-            )
-            for i, ((medlem, namn), belopp) in enumerate(
-                zip(payers, amounts, strict=True)
-            )
-        )
-        # Sent after its lines are in: a sent decision is frozen (finsam/frysning.py).
-        model_save(beslut, status=Avgiftsbeslut.EXPEDIERAT)
     kommununderlag_save(
         forbund=forbund,
         ar=2018,
