@@ -23,8 +23,12 @@ migrate: setup
 demo: migrate
 	$(BIN)/python manage.py demodata
 
+# The server and, beside it, the worker that renders queued PDFs; the worker is stopped
+# when the server stops.
 run: demo
 	@echo "Finsam körs på http://$(HOST)/  (avsluta med Ctrl-C)"
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: migrate

@@ -1,9 +1,18 @@
 """The one place where HTML becomes PDF.
 
 A selector gathers the data, a template under ``templates/<app>/pdf/`` extends
-``documents/base.html``, and ``render_pdf`` turns it into a PDF with WeasyPrint. The same
-HTML can be shown in the browser (``render_html``) so a document is read before it is
-printed. Apps list their documents on the Dokument page through ``register_documents``.
+``documents/base.html`` (its blocks are documented at its top), and ``render_pdf`` turns it
+into a PDF with WeasyPrint. The same HTML can be shown in the browser: ``pdf_response``
+answers ``?html=1`` on any PDF URL with the HTML it would have laid out. Apps list their
+documents on the Dokument page through ``register_documents``.
+
+Every PDF is PDF/A-2a (``PDF_VARIANT``): archival, tagged for accessibility, its fonts
+embedded. Its metadata comes from the HTML: ``<title>`` (the ``doc_title`` block) is the
+Title, ``<meta name="author">`` (the förbund's name, from ``forbund`` in the context) the
+Author, ``<html lang="sv">`` the language.
+
+Long documents render off the request: see ``finsam/dokumentfiler.py``
+(``register_renderer`` and the ``Dokumentfil`` model).
 """
 
 from __future__ import annotations
@@ -17,19 +26,37 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+# PDF/A-2 level a: the archival variant that also carries the structure tags screen
+# readers use (WeasyPrint 70 turns pdf_tags on for it). "pdf/a-2b" would drop the tags.
+PDF_VARIANT = "pdf/a-2a"
+
 
 def render_html(template_name: str, context: dict[str, Any], request=None) -> str:
     return render_to_string(template_name, context, request=request)
 
 
-def render_pdf(template_name: str, context: dict[str, Any], request=None) -> bytes:
+def html_to_pdf(html: str, progress: Callable[[int], None] | None = None) -> bytes:
+    """Lay out and write ``html`` as a PDF; ``progress`` hears 60 after layout, 100 at end.
+
+    Layout takes most of the time of a long document, writing (font subsetting) the rest.
+    """
     # Imported here: WeasyPrint takes most of a second to import and only documents need it.
     from weasyprint import HTML
 
-    html = render_html(template_name, {**context, "pdf": True}, request=request)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        pdf_variant="pdf/a-2b"
+    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(
+        pdf_variant=PDF_VARIANT
     )
+    if progress:
+        progress(60)
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+    if progress:
+        progress(100)
+    return pdf
+
+
+def render_pdf(template_name: str, context: dict[str, Any], request=None) -> bytes:
+    html = render_html(template_name, {**context, "pdf": True}, request=request)
+    return html_to_pdf(html)
 
 
 def pdf_response(
@@ -40,7 +67,16 @@ def pdf_response(
     request: HttpRequest | None = None,
     inline: bool = True,
 ) -> HttpResponse:
+    """The PDF as a response; with ``?html=1`` the HTML it is made from, for the browser."""
+    if request is not None and request.GET.get("html"):
+        return HttpResponse(render_html(template_name, context, request=request))
     pdf = render_pdf(template_name, context, request=request)
+    return pdf_file_response(pdf, filename, inline=inline)
+
+
+def pdf_file_response(
+    pdf: bytes, filename: str, *, inline: bool = True
+) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     disposition = "inline" if inline else "attachment"
     safe = slugify(filename.removesuffix(".pdf")) or "dokument"

@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.apps import apps
+from django.db.models import Q
 
 from finsam.models import (
     Avgiftsbeslut,
@@ -130,19 +131,43 @@ class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
         label="Avsändare av brevet", queryset=Person.objects.none(), required=False
     )
 
+    SENASTE_SAMMANTRADEN = 5
+
     def __init__(
-        self, *args, forbund: Forbund, fixed_year: int | None = None, **kwargs
+        self,
+        *args,
+        forbund: Forbund,
+        fixed_year: int | None = None,
+        sok: str = "",
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.forbund = forbund
         self.fields["avsandare"].queryset = Person.objects.for_forbund(forbund)
         # Named by string: the board app stands above this one.
         paragraf_model = apps.get_model("styrelse", "Paragraf")
-        self.fields["beslutsparagraf"].queryset = (
+        paragrafer = (
             paragraf_model.objects.for_forbund(forbund)
             .select_related("sammantrade")
             .order_by("-ar", "-nummer")
         )
+        if not self.is_bound:
+            # Offer the §§ of the last meetings (and the one chosen before, and those
+            # the search finds), not every § ever written; a posted § is checked
+            # against all of the förbund's.
+            senaste = (
+                apps.get_model("styrelse", "Sammantrade")
+                .objects.for_forbund(forbund)
+                .order_by("-datum")
+                .values("pk")[: self.SENASTE_SAMMANTRADEN]
+            )
+            urval = Q(sammantrade__in=senaste)
+            if self.initial.get("beslutsparagraf"):
+                urval |= Q(pk=self.initial["beslutsparagraf"])
+            if sok.strip():
+                urval |= Q(rubrik__icontains=sok.strip())
+            paragrafer = paragrafer.filter(urval)[:200]
+        self.fields["beslutsparagraf"].queryset = paragrafer
         if fixed_year is not None:
             self.fields["ar"].initial = fixed_year
             self.fields["ar"].disabled = True

@@ -602,3 +602,70 @@ class ExternIntakt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kategori_display()} {self.ar}"
+
+
+class Dokumentfil(models.Model):
+    """A PDF rendered in the background, kept until the data it was made from changes.
+
+    One row per (förbund, kind, key), e.g. ("arsredovisning", "2017"); the renderer
+    registered for ``kind`` makes it (finsam/dokumentfiler.py) and ``fingerprint`` records
+    the data it was made from.
+    """
+
+    KOAD = "koad"
+    PAGAR = "pagar"
+    KLAR = "klar"
+    FEL = "fel"
+    STATUS_CHOICES = [
+        (KOAD, "Köad"),
+        (PAGAR, "Pågår"),
+        (KLAR, "Klar"),
+        (FEL, "Fel"),
+    ]
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    kind = models.CharField("slag", max_length=60)
+    key = models.CharField("nyckel", max_length=100, blank=True)
+    titel = models.CharField("titel", max_length=200)
+    fingerprint = models.CharField("dataavtryck", max_length=64)
+    status = models.CharField(
+        "status", max_length=5, choices=STATUS_CHOICES, default=KOAD
+    )
+    progress = models.PositiveSmallIntegerField("förlopp (%)", default=0)
+    fil = models.FileField("fil", upload_to="dokumentfiler/%Y/", blank=True)
+    sha256 = models.CharField("kontrollsumma (SHA-256)", max_length=64, blank=True)
+    sidor = models.PositiveIntegerField("sidor", null=True, blank=True)
+    felmeddelande = models.TextField("felmeddelande", blank=True)
+    task_id = models.CharField("uppgiftens id", max_length=64, blank=True)
+    begard_av = models.ForeignKey(
+        "finsam.User",
+        verbose_name="begärd av",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    begard_tid = models.DateTimeField("begärd", null=True, blank=True)
+    klar_tid = models.DateTimeField("klar", null=True, blank=True)
+    sekunder = models.FloatField("renderingstid (s)", null=True, blank=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "dokumentfil"
+        verbose_name_plural = "dokumentfiler"
+        ordering = ["kind", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "kind", "key"], name="dokumentfil_unique_kind_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    @property
+    def pagar(self) -> bool:
+        return self.status in (self.KOAD, self.PAGAR)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from finsam import views
+from finsam import dokumentfil_views, views
 
 finsam_patterns = [
     path("", views.dashboard, name="dashboard"),
@@ -20,6 +20,21 @@ finsam_patterns = [
     ),
     path("styrelsen/", views.styrelsen, name="styrelsen"),
     path("dokument/", views.dokument, name="dokument"),
+    path(
+        "dokument/filer/begar/",
+        dokumentfil_views.dokumentfil_begar,
+        name="dokumentfil_begar",
+    ),
+    path(
+        "dokument/filer/<int:dokumentfil_id>/",
+        dokumentfil_views.dokumentfil_detail,
+        name="dokumentfil_detail",
+    ),
+    path(
+        "dokument/filer/<int:dokumentfil_id>/fil.pdf",
+        dokumentfil_views.dokumentfil_pdf,
+        name="dokumentfil_pdf",
+    ),
     path("forbund/", views.forbund_valj, name="forbund_valj"),
     path("anvandare/", views.user_list, name="user_list"),
     path("anvandare/ny/", views.user_edit, name="user_create"),

@@ -339,6 +339,7 @@ def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
         initial=initial,
         forbund=request.forbund,
         fixed_year=base.ar if base else None,
+        sok=request.GET.get("paragraf_sok", ""),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -378,7 +379,12 @@ def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
     return render(
         request,
         "finsam/avgiftsbeslut_form.html",
-        {"form": form, "title": title, "regel": services.AVRUNDNINGSREGEL},
+        {
+            "form": form,
+            "title": title,
+            "regel": services.AVRUNDNINGSREGEL,
+            "paragraf_sok": request.GET.get("paragraf_sok", ""),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -10,15 +10,48 @@ from django.db.models import F, Q, QuerySet, Sum
 from finsam import access
 from finsam.models import Forbund, User
 from finsam.numbers import procent_text
-from insatser.models import Avslutsorsak, Insats, Mal, Periodrapport, UnikaDeltagare
+from insatser.models import (
+    Avslutsorsak,
+    Insats,
+    Mal,
+    Periodrapport,
+    Strukturaktivitet,
+    UnikaDeltagare,
+)
 
 
-def insats_list(*, forbund: Forbund, user: User | None = None) -> QuerySet[Insats]:
-    """The förbund's insatser; an insatsrapportör sees only those assigned to it."""
+def insats_list(
+    *, forbund: Forbund, user: User | None = None, fran_ar: int | None = None
+) -> QuerySet[Insats]:
+    """The förbund's insatser; an insatsrapportör sees only those assigned to it. With
+    ``fran_ar`` only those that had not ended before that year."""
     qs = Insats.objects.for_forbund(forbund).select_related("huvudman")
     if user is not None and access.user_role(user) == access.INSATSRAPPORTOR:
         qs = qs.filter(rapportorsuppdrag__user=user)
+    if fran_ar is not None:
+        qs = qs.filter(
+            Q(slutdatum__isnull=True) | Q(slutdatum__gte=dt.date(fran_ar, 1, 1))
+        )
     return qs.order_by("sortering", "namn")
+
+
+def strukturaktiviteter(*, forbund: Forbund) -> QuerySet[Strukturaktivitet]:
+    return (
+        Strukturaktivitet.objects.for_forbund(forbund)
+        .select_related("insats")
+        .order_by("-datum", "-pk")
+    )
+
+
+def struktur_deltagare_per_ar(*, forbund: Forbund) -> list[tuple[int, int]]:
+    """(year, participants) for every year with activities, newest first; one query."""
+    rader = (
+        Strukturaktivitet.objects.for_forbund(forbund)
+        .values("datum__year")
+        .annotate(deltagare=Sum("deltagare"))
+        .order_by("-datum__year")
+    )
+    return [(r["datum__year"], r["deltagare"]) for r in rader]
 
 
 @dataclass
@@ -151,22 +184,26 @@ class SenRapport:
 def sena_rapporter(*, forbund: Forbund, idag: dt.date) -> list[SenRapport]:
     """Reports past their deadline and not yet submitted, for running insatser whose
     period covers the report period. Two queries."""
+    # Late reports are looked for in this year and the two before: only the insatser
+    # running then and only their reports of those years are read, not the history.
+    forsta_ar = idag.year - 2
     insatser = list(
-        Insats.objects.for_forbund(forbund).filter(
-            status__in=[Insats.PAGAENDE, Insats.AVSLUTAD, Insats.IMPLEMENTERAD]
-        )
+        Insats.objects.for_forbund(forbund)
+        .filter(status__in=[Insats.PAGAENDE, Insats.AVSLUTAD, Insats.IMPLEMENTERAD])
+        .filter(Q(slutdatum__isnull=True) | Q(slutdatum__gte=dt.date(forsta_ar, 1, 1)))
+        .order_by("sortering", "namn")
     )
     klara = {
         (r.insats_id, r.ar, r.period): r.status
-        for r in Periodrapport.objects.for_forbund(forbund).only(
-            "insats_id", "ar", "period", "status"
-        )
+        for r in Periodrapport.objects.for_forbund(forbund)
+        .filter(ar__gte=forsta_ar)
+        .only("insats_id", "ar", "period", "status")
     }
     namn = dict(Periodrapport.PERIOD_CHOICES)
     sena: list[SenRapport] = []
     for insats in insatser:
         forsta = (insats.startdatum or dt.date(idag.year, 1, 1)).year
-        for ar in range(max(forsta, idag.year - 2), idag.year + 1):
+        for ar in range(max(forsta, forsta_ar), idag.year + 1):
             for period in Periodrapport.PERIOD_ORDNING:
                 deadline = rapport_deadline(ar, period)
                 if deadline >= idag:

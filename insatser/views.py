@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finsam import dates
 from finsam.access import EDIT, INSATSRAPPORTOR, READ, roles, user_role
 from finsam.documents import xlsx_response
+from finsam.paging import ar_urval
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
 from finsam.views import edit_object
@@ -75,8 +76,17 @@ def _rapport(request: HttpRequest, periodrapport_id: int) -> Periodrapport:
 @require_GET
 @roles(*LASA)
 def index(request: HttpRequest) -> HttpResponse:
-    insatser = selectors.insats_list(forbund=request.forbund, user=request.user)
-    return render(request, "insatser/index.html", {"insatser": insatser})
+    # Insatser that ended before this year are listed on request (?visa=alla), so the
+    # list does not grow with the förbund's history.
+    visa_alla = request.GET.get("visa") == "alla"
+    insatser = selectors.insats_list(
+        forbund=request.forbund,
+        user=request.user,
+        fran_ar=None if visa_alla else dates.today().year,
+    )
+    return render(
+        request, "insatser/index.html", {"insatser": insatser, "visa_alla": visa_alla}
+    )
 
 
 @require_GET
@@ -555,16 +565,17 @@ def rapport_upload(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 @require_GET
 @roles(*READ)
 def struktur_list(request: HttpRequest) -> HttpResponse:
-    aktiviteter = Strukturaktivitet.objects.for_forbund(request.forbund).select_related(
-        "insats"
-    )
-    per_ar: dict[int, int] = {}
-    for a in aktiviteter:
-        per_ar[a.datum.year] = per_ar.get(a.datum.year, 0) + a.deltagare
+    alla = selectors.strukturaktiviteter(forbund=request.forbund)
+    per_ar = selectors.struktur_deltagare_per_ar(forbund=request.forbund)
+    urval = ar_urval(request, [ar for ar, _ in per_ar])
     return render(
         request,
         "insatser/struktur_list.html",
-        {"aktiviteter": aktiviteter, "per_ar": sorted(per_ar.items(), reverse=True)},
+        {
+            "aktiviteter": alla.filter(datum__year=urval["ar"]),
+            "per_ar": per_ar,
+            **urval,
+        },
     )
 
 

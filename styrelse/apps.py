@@ -8,7 +8,10 @@ class StyrelseConfig(AppConfig):
     def ready(self) -> None:
         from finsam.dashboard import register_panel
         from finsam.documents import register_documents
+        from finsam.dokumentfiler import register_renderer
+        from styrelse import pdf
         from styrelse.panels import dokument, panel
 
         register_panel(panel)
         register_documents(dokument)
+        register_renderer("protokoll", pdf.protokoll, titel=pdf.protokoll_titel)

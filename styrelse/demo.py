@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from finsam import dokumentfiler
 from finsam.models import Uppdrag
 from styrelse import services
 from styrelse.models import Kommentar, Narvaro, Paragraf
@@ -218,6 +219,8 @@ def build(ctx) -> None:
         sammantrade=s, user=ctx.users["justerare"], nar=_tid(2018, 3, 28, 11)
     )
     services.anslag_publicera(sammantrade=s, uppsatt=dt.date(2018, 3, 29))
+    # The protocol as a file rendered in the background (the worker of `make run`).
+    dokumentfiler.begar(forbund, "protokoll", str(s.pk))
 
     # A later meeting, protocol in draft with a board member's comment.
     a_delar = services.arende_create(

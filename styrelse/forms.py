@@ -105,6 +105,17 @@ class ParagrafAddForm(ScopedForm):
         label="Rubrik (om inget ärende)", max_length=300, required=False
     )
 
+    def __init__(self, *args, forbund: Forbund, ar: int, **kwargs):
+        super().__init__(*args, forbund=forbund, **kwargs)
+        # The ärenden of the meeting's year and the year before, each with its förbund
+        # (for the diarienummer) in the same query: not every ärende ever opened.
+        self.fields["arende"].queryset = (
+            self.fields["arende"]
+            .queryset.filter(ar__gte=ar - 1, ar__lte=ar)
+            .select_related("forbund")
+            .order_by("-ar", "-lopnummer")
+        )
+
     def clean(self):
         data = super().clean()
         if not data.get("arende") and not data.get("rubrik"):

@@ -12,6 +12,7 @@ from finsam import dates
 from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, public, roles, user_role
 from finsam.documents import pdf_response
 from finsam.models import Forbund
+from finsam.paging import ar_i, ar_urval, sida
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
 from styrelse import frister, rules, selectors, services
@@ -53,10 +54,12 @@ def _detail_url(sammantrade: Sammantrade) -> str:
 @require_GET
 @roles(*READ)
 def index(request: HttpRequest) -> HttpResponse:
+    alla = selectors.sammantrade_list(forbund=request.forbund)
+    urval = ar_urval(request, ar_i(alla, "datum"))
     return render(
         request,
         "styrelse/index.html",
-        {"sammantraden": selectors.sammantrade_list(forbund=request.forbund)},
+        {"sammantraden": alla.filter(datum__year=urval["ar"]), **urval},
     )
 
 
@@ -104,7 +107,9 @@ def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpRespons
         and sammantrade.utkast_publicerat is not None
         and rules.kan_andras(sammantrade),
         narvaro_form=NarvaroForm(forbund=request.forbund),
-        paragraf_form=ParagrafAddForm(forbund=request.forbund),
+        paragraf_form=ParagrafAddForm(
+            forbund=request.forbund, ar=sammantrade.datum.year
+        ),
         anslag_form=AnslagForm(
             forbund=request.forbund,
             initial={"uppsatt": frister.foreslagen_anslagsdag(sammantrade)},
@@ -157,7 +162,9 @@ def sammantrade_edit(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 @roles(*EDIT)
 def paragraf_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
-    form = ParagrafAddForm(request.POST, forbund=request.forbund)
+    form = ParagrafAddForm(
+        request.POST, forbund=request.forbund, ar=sammantrade.datum.year
+    )
     if not form.is_valid():
         messages.error(request, "Välj ett ärende eller skriv en rubrik.")
         return redirect(_detail_url(sammantrade))
@@ -334,10 +341,13 @@ def anslag_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 @require_GET
 @roles(*READ)
 def arende_list(request: HttpRequest) -> HttpResponse:
+    alla = selectors.arende_list(forbund=request.forbund)
+    urval = ar_urval(request, ar_i(alla, "ar"))
+    arenden = sida(request, alla.filter(ar=urval["ar"]))
     return render(
         request,
         "styrelse/arende_list.html",
-        {"arenden": selectors.arende_list(forbund=request.forbund)},
+        {"arenden": arenden, "sida": arenden, **urval},
     )
 
 
@@ -370,13 +380,16 @@ def _forbund_by_orgnr(orgnr: str) -> Forbund:
 @public
 def anslagstavla(request: HttpRequest, orgnr: str) -> HttpResponse:
     forbund = _forbund_by_orgnr(orgnr)
+    alla = selectors.anslagstavla(forbund=forbund)
+    urval = ar_urval(request, ar_i(alla, "uppsatt"))
     return render(
         request,
         "styrelse/anslagstavla.html",
         {
             "tavla_forbund": forbund,
-            "anslag_list": selectors.anslagstavla(forbund=forbund),
+            "anslag_list": alla.filter(uppsatt__year=urval["ar"]),
             "idag": dates.today(),
+            **urval,
         },
     )
 
@@ -484,12 +497,17 @@ def utdrag_pdf(request: HttpRequest, paragraf_id: int) -> HttpResponse:
 @require_GET
 @roles(*READ)
 def delegationsbeslut_list(request: HttpRequest) -> HttpResponse:
+    alla = selectors.delegationsbeslut_list(forbund=request.forbund)
+    urval = ar_urval(request, ar_i(alla, "datum"))
+    beslut = sida(request, alla.filter(datum__year=urval["ar"]))
     return render(
         request,
         "styrelse/delegationsbeslut_list.html",
         {
-            "beslut": selectors.delegationsbeslut_list(forbund=request.forbund),
+            "beslut": beslut,
+            "sida": beslut,
             "delegationsordning": Delegationspunkt.objects.for_forbund(request.forbund),
+            **urval,
         },
     )
 

@@ -10,7 +10,6 @@ holds.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from django.db.models import Q, Sum
 
 from ekonomi.arsredovisning import tabeller as tab
+from ekonomi.arsredovisning.ekonomidelar import ekonomi_tabeller, valfri
 from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedomning
 from ekonomi.arsredovisning.text import markdown_html
 from finsam import selectors as finsam_selectors
@@ -385,34 +385,6 @@ def bilaga_mal(*, insatser: list[Insats], ar: int) -> list[dict]:
     return rader
 
 
-# --- The economy (ekonomi's selectors, when they exist) -------------------------------
-
-
-def _valfri(modul: str, funktion: str):
-    """ekonomi's selector ``modul.funktion``, or None while that part is not built.
-
-    The årsredovisning prints what exists and says what is missing, so the narrative
-    and the participant tables can be written before the bookkeeping is imported.
-    """
-    try:
-        mod = importlib.import_module(f"ekonomi.selectors.{modul}")
-    except ModuleNotFoundError:
-        return None
-    return getattr(mod, funktion, None)
-
-
-def ekonomi_delar(*, forbund: Forbund, ar: int) -> dict[str, Any]:
-    delar: dict[str, Any] = {}
-    for nyckel, modul, funktion in [
-        ("rakenskaper", "rakenskaper", "rakenskaper"),
-        ("budget_utfall", "budget", "budget_mot_utfall"),
-        ("nyckeltal", "nyckeltal", "nyckeltal"),
-    ]:
-        f = _valfri(modul, funktion)
-        delar[nyckel] = f(forbund=forbund, ar=ar) if f else None
-    return delar
-
-
 # --- Reconciliation findings ----------------------------------------------------------
 
 
@@ -434,10 +406,14 @@ def _rund(value) -> Decimal | None:
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
+def _avstamning():
+    return valfri("avstamning", "avstamning")
+
+
 def fynd_list(*, forbund: Forbund, ar: int) -> list[Fyndstatus]:
     """ekonomi's reconciliation findings of the year, each with its acceptance (if the
     kansli accepted this very difference)."""
-    avstamning = _valfri("avstamning", "avstamning")
+    avstamning = _avstamning()
     if avstamning is None:
         return []
     bedomningar = {
@@ -517,7 +493,6 @@ def arsredovisning_data(
         **styrelsen_under_aret(forbund=forbund, ar=ar),
         "beslutsdatum": datum,
         "underskrifter": ledamoter_for_underskrift(forbund=forbund, datum=datum),
-        **ekonomi_delar(forbund=forbund, ar=ar),
     }
 
 
@@ -573,7 +548,7 @@ def dokument_context(
             tabeller[nyckel] = tab.kategori_tabell(
                 nyckel, rubrik, kategorier[nyckel], ar
             )
-    ekonomi = ekonomi_tabeller(data, ar)
+    ekonomi = ekonomi_tabeller(forbund, ar)
     tabeller.update(ekonomi["tabeller"])
     return {
         **data,
@@ -583,11 +558,6 @@ def dokument_context(
         "noter": ekonomi["noter"],
         "nyckeltal_text": ekonomi["nyckeltal_text"],
     }
-
-
-def ekonomi_tabeller(data: dict[str, Any], ar: int) -> dict[str, Any]:
-    """ekonomi's statements, notes, budget vs utfall and cost split as ``Tabell``s."""
-    return {"tabeller": {}, "noter": [], "nyckeltal_text": {}}
 
 
 def alla_tabeller(*, forbund: Forbund, ar: int) -> list[tab.Tabell]:

@@ -76,3 +76,118 @@ def test_the_board_table_names_the_change_within_the_year(utkast_pdf):
     assert "Fredrik Almgren (t.o.m. mars 2017)" in text
     assert "Gunnel Wiklund (fr.o.m. sept 2017)" in text
     assert "Anders Lindqvist, ordförande" in text
+
+
+# Seed 004 sections 2, 3, 4 and 6: (the line's label, the figures that follow it).
+SEED_RAKNINGAR = [
+    ("Verksamhetens medlemsavgifter", "1 16 008,0 17 383,2"),
+    ("Intäkter ESF", "3 057,2 0,0"),
+    ("Övriga intäkter", "1 022,0 0,0"),
+    ("Verksamhetens kostnader", "-20 449,2 -17 415,1"),
+    ("Verksamhetens nettokostnad", "-362,0 -31,9"),
+    ("Årets resultat", "-362,0 -31,9"),
+    ("Fordringar", "2 1 812,3 52,5"),
+    ("Kassa och banktillgodohavande", "13 982,2 12 621,6"),
+    ("Summa omsättningstillgångar", "15 794,5 12 674,1"),
+    ("Summa tillgångar", "15 794,5 12 674,1"),
+    ("Eget kapital", "5 523,3 5 885,4"),
+    ("Kortfristiga skulder", "3 10 271,2 6 788,7"),
+    ("Justering för ej likviditetspåverkande poster", "0,0 0,0"),
+    ("rörelsekapital", "-362,0 -31,9"),
+    ("kortfristiga fordringar", "-1 759,8 1 059,1"),
+    ("kortfristiga skulder", "3 482,5 629,9"),
+    ("Årets kassaflöde", "1 360,6 1 657,1"),
+    ("Likvida medel vid årets början", "12 621,6 10 964,5"),
+    ("Likvida medel vid årets slut", "13 982,2 12 621,6"),
+    # Not 1
+    ("Driftbidrag från staten", "8 004,0 8 691,6"),
+    ("Driftbidrag från Huddinge kommun", "1 880,9 2 042,5"),
+    ("Driftbidrag från Botkyrka kommun", "1 880,9 2 042,5"),
+    ("Driftbidrag från Salems kommun", "240,2 260,8"),
+    ("Driftbidrag från Stockholms läns landsting", "4 002,0 4 345,8"),
+    ("Summa", "16 008,0 17 383,2"),
+    # Not 2
+    ("Moms", "56,9 52,5"),
+    ("Cloud Connected Sweden AB", "23,7 0,0"),
+    ("Samordningsförbundet Östra Södertörn", "1 655,0 0,0"),
+    ("Samordningsförbundet Stockholms Stad", "40,0 0,0"),
+    ("Summa", "1 812,3 52,5"),
+    # Not 3
+    ("Akademien för personal och organisationsutveckling AB", "25,0 0,0"),
+    ("Arbetsförmedlingen", "710,5 639,3"),
+    ("Aventus", "0,0 3,4"),
+    ("Botkyrka kommun", "785,3 680,7"),
+    ("Fervent Cleaning Company", "2,3 0,0"),
+    ("Frilandsbyrå Optimala ord", "0,0 8,3"),
+    ("Huddinge kommun", "7 675,9 3 519,8"),
+    ("Myndigheten för ungdoms- och civilsamhällsfrågor", "113,0 1 135,0"),
+    ("Mångkulturellt centrum", "0,0 4,0"),
+    ("Nationella nätverket för samordningsförbund", "10,0 0,0"),
+    ("Riksförbundet Hjärnkoll", "4,2 0,0"),
+    ("Salems kommun", "870,6 704,5"),
+    ("Samordningsförbundet Östra Södertörn", "5,2 22,7"),
+    ("Upplupet revisionsarvode 2017", "67,0 67,0"),
+    ("Summa", "10 271,2 6 788,7"),
+]
+
+
+def _sektion(pages: list[str], fran: str, till: str) -> str:
+    text = " ".join(pages)
+    start = text.index(fran, text.index("INNEHÅLLSFÖRTECKNING") + 100)
+    return text[start : text.index(till, start)]
+
+
+def test_the_statements_and_notes_hold_the_seeds_figures(utkast_pdf):
+    pytest.importorskip("ekonomi.selectors.rakenskaper")
+    text = _sektion(
+        pdf_pages(utkast_pdf), "2. RESULTATRÄKNING", "7. TILLÄGGSUPPLYSNINGAR"
+    )
+    pos = 0
+    for label, figures in SEED_RAKNINGAR:
+        # In the seed's order: each line after the one before it.
+        m = re.compile(
+            re.escape(label) + r"[^0-9−-]{0,60}?" + re.escape(figures)
+        ).search(text, pos)
+        assert m, f"{label} {figures} saknas (efter position {pos})"
+        pos = m.end()
+    # Not 4 prints words, not figures.
+    assert re.search(r"Panter och därmed jämförliga säkerheter Inga Inga", text)
+    # The seed prints "Kassaflöde för den löpande verksamheten 1 722,7 / 1 689,0",
+    # which disagrees with its own lines (-362,0 - 1 759,8 + 3 482,5 = 1 360,7): the
+    # app prints the sum of the lines, equal to årets kassaflöde.
+    assert "1 722,7" not in text
+
+
+# Seed 004, 7. Tilläggsupplysningar: utfall, budget, avvikelse in whole tkr.
+SEED_BUDGET_UTFALL = [
+    ("Verksamhetens medlemsavgifter", "16 008 16 008 0"),
+    ("Intäkter ESF", "3 057 4 800 1 743"),
+    ("Summa intäkter", "20 087 21 943 1 856"),
+    ("Lokal", "250 165 -85"),
+    ("Kansli", "1 621 1 626 5"),
+    ("Revision", "68 73 5"),
+    ("Styrelse", "150 135 -15"),
+    ("Summa administration", "2 167 2 145 -22"),
+    ("ESF-projektet genomförandefas", "5 561 7 460 1 899"),
+    ("HälsoSam", "1 185 1 515 330"),
+    ("Slussen", "2 859 2 800 -59"),
+    ("Summa insatser", "17 647 21 105 3 458"),
+    ("Tillkommande verksamhet", "110 1 500 1 390"),
+    ("Summa strukturinriktade insatser", "635 2 170 1 535"),
+    ("Summa kostnader", "20 449 25 420 4 971"),
+    ("Resultat", "-362"),
+]
+
+
+def test_budget_vs_utfall_holds_the_seeds_figures(utkast_pdf):
+    pytest.importorskip("ekonomi.selectors.budget")
+    text = _sektion(
+        pdf_pages(utkast_pdf), "7. TILLÄGGSUPPLYSNINGAR", "8. STYRELSENS BESLUT"
+    )
+    pos = 0
+    for label, figures in SEED_BUDGET_UTFALL:
+        m = re.compile(
+            re.escape(label) + r"[^0-9−-]{0,40}?" + re.escape(figures)
+        ).search(text, pos)
+        assert m, f"{label} {figures} saknas"
+        pos = m.end()

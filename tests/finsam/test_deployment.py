@@ -48,7 +48,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_compose_runs_postgres_and_the_app_with_a_media_volume():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
-    assert set(services) == {"db", "web"}
+    assert set(services) == {"db", "web", "worker"}
     assert services["db"]["image"].startswith("postgres:")
     web = services["web"]
     env = web["environment"]
@@ -62,6 +62,15 @@ def test_compose_runs_postgres_and_the_app_with_a_media_volume():
     assert any(v.endswith(":/data/media") for v in web["volumes"])
     assert "media" in compose["volumes"]
     assert web["depends_on"]["db"]["condition"] == "service_healthy"
+
+
+def test_compose_runs_a_task_worker_on_the_apps_database_and_media():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    web, worker = compose["services"]["web"], compose["services"]["worker"]
+    assert worker["command"][:3] == ["python", "manage.py", "db_worker"]
+    assert worker["environment"] == web["environment"]
+    assert any(v.endswith(":/data/media") for v in worker["volumes"])
+    assert worker["depends_on"]["db"]["condition"] == "service_healthy"
 
 
 def test_the_image_serves_the_app_with_gunicorn_and_collected_static_files():

@@ -62,18 +62,16 @@ def model_for_kwarg(kwarg: str):
     )
 
 
-def build_path(route: str, forbund, object_forbund) -> str:
-    """Fill the route's kwargs: objects from ``object_forbund``, the rest for ``forbund``."""
+def build_path(route: str, forbund, object_forbund, pick: str = "first") -> str:
+    """Fill the route's kwargs: objects from ``object_forbund`` (its first or, with
+    ``pick="last"``, its last by pk), the rest for ``forbund``."""
 
     def replace(match):
         kwarg = match.group("name")
         model = model_for_kwarg(kwarg)
         if model is not None:
-            obj = (
-                model._default_manager.for_forbund(object_forbund)
-                .order_by("pk")
-                .first()
-            )
+            objects = model._default_manager.for_forbund(object_forbund).order_by("pk")
+            obj = objects.last() if pick == "last" else objects.first()
             assert obj is not None, (
                 f"Demodata saknar {model.__name__} för {object_forbund}: "
                 f"lägg till en i <app>/demo.py så att {route!r} kan provas."
