@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponseBase
+
+from finsam.http import PublicRequest
 
 KANSLI = "kansli"
 STYRELSE = "styrelse"
@@ -32,7 +35,7 @@ ALL_ROLES = tuple(code for code, _ in ROLL_CHOICES)
 EDIT = (KANSLI, ADMIN)
 READ = (KANSLI, ADMIN, STYRELSE, REVISOR)
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def user_role(user) -> str | None:
@@ -55,7 +58,9 @@ def roles(*allowed: str) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def wrapper(
+            request: PublicRequest, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login
 
@@ -74,7 +79,7 @@ def superuser_only(view: View) -> View:
     """For system administrators (Django superusers) only; every förbund role gets 403."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: PublicRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             from django.contrib.auth.views import redirect_to_login
 

@@ -29,7 +29,7 @@ class FinsamUserAdmin(UserAdmin):
     list_display = ["username", "get_full_name", "forbund", "roll", "is_active"]
     list_filter = ["forbund", "roll", "is_active", "is_superuser"]
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         ("Förbund och roll", {"fields": ("forbund", "roll", "person")}),
     )
     add_fieldsets = (

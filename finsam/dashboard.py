@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.http import HttpRequest
+from finsam.http import ForbundRequest
 
 
 @dataclass
@@ -22,7 +22,7 @@ class Panel:
     ordning: int = 50
 
 
-PanelSource = Callable[[HttpRequest], Panel | None]
+PanelSource = Callable[[ForbundRequest], Panel | None]
 _sources: list[PanelSource] = []
 
 
@@ -32,6 +32,6 @@ def register_panel(source: PanelSource) -> PanelSource:
     return source
 
 
-def panels_for(request: HttpRequest) -> list[Panel]:
+def panels_for(request: ForbundRequest) -> list[Panel]:
     panels = [p for p in (source(request) for source in _sources) if p is not None]
     return sorted(panels, key=lambda p: p.ordning)

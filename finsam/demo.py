@@ -283,25 +283,25 @@ def build_finsam(ctx: DemoContext) -> None:
             fran=dt.date(2016, 1, 1),
         )
     # Beredningsgrupp: one senior official per medlem; reuse invented names per member.
-    for i, medlem in enumerate(MEDLEMMAR):
+    for i, (medlemsnamn, *_rest) in enumerate(MEDLEMMAR):
         person = person_save(
             forbund=forbund,
             fornamn=["Ali", "Britt", "Conny", "Dana", "Elsa", "Filip"][i],
             efternamn="Beredare",
-            organisation=medlem[0],
+            organisation=medlemsnamn,
         )
         ctx.personer[f"beredning_{i}"] = person
         _uppdrag(
             ctx,
             f"beredning_{i}",
             Uppdrag.BEREDNINGSGRUPP,
-            medlem=m[medlem[0]],
+            medlem=m[medlemsnamn],
             fran=dt.date(2016, 1, 1),
         )
 
     build_avgifter(ctx)
 
-    for name, roll, person in [
+    for name, roll, personnyckel in [
         ("kansli", access.KANSLI, "chef"),
         ("admin", access.ADMIN, "administrator"),
         ("styrelse", access.STYRELSE, "huddinge_led"),
@@ -315,7 +315,7 @@ def build_finsam(ctx: DemoContext) -> None:
             username=ctx.username(name),
             password=DEMO_PASSWORD,
             roll=roll,
-            person=ctx.personer[person],
+            person=ctx.personer[personnyckel],
         )
 
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from finsam import dokumentfiler
 from finsam.access import READ, has_role, roles
+from finsam.http import ForbundRequest
 from finsam.models import Dokumentfil
 from finsam.tenancy import get_for_forbund
 
 
-def _renderer_or_403(request: HttpRequest, kind: str):
+def _renderer_or_403(request: ForbundRequest, kind: str):
     renderer = dokumentfiler.renderer_for(kind)
     if renderer is not None and not has_role(request.user, renderer.roles):
         raise PermissionDenied("Din roll ger inte tillgång till dokumentet.")
@@ -24,7 +25,7 @@ def _renderer_or_403(request: HttpRequest, kind: str):
 
 @require_POST
 @roles(*READ)
-def dokumentfil_begar(request: HttpRequest) -> HttpResponse:
+def dokumentfil_begar(request: ForbundRequest) -> HttpResponseBase:
     kind = request.POST.get("kind", "")
     key = request.POST.get("key", "")[:100]
     if _renderer_or_403(request, kind) is None:
@@ -36,7 +37,9 @@ def dokumentfil_begar(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def dokumentfil_detail(request: HttpRequest, dokumentfil_id: int) -> HttpResponse:
+def dokumentfil_detail(
+    request: ForbundRequest, dokumentfil_id: int
+) -> HttpResponseBase:
     fil = get_for_forbund(request, Dokumentfil, pk=dokumentfil_id)
     _renderer_or_403(request, fil.kind)
     ruta = dokumentfiler.ruta(request.forbund, fil.kind, fil.key)
@@ -46,7 +49,7 @@ def dokumentfil_detail(request: HttpRequest, dokumentfil_id: int) -> HttpRespons
 
 @require_GET
 @roles(*READ)
-def dokumentfil_pdf(request: HttpRequest, dokumentfil_id: int) -> HttpResponse:
+def dokumentfil_pdf(request: ForbundRequest, dokumentfil_id: int) -> HttpResponseBase:
     fil = get_for_forbund(request, Dokumentfil, pk=dokumentfil_id)
     _renderer_or_403(request, fil.kind)
     if fil.status != Dokumentfil.KLAR or not fil.fil:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -17,6 +19,11 @@ from finsam.models import (
     User,
 )
 from finsam.uploads import UploadForm
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's own copy of a model choice field, typed, to narrow its queryset."""
+    return cast("forms.ModelChoiceField[Any]", form.fields[name])
 
 
 class DateInput(forms.DateInput):
@@ -44,8 +51,10 @@ class ForbundScopedForm(CrispyFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.forbund = forbund
         for name in self.scoped_fields:
-            field = self.fields[name]
-            field.queryset = field.queryset.model.objects.for_forbund(forbund)
+            field = choice_field(self, name)
+            if field.queryset is not None:
+                model = field.queryset.model
+                field.queryset = model.objects.for_forbund(forbund)
         self.setup_helper()
 
     def _post_clean(self):
@@ -111,7 +120,7 @@ class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
     metod = forms.ChoiceField(
         label="Fördelning mellan kommunerna", choices=Avgiftsbeslut.METOD_CHOICES
     )
-    beslutsparagraf = forms.ModelChoiceField(
+    beslutsparagraf: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Paragraf i styrelsens protokoll",
         queryset=None,
         required=False,
@@ -143,7 +152,7 @@ class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.forbund = forbund
-        self.fields["avsandare"].queryset = Person.objects.for_forbund(forbund)
+        choice_field(self, "avsandare").queryset = Person.objects.for_forbund(forbund)
         # Named by string: the board app stands above this one.
         paragraf_model = apps.get_model("styrelse", "Paragraf")
         paragrafer = (
@@ -167,7 +176,7 @@ class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
             if sok.strip():
                 urval |= Q(rubrik__icontains=sok.strip())
             paragrafer = paragrafer.filter(urval)[:200]
-        self.fields["beslutsparagraf"].queryset = paragrafer
+        choice_field(self, "beslutsparagraf").queryset = paragrafer
         if fixed_year is not None:
             self.fields["ar"].initial = fixed_year
             self.fields["ar"].disabled = True

@@ -32,7 +32,7 @@ the parent (a justerat protocol cannot be deleted, so neither can its §§ throu
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,6 +41,8 @@ from django.shortcuts import redirect
 from django.utils.module_loading import import_string
 
 from finsam.tenancy import ForbundQuerySet
+
+_M_co = TypeVar("_M_co", bound=models.Model, covariant=True)
 
 
 def fryst_orsak(obj: Any) -> str | None:
@@ -88,13 +90,23 @@ def andrade_falt(
     }
 
 
+def _foralder_falt(model: type[models.Model], namn: str) -> models.ForeignKey[Any, Any]:
+    """A parent named in ``frysforaldrar``: always a foreign key."""
+    field = model._meta.get_field(namn)
+    if not isinstance(field, models.ForeignKey):
+        raise TypeError(f"{model.__name__}.{namn} är ingen främmande nyckel.")
+    return field
+
+
 def _foralder_orsak(model: type[models.Model], namn: str, varde: Any) -> str | None:
     """The freeze reason of the parent a row is attached to (read fresh from the DB)."""
     if varde is None:
         return None
-    field = model._meta.get_field(namn)
     pk = varde.pk if isinstance(varde, models.Model) else varde
-    foralder = field.related_model._base_manager.filter(pk=pk).first()
+    foralder_modell = cast(
+        "type[models.Model]", _foralder_falt(model, namn).related_model
+    )
+    foralder = foralder_modell._base_manager.filter(pk=pk).first()
     return fryst_orsak(foralder)
 
 
@@ -109,7 +121,7 @@ def kontrollera_spara(obj: FrysbarModel, update_fields: Iterable[str] | None = N
                 raise ValidationError(orsak)
             return
     for namn in obj.frysforaldrar:
-        attname = obj._meta.get_field(namn).attname
+        attname = _foralder_falt(type(obj), namn).attname
         ny = getattr(obj, attname)
         if fore is not None and getattr(fore, attname) == ny:
             continue
@@ -149,23 +161,25 @@ class FrysbarModel(models.Model):
 class FrysbarQuerySetMixin:
     """Bulk writes ask the same rule for every row they touch."""
 
-    model: type[FrysbarModel]
+    @property
+    def _frysmodell(self) -> type[FrysbarModel]:
+        return cast("type[FrysbarModel]", getattr(self, "model"))  # noqa: B009
 
     def _kontrollera_rader(self) -> None:
         for obj in self.all():  # type: ignore[attr-defined]
             kontrollera_kan_andras(obj)
 
     def _kontrollera_foraldrar(self, values: dict[str, Any]) -> None:
-        for namn in self.model.frysforaldrar:
-            attname = self.model._meta.get_field(namn).attname
+        for namn in self._frysmodell.frysforaldrar:
+            attname = _foralder_falt(self._frysmodell, namn).attname
             for key in (namn, attname):
                 if key in values:
-                    orsak = _foralder_orsak(self.model, namn, values[key])
+                    orsak = _foralder_orsak(self._frysmodell, namn, values[key])
                     if orsak:
                         raise ValidationError(orsak)
 
     def update(self, **kwargs: Any) -> int:
-        if not set(kwargs) <= self.model.frys_bulk_tillatna:
+        if not set(kwargs) <= self._frysmodell.frys_bulk_tillatna:
             self._kontrollera_rader()
         self._kontrollera_foraldrar(kwargs)
         return super().update(**kwargs)  # type: ignore[misc]
@@ -185,7 +199,7 @@ class FrysbarQuerySet(FrysbarQuerySetMixin, models.QuerySet):
     pass
 
 
-class FrysbarForbundQuerySet(FrysbarQuerySetMixin, ForbundQuerySet):
+class FrysbarForbundQuerySet(FrysbarQuerySetMixin, ForbundQuerySet[_M_co]):
     pass
 
 

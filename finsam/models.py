@@ -6,6 +6,7 @@ Fee models (medlemsavgifter) live further down in this file.
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
@@ -15,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from finsam.access import ROLL_CHOICES
 from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
-from finsam.tenancy import ForbundQuerySet
+from finsam.tenancy import ForbundQuerySet, require_same_forbund
 from finsam.validators import validate_orgnr
 
 
@@ -50,8 +51,14 @@ class Forbund(models.Model):
         return self.namn
 
 
-class FinsamUserManager(UserManager.from_queryset(ForbundQuerySet)):
-    pass
+class FinsamUserManager(UserManager["User"]):
+    """Django's user manager with the tenancy filter (``User.objects.for_forbund``)."""
+
+    def get_queryset(self) -> ForbundQuerySet[User]:
+        return ForbundQuerySet(self.model, using=self._db)
+
+    def for_forbund(self, forbund: Forbund | None) -> ForbundQuerySet[User]:
+        return self.get_queryset().for_forbund(forbund)
 
 
 class User(AbstractUser):
@@ -75,7 +82,7 @@ class User(AbstractUser):
         related_name="user",
     )
 
-    objects = FinsamUserManager()
+    objects: ClassVar[FinsamUserManager] = FinsamUserManager()
 
     class Meta:
         verbose_name = "användare"
@@ -298,7 +305,7 @@ class Uppdrag(models.Model):
         return self.fran <= datum and (self.till is None or datum <= self.till)
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, str | list[str]] = {}
         if self.typ in (*self.STYRELSE, self.BEREDNINGSGRUPP) and not self.medlem_id:
             errors["medlem"] = "Ange vilken medlem som utsett personen."
         if self.typ == self.REVISOR and not self.revisor_for:
@@ -307,18 +314,16 @@ class Uppdrag(models.Model):
             errors["befattning"] = "Ange befattning för kansliets personal."
         if self.till and self.fran and self.till < self.fran:
             errors["till"] = "Slutdatum kan inte vara före startdatum."
-        if (
-            self.person_id
-            and self.forbund_id
-            and self.person.forbund_id != self.forbund_id
-        ):
-            errors["person"] = "Personen hör till ett annat förbund."
-        if (
-            self.medlem_id
-            and self.forbund_id
-            and self.medlem.forbund_id != self.forbund_id
-        ):
-            errors["medlem"] = "Medlemmen hör till ett annat förbund."
+        for field, namn in (("person", "Personen"), ("medlem", "Medlemmen")):
+            try:
+                require_same_forbund(
+                    self.forbund_id,
+                    getattr(self, field) if getattr(self, f"{field}_id") else None,
+                    namn=namn,
+                    field=field,
+                )
+            except ValidationError as exc:
+                errors.update(exc.message_dict)
         if errors:
             raise ValidationError(errors)
 
@@ -480,8 +485,8 @@ class Avgiftsbeslut(FrysbarModel):
 
     @property
     def paragraf_text(self) -> str:
-        if self.beslutsparagraf_id:
-            p = self.beslutsparagraf
+        p = self.beslutsparagraf
+        if p is not None:
             return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
         return self.paragraf
 
@@ -622,6 +627,8 @@ class Dokumentfil(models.Model):
         (KLAR, "Klar"),
         (FEL, "Fel"),
     ]
+    # Not a field: set by finsam.dokumentfiler.hamta (made from today's data?).
+    aktuell: bool
 
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE

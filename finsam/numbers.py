@@ -55,7 +55,7 @@ def format_tal(value, decimals: int | None = None) -> str:
     number = avrunda(number, decimals)
     sign = "-" if number < 0 else ""
     whole, _, frac = f"{abs(number):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -81,11 +81,16 @@ def styrelse_sammansattning(*, forbund: Forbund, datum: dt.date) -> list[Styrels
         if u.typ in Uppdrag.PRESIDIUM
     }
     rows: dict[int, StyrelseRad] = {}
-    for u in sorted(
-        (u for u in assignments if u.typ in Uppdrag.STYRELSE),
-        key=lambda u: (u.medlem.sortering, u.medlem.namn, u.ordning, u.fran),
+    styrelse = [
+        (u, u.medlem)
+        for u in assignments
+        if u.typ in Uppdrag.STYRELSE and u.medlem is not None
+    ]
+    for u, medlem in sorted(
+        styrelse,
+        key=lambda um: (um[1].sortering, um[1].namn, um[0].ordning, um[0].fran),
     ):
-        row = rows.setdefault(u.medlem_id, StyrelseRad(medlem=u.medlem))
+        row = rows.setdefault(medlem.pk, StyrelseRad(medlem=medlem))
         name = u.person.namn_med_parti
         if u.typ == Uppdrag.LEDAMOT:
             title = titles.get(u.person_id)

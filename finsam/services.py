@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -27,7 +27,7 @@ from finsam.models import (
     User,
 )
 from finsam.numbers import format_tal
-from finsam.tenancy import forbund_of
+from finsam.tenancy import require_same_forbund
 
 M = TypeVar("M", bound=models.Model)
 
@@ -283,10 +283,9 @@ def avgiftsbeslut_save(
     avsandare: Person | None = None,
 ) -> Avgiftsbeslut:
     """Create or change a draft decision and compute its lines; nothing saved on error."""
-    if beslutsparagraf is not None and forbund_of(beslutsparagraf) != forbund:
-        raise ValidationError(
-            {"beslutsparagraf": "Paragrafen hör till ett annat förbund."}
-        )
+    require_same_forbund(
+        forbund, beslutsparagraf, namn="Paragrafen", field="beslutsparagraf"
+    )
     if beslut is not None:
         beslut = Avgiftsbeslut.objects.select_for_update().get(pk=beslut.pk)
         kontrollera_kan_andras(beslut)
@@ -368,7 +367,7 @@ class Budrad:
         return self.belopp - self.bud
 
 
-def bud_niva(*, bud: dict[str, Decimal | int]) -> tuple[int, list[Budrad]]:
+def bud_niva(*, bud: Mapping[str, Decimal | int]) -> tuple[int, list[Budrad]]:
     """The level everyone pays: the smallest offer, scaled by its share, sets the total.
 
     Because the shares are fixed by law (50/25/25), the party that offers least decides
@@ -383,8 +382,8 @@ def bud_niva(*, bud: dict[str, Decimal | int]) -> tuple[int, list[Budrad]]:
     saknas = [dict(Avgiftsbud.PART_CHOICES)[p] for p in andelar if p not in bud]
     if saknas:
         raise ValidationError(f"Bud saknas från: {', '.join(saknas)}.")
-    for part, belopp in bud.items():
-        if Decimal(belopp) <= 0:
+    for part, budat in bud.items():
+        if Decimal(budat) <= 0:
             raise ValidationError(
                 f"Budet från {dict(Avgiftsbud.PART_CHOICES)[part].lower()} måste vara större än noll."
             )

@@ -10,21 +10,24 @@ walks every URL pattern to keep it that way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import Http404
+
+from finsam.access import EDIT, user_role
+from finsam.http import ForbundRequest, PublicRequest
 
 if TYPE_CHECKING:
     from finsam.models import Forbund
 
 M = TypeVar("M", bound=models.Model)
+_M_co = TypeVar("_M_co", bound=models.Model, covariant=True)
 
-SESSION_KEY = "finsam_forbund_id"
 
-
-class ForbundQuerySet(models.QuerySet):
-    def for_forbund(self, forbund: Forbund | None) -> ForbundQuerySet:
+class ForbundQuerySet(models.QuerySet[_M_co]):
+    def for_forbund(self, forbund: Forbund | None) -> Self:
         if forbund is None:
             return self.none()
         path = getattr(self.model, "forbund_path", "forbund")
@@ -39,45 +42,52 @@ def forbund_of(obj: models.Model) -> Forbund:
     return target
 
 
-def get_for_forbund(request: HttpRequest, model: type[M], **lookup: Any) -> M:
+def forbund_id_of(obj: models.Model) -> int | None:
+    """The id of the förbund an object belongs to, without loading the förbund."""
+    *via, last = getattr(type(obj), "forbund_path", "forbund").split("__")
+    target: Any = obj
+    for part in via:
+        target = getattr(target, part)
+        if target is None:
+            return None
+    return getattr(target, f"{last}_id")
+
+
+def require_same_forbund(
+    forbund: Forbund | int | None,
+    obj: models.Model | None,
+    *,
+    namn: str,
+    field: str | None = None,
+) -> None:
+    """The one check that a record refers to its own förbund's records.
+
+    Raises ``ValidationError("<namn> hör till ett annat förbund.")`` (on ``field`` when
+    given, for a form to show beside the field) when ``obj`` belongs to another förbund
+    than ``forbund``. Nothing to compare (either is None) passes: required fields are
+    ``full_clean``'s business. A ValidationError rather than PermissionDenied or 404:
+    views reach objects through ``get_for_forbund`` (404 for another förbund's), so this
+    guards services and models against a wrong reference in their own input, and every
+    caller already turns a ValidationError into a Swedish message.
+    """
+    if forbund is None or obj is None:
+        return
+    forbund_id = forbund if isinstance(forbund, int) else forbund.pk
+    if forbund_id_of(obj) != forbund_id:
+        message = f"{namn} hör till ett annat förbund."
+        raise ValidationError({field: message} if field else message)
+
+
+def get_for_forbund(request: ForbundRequest, model: type[M], **lookup: Any) -> M:
     """Fetch one object of the request's förbund, or 404 (whatever förbund owns it)."""
-    queryset = model._default_manager.all()
+    queryset: ForbundQuerySet[M] = model._default_manager.all()  # type: ignore[assignment]
     try:
-        return queryset.for_forbund(request.forbund).get(**lookup)  # type: ignore[attr-defined]
-    except (model.DoesNotExist, ValueError) as exc:
+        return queryset.for_forbund(request.forbund).get(**lookup)
+    except (ObjectDoesNotExist, ValueError) as exc:
         raise Http404("Hittades inte.") from exc
 
 
-def _resolve_forbund(request: HttpRequest) -> Forbund | None:
-    from finsam.models import Forbund
-
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return None
-    if user.is_superuser:
-        forbund_id = request.session.get(SESSION_KEY)
-        if forbund_id:
-            found = Forbund.objects.filter(pk=forbund_id).first()
-            if found is not None:
-                return found
-        return user.forbund or Forbund.objects.order_by("namn").first()
-    return user.forbund
-
-
-class ForbundMiddleware:
-    """Puts the user's förbund on the request as ``request.forbund`` (lazily)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest):
-        request.forbund = _resolve_forbund(request)  # type: ignore[attr-defined]
-        return self.get_response(request)
-
-
-def forbund_context(request: HttpRequest) -> dict[str, Any]:
-    from finsam.access import EDIT, user_role
-
+def forbund_context(request: PublicRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     role = user_role(user) if user is not None else None
     return {

@@ -124,4 +124,4 @@ class UploadForm(forms.Form):
         return fil
 
     def fel(self) -> list[str]:
-        return [m for errors in self.errors.values() for m in errors]
+        return [str(m) for errors in self.errors.values() for m in errors]

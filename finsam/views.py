@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,6 +29,8 @@ from finsam.forms import (
     UserForm,
 )
 from finsam.frysning import fryst_orsak
+from finsam.http import ForbundRequest
+from finsam.middleware import SESSION_KEY
 from finsam.models import (
     Avgiftsbeslut,
     Avgiftsbud,
@@ -40,11 +42,11 @@ from finsam.models import (
     User,
 )
 from finsam.paging import ar_val
-from finsam.tenancy import SESSION_KEY, get_for_forbund
+from finsam.tenancy import get_for_forbund
 
 
 def edit_object(
-    request: HttpRequest,
+    request: ForbundRequest,
     *,
     form_class,
     instance,
@@ -85,7 +87,7 @@ def edit_object(
 
 @require_GET
 @roles(*ALL_ROLES)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: ForbundRequest) -> HttpResponse:
     forbund = request.forbund
     return render(
         request,
@@ -102,7 +104,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def medlem_list(request: HttpRequest) -> HttpResponse:
+def medlem_list(request: ForbundRequest) -> HttpResponse:
     return render(
         request,
         "finsam/medlem_list.html",
@@ -112,7 +114,7 @@ def medlem_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def medlem_edit(request: HttpRequest, medlem_id: int | None = None) -> HttpResponse:
+def medlem_edit(request: ForbundRequest, medlem_id: int | None = None) -> HttpResponse:
     medlem = get_for_forbund(request, Medlem, pk=medlem_id) if medlem_id else None
     return edit_object(
         request,
@@ -132,7 +134,7 @@ def medlem_edit(request: HttpRequest, medlem_id: int | None = None) -> HttpRespo
 
 @require_GET
 @roles(*READ)
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: ForbundRequest) -> HttpResponse:
     return render(
         request,
         "finsam/person_list.html",
@@ -142,7 +144,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def person_edit(request: HttpRequest, person_id: int | None = None) -> HttpResponse:
+def person_edit(request: ForbundRequest, person_id: int | None = None) -> HttpResponse:
     person = get_for_forbund(request, Person, pk=person_id) if person_id else None
     return edit_object(
         request,
@@ -157,7 +159,7 @@ def person_edit(request: HttpRequest, person_id: int | None = None) -> HttpRespo
     )
 
 
-def _datum_param(request: HttpRequest) -> tuple[DatumForm, dt.date]:
+def _datum_param(request: ForbundRequest) -> tuple[DatumForm, dt.date]:
     form = DatumForm(request.GET or None)
     datum = dates.today()
     if form.is_valid() and form.cleaned_data["datum"]:
@@ -167,7 +169,7 @@ def _datum_param(request: HttpRequest) -> tuple[DatumForm, dt.date]:
 
 @require_GET
 @roles(*READ)
-def uppdrag_list(request: HttpRequest) -> HttpResponse:
+def uppdrag_list(request: ForbundRequest) -> HttpResponse:
     form, datum = _datum_param(request)
     uppdrag = selectors.uppdrag_list(forbund=request.forbund)
     return render(
@@ -186,7 +188,9 @@ def uppdrag_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def uppdrag_edit(request: HttpRequest, uppdrag_id: int | None = None) -> HttpResponse:
+def uppdrag_edit(
+    request: ForbundRequest, uppdrag_id: int | None = None
+) -> HttpResponse:
     uppdrag = get_for_forbund(request, Uppdrag, pk=uppdrag_id) if uppdrag_id else None
     return edit_object(
         request,
@@ -203,7 +207,7 @@ def uppdrag_edit(request: HttpRequest, uppdrag_id: int | None = None) -> HttpRes
 
 @require_POST
 @roles(*EDIT)
-def uppdrag_delete(request: HttpRequest, uppdrag_id: int) -> HttpResponse:
+def uppdrag_delete(request: ForbundRequest, uppdrag_id: int) -> HttpResponse:
     uppdrag = get_for_forbund(request, Uppdrag, pk=uppdrag_id)
     services.uppdrag_delete(uppdrag=uppdrag)
     messages.success(request, "Uppdraget är borttaget.")
@@ -212,7 +216,7 @@ def uppdrag_delete(request: HttpRequest, uppdrag_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def styrelsen(request: HttpRequest) -> HttpResponse:
+def styrelsen(request: ForbundRequest) -> HttpResponse:
     form, datum = _datum_param(request)
     return render(
         request,
@@ -232,7 +236,7 @@ def styrelsen(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def dokument(request: HttpRequest) -> HttpResponse:
+def dokument(request: ForbundRequest) -> HttpResponse:
     ar = ar_val(request)
     return render(
         request,
@@ -243,7 +247,7 @@ def dokument(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(ADMIN)
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: ForbundRequest) -> HttpResponse:
     return render(
         request,
         "finsam/user_list.html",
@@ -253,7 +257,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(ADMIN)
-def user_edit(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
+def user_edit(request: ForbundRequest, user_id: int | None = None) -> HttpResponse:
     user = get_for_forbund(request, User, pk=user_id) if user_id else None
 
     def save(form):
@@ -278,10 +282,15 @@ def user_edit(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @superuser_only
-def forbund_valj(request: HttpRequest) -> HttpResponse:
+def forbund_valj(request: ForbundRequest) -> HttpResponse:
     """A superuser chooses which förbund to work in."""
     if request.method == "POST":
-        chosen = Forbund.objects.filter(pk=request.POST.get("forbund")).first()
+        forbund_id = request.POST.get("forbund", "")
+        chosen = (
+            Forbund.objects.filter(pk=forbund_id).first()
+            if forbund_id.isdigit()
+            else None
+        )
         if chosen is None:
             messages.error(request, "Välj ett förbund i listan.")
         else:
@@ -305,7 +314,7 @@ def add_validation_error(form, exc: ValidationError) -> None:
 
 @require_GET
 @roles(*READ)
-def avgift_list(request: HttpRequest) -> HttpResponse:
+def avgift_list(request: ForbundRequest) -> HttpResponse:
     return render(
         request,
         "finsam/avgift_list.html",
@@ -316,7 +325,9 @@ def avgift_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
+def _beslut_form_view(
+    request: ForbundRequest, *, beslut=None, ersatter=None
+) -> HttpResponse:
     base = ersatter or beslut
     initial = {}
     if base is not None:
@@ -391,13 +402,13 @@ def _beslut_form_view(request, *, beslut=None, ersatter=None) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def avgiftsbeslut_create(request: HttpRequest) -> HttpResponse:
+def avgiftsbeslut_create(request: ForbundRequest) -> HttpResponse:
     return _beslut_form_view(request)
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def avgiftsbeslut_edit(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+def avgiftsbeslut_edit(request: ForbundRequest, avgiftsbeslut_id: int) -> HttpResponse:
     beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
     orsak = fryst_orsak(beslut)
     if orsak:
@@ -408,7 +419,9 @@ def avgiftsbeslut_edit(request: HttpRequest, avgiftsbeslut_id: int) -> HttpRespo
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def avgiftsbeslut_ersatt(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+def avgiftsbeslut_ersatt(
+    request: ForbundRequest, avgiftsbeslut_id: int
+) -> HttpResponse:
     beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
     if beslut.status != Avgiftsbeslut.EXPEDIERAT:
         messages.error(
@@ -420,7 +433,9 @@ def avgiftsbeslut_ersatt(request: HttpRequest, avgiftsbeslut_id: int) -> HttpRes
 
 @require_GET
 @roles(*READ)
-def avgiftsbeslut_detail(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+def avgiftsbeslut_detail(
+    request: ForbundRequest, avgiftsbeslut_id: int
+) -> HttpResponse:
     beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
     return render(
         request,
@@ -435,7 +450,7 @@ def avgiftsbeslut_detail(request: HttpRequest, avgiftsbeslut_id: int) -> HttpRes
 @require_POST
 @roles(*EDIT)
 def avgiftsbeslut_expediera(
-    request: HttpRequest, avgiftsbeslut_id: int
+    request: ForbundRequest, avgiftsbeslut_id: int
 ) -> HttpResponse:
     beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
     try:
@@ -451,7 +466,7 @@ def avgiftsbeslut_expediera(
 
 @require_GET
 @roles(*READ)
-def avgiftsbeslut_brev(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+def avgiftsbeslut_brev(request: ForbundRequest, avgiftsbeslut_id: int) -> HttpResponse:
     beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
     return pdf_response(
         "finsam/pdf/avgiftsbrev.html",
@@ -463,7 +478,7 @@ def avgiftsbeslut_brev(request: HttpRequest, avgiftsbeslut_id: int) -> HttpRespo
 
 @require_GET
 @roles(*READ)
-def avgiftsbeslut_excel(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResponse:
+def avgiftsbeslut_excel(request: ForbundRequest, avgiftsbeslut_id: int) -> HttpResponse:
     beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
     return xlsx_response(
         excel.fordelning_export(beslut=beslut), f"medlemsavgifter-{beslut.ar}"
@@ -472,7 +487,7 @@ def avgiftsbeslut_excel(request: HttpRequest, avgiftsbeslut_id: int) -> HttpResp
 
 @require_GET
 @roles(*READ)
-def avgift_historik(request: HttpRequest) -> HttpResponse:
+def avgift_historik(request: ForbundRequest) -> HttpResponse:
     return render(
         request,
         "finsam/avgift_historik.html",
@@ -482,7 +497,7 @@ def avgift_historik(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def kommununderlag(request: HttpRequest, ar: int) -> HttpResponse:
+def kommununderlag(request: ForbundRequest, ar: int) -> HttpResponse:
     kommuner = selectors.kommuner_for_ar(forbund=request.forbund, ar=ar)
     form = KommununderlagForm(request.POST or None, kommuner=kommuner)
     if request.method == "POST" and form.is_valid():
@@ -510,7 +525,7 @@ def kommununderlag(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def kommununderlag_import(request: HttpRequest, ar: int) -> HttpResponse:
+def kommununderlag_import(request: ForbundRequest, ar: int) -> HttpResponse:
     form = UnderlagImportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -525,14 +540,14 @@ def kommununderlag_import(request: HttpRequest, ar: int) -> HttpResponse:
             messages.success(request, f"Befolkningen för {antal} kommuner är inläst.")
     else:
         for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+            for fel in errors:
+                messages.error(request, str(fel))
     return redirect("finsam:kommununderlag", ar=ar)
 
 
 @require_GET
 @roles(*EDIT)
-def kommununderlag_mall(request: HttpRequest, ar: int) -> HttpResponse:
+def kommununderlag_mall(request: ForbundRequest, ar: int) -> HttpResponse:
     return xlsx_response(
         excel.underlag_template(forbund=request.forbund, ar=ar), f"befolkning-{ar}"
     )
@@ -540,7 +555,7 @@ def kommununderlag_mall(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def avgiftsbud(request: HttpRequest, ar: int) -> HttpResponse:
+def avgiftsbud(request: ForbundRequest, ar: int) -> HttpResponse:
     sparade = selectors.bud_for_ar(forbund=request.forbund, ar=ar)
     form = BudForm(
         request.POST or None, initial={k: int(v) for k, v in sparade.items()}
@@ -563,7 +578,7 @@ def avgiftsbud(request: HttpRequest, ar: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def externintakt_edit(
-    request: HttpRequest, externintakt_id: int | None = None
+    request: ForbundRequest, externintakt_id: int | None = None
 ) -> HttpResponse:
     intakt = (
         get_for_forbund(request, ExternIntakt, pk=externintakt_id)

@@ -8,11 +8,12 @@ from django.urls import reverse
 from finsam import access, dates
 from finsam.dashboard import Panel
 from finsam.documents import Dokument
+from finsam.http import ForbundRequest
 from insatser import selectors
 from insatser.models import Periodrapport
 
 
-def panel(request) -> Panel | None:
+def panel(request: ForbundRequest) -> Panel | None:
     roll = access.user_role(request.user)
     forbund = request.forbund
     if forbund is None:

@@ -298,11 +298,11 @@ def build(ctx) -> None:
     build_struktur(ctx)
 
     # The insatsrapportör reports for START; its tertial 1 report of 2018 awaits review.
-    start = insatser["START"]
+    start_insats = insatser["START"]
     if "rapportor" in ctx.users:
-        insatsrapportor_add(insats=start, user=ctx.users["rapportor"])
+        insatsrapportor_add(insats=start_insats, user=ctx.users["rapportor"])
     t1 = periodrapport_save(
-        insats=start,
+        insats=start_insats,
         ar=2018,
         period=Periodrapport.T1,
         siffror={

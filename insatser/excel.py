@@ -69,7 +69,7 @@ def rapport_template(rapport: Periodrapport, orsaker: list[Avslutsorsak]) -> byt
 
 @dataclass
 class Import:
-    siffror: dict[str, int] = field(default_factory=dict)
+    siffror: dict[str, int | None] = field(default_factory=dict)
     avslut: dict[int, dict[str, int]] = field(default_factory=dict)
     berattelse: str = ""
     fel: list[str] = field(default_factory=list)
@@ -233,7 +233,7 @@ def statistik_workbook(forbund, ar: int) -> bytes:
     ws.append([f"Sammanfattning av deltagarflöden i finansierade insatser {ar}"])
     _rubrik(ws, KOLUMNER + ["Godkänd avvikelse"])
     for r in [*rader, total]:
-        utfall = (
+        utfall: list[str | int | None] = (
             ["ej tillämpligt", "ej tillämpligt"]
             if r.ej_tillampligt
             else [r.arbete_studier, r.arbetssokande]
@@ -351,14 +351,12 @@ def indikator_template(forbund, ar: int) -> bytes:
         )
         for kon in konen:
             r = resultat.get((fraga.pk, KON_NAMN[kon]))
-            ws.append(
-                [fraga.pk, fraga.get_grupp_display(), fraga.text, kon]
-                + (
-                    [float(r.andel_positiva), float(r.andel_negativa), r.antal_svar]
-                    if r
-                    else [None, None, None]
-                )
+            varden: list[float | int | None] = (
+                [float(r.andel_positiva), float(r.andel_negativa), r.antal_svar]
+                if r
+                else [None, None, None]
             )
+            ws.append([fraga.pk, fraga.get_grupp_display(), fraga.text, kon, *varden])
     ws.column_dimensions["C"].width = 80
     return _bok(wb)
 

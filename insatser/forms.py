@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms
 
 from finsam import access
@@ -89,7 +91,7 @@ class PeriodrapportForm(forms.Form):
         *args,
         orsaker: list[Avslutsorsak],
         rapport: Periodrapport | None = None,
-        kategorier: list[Kategori] = (),
+        kategorier: Iterable[Kategori] = (),
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -136,11 +138,11 @@ class PeriodrapportForm(forms.Form):
                 "egen_forsorjning_12m",
             ]:
                 self.initial[name] = getattr(rapport, name)
-            for rad in rapport.antal.all():
+            for antal in rapport.antal.all():
                 for kon, _ in KON:
                     self.initial[
-                        f"kat_{rad.kategori_id}_{rad.tillfalle or 'x'}_{kon}"
-                    ] = getattr(rad, kon)
+                        f"kat_{antal.kategori_id}_{antal.tillfalle or 'x'}_{kon}"
+                    ] = getattr(antal, kon)
 
     @staticmethod
     def _tillfalle_text(tillfalle: str) -> str:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
-from finsam.tenancy import ForbundQuerySet
+from finsam.tenancy import ForbundQuerySet, require_same_forbund
 from insatser.validators import validate_no_personnummer
 
-FRITT = {"validators": [validate_no_personnummer], "blank": True}
+if TYPE_CHECKING:
+    from finsam.models import User
+
+# Free-text fields: optional, and never a personnummer.
+FRITT: dict[str, Any] = {"validators": [validate_no_personnummer], "blank": True}
 
 
 class Insats(models.Model):
@@ -75,7 +81,7 @@ class Insats(models.Model):
     budgeterade_deltagare = models.PositiveIntegerField(
         "budgeterat antal deltagare per år", null=True, blank=True
     )
-    rapportorer = models.ManyToManyField(
+    rapportorer: models.ManyToManyField[User, Insatsrapportor] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Insatsrapportor",
         related_name="rapporterade_insatser",
@@ -98,10 +104,12 @@ class Insats(models.Model):
         return self.namn
 
     def clean(self) -> None:
-        if self.huvudman_id and self.huvudman.forbund_id != self.forbund_id:
-            raise ValidationError(
-                {"huvudman": "Huvudmannen hör till ett annat förbund."}
-            )
+        require_same_forbund(
+            self.forbund_id,
+            self.huvudman if self.huvudman_id else None,
+            namn="Huvudmannen",
+            field="huvudman",
+        )
         if (
             self.alder_fran is not None
             and self.alder_till is not None
@@ -115,7 +123,9 @@ class Insats(models.Model):
 
     @property
     def huvudman_namn(self) -> str:
-        return self.huvudman.namn if self.huvudman_id else "Samordningsförbundet"
+        return (
+            self.huvudman.namn if self.huvudman is not None else "Samordningsförbundet"
+        )
 
 
 class Insatsrapportor(models.Model):
@@ -147,12 +157,10 @@ class Insatsrapportor(models.Model):
         return f"{self.user} rapporterar för {self.insats}"
 
     def clean(self) -> None:
-        if (
-            self.user_id
-            and self.insats_id
-            and self.user.forbund_id != self.insats.forbund_id
-        ):
-            raise ValidationError({"user": "Användaren hör till ett annat förbund."})
+        if self.user_id and self.insats_id:
+            require_same_forbund(
+                self.insats.forbund_id, self.user, namn="Användaren", field="user"
+            )
 
 
 class Mal(models.Model):

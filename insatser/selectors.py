@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import F, Q, QuerySet, Sum
 
@@ -143,9 +144,10 @@ def flodessammanfattning(
             sokande=_avslut_sum(Avslutsorsak.ARBETSSOKANDE),
         )
     )
+    summa: dict[str, Any] = {k: v or 0 for k, v in summor.items()}
     total = Flodesrad(
         namn="Totalt",
-        **{k: v or 0 for k, v in summor.items()},
+        **summa,
         arbete_studier=utfall["arbete"] or 0,
         arbetssokande=utfall["sokande"] or 0,
     )

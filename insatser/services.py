@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from finsam import access
 from finsam.models import Forbund, User
 from finsam.services import model_save
+from finsam.tenancy import require_same_forbund
 from insatser.models import (
     Avslutsorsak,
     Bemanning,
@@ -290,7 +292,7 @@ def periodrapport_save(
     insats: Insats,
     ar: int,
     period: str,
-    siffror: dict[str, int],
+    siffror: Mapping[str, int | None],
     avslut: dict[int, dict[str, int]],
     berattelse: str = "",
     rapport: Periodrapport | None = None,
@@ -455,8 +457,7 @@ def indikatorresultat_save(*, forbund: Forbund, ar: int, varden) -> int:
     a row with no figures deletes the result. Returns the number saved."""
     sparade = 0
     for fraga, kon, pos, neg, antal in varden:
-        if fraga.forbund_id != forbund.pk:
-            raise PermissionDenied("Frågan hör till ett annat förbund.")
+        require_same_forbund(forbund, fraga, namn="Frågan")
         befintligt = Indikatorresultat.objects.filter(
             fraga=fraga, ar=ar, kon=kon
         ).first()

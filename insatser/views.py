@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finsam import dates
 from finsam.access import EDIT, INSATSRAPPORTOR, READ, roles, user_role
 from finsam.documents import xlsx_response
+from finsam.http import ForbundRequest
 from finsam.paging import ar_urval
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
@@ -56,7 +57,7 @@ RAPPORTERA = (*EDIT, INSATSRAPPORTOR)
 LASA = (*READ, INSATSRAPPORTOR)
 
 
-def _insats(request: HttpRequest, insats_id: int) -> Insats:
+def _insats(request: ForbundRequest, insats_id: int) -> Insats:
     """The insats of the request's förbund; an insatsrapportör gets 404 for insatser not
     assigned to it."""
     insats = get_for_forbund(request, Insats, pk=insats_id)
@@ -67,7 +68,7 @@ def _insats(request: HttpRequest, insats_id: int) -> Insats:
     return insats
 
 
-def _rapport(request: HttpRequest, periodrapport_id: int) -> Periodrapport:
+def _rapport(request: ForbundRequest, periodrapport_id: int) -> Periodrapport:
     rapport = get_for_forbund(request, Periodrapport, pk=periodrapport_id)
     _insats(request, rapport.insats_id)
     return rapport
@@ -75,7 +76,7 @@ def _rapport(request: HttpRequest, periodrapport_id: int) -> Periodrapport:
 
 @require_GET
 @roles(*LASA)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ForbundRequest) -> HttpResponse:
     # Insatser that ended before this year are listed on request (?visa=alla), so the
     # list does not grow with the förbund's history.
     visa_alla = request.GET.get("visa") == "alla"
@@ -91,7 +92,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*LASA)
-def insats_detail(request: HttpRequest, insats_id: int) -> HttpResponse:
+def insats_detail(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = _insats(request, insats_id)
     rapporter = insats.periodrapporter.order_by("-ar", "-period")
     return render(
@@ -112,7 +113,7 @@ def insats_detail(request: HttpRequest, insats_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def rapportor_add(request: HttpRequest, insats_id: int) -> HttpResponse:
+def rapportor_add(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
     form = RapportorForm(request.POST, forbund=request.forbund)
     if form.is_valid():
@@ -125,7 +126,7 @@ def rapportor_add(request: HttpRequest, insats_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def rapportor_remove(request: HttpRequest, insatsrapportor_id: int) -> HttpResponse:
+def rapportor_remove(request: ForbundRequest, insatsrapportor_id: int) -> HttpResponse:
     uppdrag = get_for_forbund(request, Insatsrapportor, pk=insatsrapportor_id)
     insats_id = uppdrag.insats_id
     services.insatsrapportor_remove(uppdrag=uppdrag)
@@ -139,7 +140,7 @@ def _insats_url(insats: Insats) -> str:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def mal_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+def mal_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
     return edit_object(
         request,
@@ -155,7 +156,7 @@ def mal_create(request: HttpRequest, insats_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def mal_update(request: HttpRequest, mal_id: int) -> HttpResponse:
+def mal_update(request: ForbundRequest, mal_id: int) -> HttpResponse:
     mal = get_for_forbund(request, Mal, pk=mal_id)
     return edit_object(
         request,
@@ -171,7 +172,7 @@ def mal_update(request: HttpRequest, mal_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def bemanning_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+def bemanning_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
     return edit_object(
         request,
@@ -187,7 +188,7 @@ def bemanning_create(request: HttpRequest, insats_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def medfinansiering_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+def medfinansiering_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = get_for_forbund(request, Insats, pk=insats_id)
     return edit_object(
         request,
@@ -203,17 +204,17 @@ def medfinansiering_create(request: HttpRequest, insats_id: int) -> HttpResponse
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def insats_create(request: HttpRequest) -> HttpResponse:
+def insats_create(request: ForbundRequest) -> HttpResponse:
     return _insats_form(request, None)
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def insats_update(request: HttpRequest, insats_id: int) -> HttpResponse:
+def insats_update(request: ForbundRequest, insats_id: int) -> HttpResponse:
     return _insats_form(request, get_for_forbund(request, Insats, pk=insats_id))
 
 
-def _insats_form(request: HttpRequest, insats: Insats | None) -> HttpResponse:
+def _insats_form(request: ForbundRequest, insats: Insats | None) -> HttpResponse:
     return edit_object(
         request,
         form_class=InsatsForm,
@@ -230,7 +231,7 @@ def _insats_form(request: HttpRequest, insats: Insats | None) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*RAPPORTERA)
-def rapport_create(request: HttpRequest, insats_id: int) -> HttpResponse:
+def rapport_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = _insats(request, insats_id)
     form = NyRapportForm(
         request.POST or None,
@@ -248,13 +249,13 @@ def rapport_create(request: HttpRequest, insats_id: int) -> HttpResponse:
     )
 
 
-def _orsaker(request: HttpRequest) -> list[Avslutsorsak]:
+def _orsaker(request: ForbundRequest) -> list[Avslutsorsak]:
     return list(Avslutsorsak.objects.for_forbund(request.forbund))
 
 
 @require_GET
 @roles(*LASA)
-def rapport_detail(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_detail(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     avvikelser = services.rapport_avvikelser(rapport)
     return render(
@@ -278,7 +279,7 @@ def rapport_detail(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*RAPPORTERA)
-def rapport_edit(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_edit(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     if not rapport.kan_andras:
         messages.info(request, "Rapporten är inlämnad och kan inte ändras.")
@@ -334,7 +335,7 @@ def rapport_edit(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def rapport_approve(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_approve(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     try:
         services.periodrapport_approve(rapport=rapport, user=request.user)
@@ -347,7 +348,7 @@ def rapport_approve(request: HttpRequest, periodrapport_id: int) -> HttpResponse
 
 @require_POST
 @roles(*EDIT)
-def rapport_return(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_return(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     form = ReturForm(request.POST)
     try:
@@ -365,7 +366,7 @@ def rapport_return(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def rapport_avvikelse(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_avvikelse(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     rapport = _rapport(request, periodrapport_id)
     form = AvvikelseForm(request.POST, avvikelser=services.rapport_avvikelser(rapport))
     try:
@@ -386,7 +387,7 @@ def rapport_avvikelse(request: HttpRequest, periodrapport_id: int) -> HttpRespon
 
 @require_GET
 @roles(*READ)
-def sena_rapporter(request: HttpRequest) -> HttpResponse:
+def sena_rapporter(request: ForbundRequest) -> HttpResponse:
     idag = dates.today()
     return render(
         request,
@@ -400,7 +401,7 @@ def sena_rapporter(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def granska(request: HttpRequest) -> HttpResponse:
+def granska(request: ForbundRequest) -> HttpResponse:
     rapporter = (
         Periodrapport.objects.for_forbund(request.forbund)
         .filter(status=Periodrapport.INLAMNAD)
@@ -421,7 +422,7 @@ def _forbundsmal_resultat(mal: ForbundsMal, unika: int | None, detaljer: dict) -
 
 @require_GET
 @roles(*READ)
-def statistik(request: HttpRequest, ar: int) -> HttpResponse:
+def statistik(request: ForbundRequest, ar: int) -> HttpResponse:
     rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)
     detaljer = selectors.statistik_detaljer(forbund=request.forbund, ar=ar)
     return render(
@@ -451,7 +452,7 @@ def statistik(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def statistik_excel(request: HttpRequest, ar: int) -> HttpResponse:
+def statistik_excel(request: ForbundRequest, ar: int) -> HttpResponse:
     from insatser.excel import statistik_workbook
 
     return xlsx_response(
@@ -461,7 +462,7 @@ def statistik_excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def uppfoljning(request: HttpRequest, ar: int) -> HttpResponse:
+def uppfoljning(request: ForbundRequest, ar: int) -> HttpResponse:
     return render(
         request,
         "insatser/uppfoljning.html",
@@ -474,7 +475,7 @@ def uppfoljning(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def uppfoljning_excel(request: HttpRequest, ar: int) -> HttpResponse:
+def uppfoljning_excel(request: ForbundRequest, ar: int) -> HttpResponse:
     from insatser.excel import uppfoljning_workbook
 
     return xlsx_response(
@@ -484,7 +485,7 @@ def uppfoljning_excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def unika_save(request: HttpRequest, ar: int) -> HttpResponse:
+def unika_save(request: ForbundRequest, ar: int) -> HttpResponse:
     form = UnikaForm(request.POST)
     if form.is_valid():
         services.unika_deltagare_save(
@@ -498,7 +499,7 @@ def unika_save(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*RAPPORTERA)
-def rapport_excel(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_excel(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     from insatser.excel import rapport_template
 
     rapport = _rapport(request, periodrapport_id)
@@ -509,7 +510,7 @@ def rapport_excel(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 
 def _upload(
-    request: HttpRequest,
+    request: ForbundRequest,
     *,
     importera: Callable[[bytes], list[str]],
     titel: str,
@@ -544,7 +545,7 @@ def _upload(
 
 @require_http_methods(["GET", "POST"])
 @roles(*RAPPORTERA)
-def rapport_upload(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
+def rapport_upload(request: ForbundRequest, periodrapport_id: int) -> HttpResponse:
     from insatser.excel import import_rapport
 
     rapport = _rapport(request, periodrapport_id)
@@ -564,7 +565,7 @@ def rapport_upload(request: HttpRequest, periodrapport_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def struktur_list(request: HttpRequest) -> HttpResponse:
+def struktur_list(request: ForbundRequest) -> HttpResponse:
     alla = selectors.strukturaktiviteter(forbund=request.forbund)
     per_ar = selectors.struktur_deltagare_per_ar(forbund=request.forbund)
     urval = ar_urval(request, [ar for ar, _ in per_ar])
@@ -581,13 +582,13 @@ def struktur_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def struktur_create(request: HttpRequest) -> HttpResponse:
+def struktur_create(request: ForbundRequest) -> HttpResponse:
     return _struktur_form(request, None)
 
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def forbundsmal_create(request: HttpRequest) -> HttpResponse:
+def forbundsmal_create(request: ForbundRequest) -> HttpResponse:
     mal = ForbundsMal(forbund=request.forbund, ar=timezone.localdate().year)
     return _forbundsmal_form(
         request, mal, "Nytt mål för förbundet", reverse("insatser:statistik_index")
@@ -596,7 +597,7 @@ def forbundsmal_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def kategorier(request: HttpRequest) -> HttpResponse:
+def kategorier(request: ForbundRequest) -> HttpResponse:
     orsak_form = AvslutsorsakForm(
         request.POST if "orsak-namn" in request.POST else None,
         instance=Avslutsorsak(forbund=request.forbund),
@@ -631,7 +632,7 @@ def kategorier(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def indikatorer(request: HttpRequest, ar: int) -> HttpResponse:
+def indikatorer(request: ForbundRequest, ar: int) -> HttpResponse:
     return render(
         request,
         "insatser/indikatorer.html",
@@ -641,7 +642,7 @@ def indikatorer(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def indikatorer_edit(request: HttpRequest, ar: int) -> HttpResponse:
+def indikatorer_edit(request: ForbundRequest, ar: int) -> HttpResponse:
     fragor = list(Indikatorfraga.objects.for_forbund(request.forbund))
     resultat = {
         (r.fraga_id, r.kon): r
@@ -659,7 +660,7 @@ def indikatorer_edit(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def indikatorfraga_create(request: HttpRequest) -> HttpResponse:
+def indikatorfraga_create(request: ForbundRequest) -> HttpResponse:
     return edit_object(
         request,
         form_class=IndikatorfragaForm,
@@ -674,7 +675,7 @@ def indikatorfraga_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def statistik_index(request: HttpRequest) -> HttpResponse:
+def statistik_index(request: ForbundRequest) -> HttpResponse:
     """The latest year with approved helår reports (else last year)."""
     senaste = (
         Periodrapport.objects.for_forbund(request.forbund)
@@ -688,7 +689,7 @@ def statistik_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def indikatorer_index(request: HttpRequest) -> HttpResponse:
+def indikatorer_index(request: ForbundRequest) -> HttpResponse:
     senaste = (
         Indikatorresultat.objects.for_forbund(request.forbund)
         .order_by("-ar")
@@ -700,7 +701,7 @@ def indikatorer_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def indikatorer_excel(request: HttpRequest, ar: int) -> HttpResponse:
+def indikatorer_excel(request: ForbundRequest, ar: int) -> HttpResponse:
     from insatser.excel import indikator_template
 
     return xlsx_response(indikator_template(request.forbund, ar), f"indikatorer-{ar}")
@@ -708,7 +709,7 @@ def indikatorer_excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def indikatorer_upload(request: HttpRequest, ar: int) -> HttpResponse:
+def indikatorer_upload(request: ForbundRequest, ar: int) -> HttpResponse:
     from insatser.excel import import_indikatorer
 
     return _upload(
@@ -726,13 +727,13 @@ def indikatorer_upload(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def struktur_update(request: HttpRequest, strukturaktivitet_id: int) -> HttpResponse:
+def struktur_update(request: ForbundRequest, strukturaktivitet_id: int) -> HttpResponse:
     aktivitet = get_for_forbund(request, Strukturaktivitet, pk=strukturaktivitet_id)
     return _struktur_form(request, aktivitet)
 
 
 def _struktur_form(
-    request: HttpRequest, aktivitet: Strukturaktivitet | None
+    request: ForbundRequest, aktivitet: Strukturaktivitet | None
 ) -> HttpResponse:
     return edit_object(
         request,
@@ -748,7 +749,7 @@ def _struktur_form(
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def forbundsmal_update(request: HttpRequest, forbundsmal_id: int) -> HttpResponse:
+def forbundsmal_update(request: ForbundRequest, forbundsmal_id: int) -> HttpResponse:
     mal = get_for_forbund(request, ForbundsMal, pk=forbundsmal_id)
     return _forbundsmal_form(
         request,
@@ -759,7 +760,7 @@ def forbundsmal_update(request: HttpRequest, forbundsmal_id: int) -> HttpRespons
 
 
 def _forbundsmal_form(
-    request: HttpRequest, mal: ForbundsMal, title: str, success_url: str
+    request: ForbundRequest, mal: ForbundsMal, title: str, success_url: str
 ) -> HttpResponse:
     return edit_object(
         request,
@@ -775,7 +776,7 @@ def _forbundsmal_form(
 
 @require_GET
 @roles(*READ)
-def statistik_pdf(request: HttpRequest, ar: int) -> HttpResponse:
+def statistik_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     from finsam.documents import pdf_response
 
     rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)

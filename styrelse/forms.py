@@ -1,12 +1,19 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 
-from finsam.forms import CrispyFormMixin, DateInput
+from finsam.forms import CrispyFormMixin, DateInput, choice_field
 from finsam.models import Forbund, Person
 from styrelse import rules
 from styrelse.models import Arende, Delegationspunkt, Narvaro, Organ, Paragraf
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from finsam.tenancy import ForbundQuerySet
 
 
 class TimeInput(forms.TimeInput):
@@ -24,7 +31,8 @@ class ScopedForm(CrispyFormMixin, forms.Form):
         self.forbund = forbund
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField):
-                field.queryset = field.queryset.for_forbund(forbund)
+                queryset = cast("ForbundQuerySet[Any]", field.queryset)
+                field.queryset = queryset.for_forbund(forbund)
         self.setup_helper()
 
 
@@ -70,7 +78,7 @@ class SammantradeCreateForm(SammantradeForm):
 
     def __init__(self, *args, forbund: Forbund, **kwargs):
         super().__init__(*args, forbund=forbund, **kwargs)
-        self.fields["arenden"].queryset = (
+        choice_field(self, "arenden").queryset = (
             Arende.objects.for_forbund(forbund)
             .filter(paragrafer__isnull=True)
             .select_related("forbund")
@@ -109,9 +117,10 @@ class ParagrafAddForm(ScopedForm):
         super().__init__(*args, forbund=forbund, **kwargs)
         # The ärenden of the meeting's year and the year before, each with its förbund
         # (for the diarienummer) in the same query: not every ärende ever opened.
-        self.fields["arende"].queryset = (
-            self.fields["arende"]
-            .queryset.filter(ar__gte=ar - 1, ar__lte=ar)
+        arende = choice_field(self, "arende")
+        arende.queryset = (
+            cast("QuerySet[Arende]", arende.queryset)
+            .filter(ar__gte=ar - 1, ar__lte=ar)
             .select_related("forbund")
             .order_by("-ar", "-lopnummer")
         )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.urls import reverse
 
 from finsam.access import READ, user_role
 from finsam.dashboard import Panel
 from finsam.documents import Dokument
+from finsam.http import ForbundRequest
 from styrelse.models import Sammantrade
 
 OPPNA = [
@@ -18,7 +18,7 @@ OPPNA = [
 ]
 
 
-def panel(request: HttpRequest) -> Panel | None:
+def panel(request: ForbundRequest) -> Panel | None:
     if request.forbund is None or user_role(request.user) not in READ:
         return None
     oppna = list(

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from finsam import uploads
 from finsam.models import Forbund, Person
+from finsam.tenancy import require_same_forbund
 from styrelse import frister, rules
 from styrelse.models import (
     Anslag,
@@ -330,8 +331,7 @@ def narvaro_add(
     rules.kontrollera_kan_andras(
         Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
     )
-    if person.forbund_id != sammantrade.organ.forbund_id:
-        raise ValidationError("Personen hör till ett annat förbund.")
+    require_same_forbund(sammantrade.organ.forbund_id, person, namn="Personen")
     _kontrollera_mot_sammansattning(sammantrade, person, roll, fields.get("ersatter"))
     fields.setdefault("ordning", sammantrade.narvaro.count() + 1)
     narvaro = Narvaro(sammantrade=sammantrade, person=person, roll=roll, **fields)
@@ -542,15 +542,16 @@ def delegationsbeslut_create(*, forbund: Forbund, **fields: Any) -> Delegationsb
     "Anmälan av delegationsbeslut" when there is one."""
     beslut = Delegationsbeslut(forbund=forbund, **fields)
     if beslut.delegationspunkt is not None:
-        if beslut.delegationspunkt.forbund_id != forbund.pk:
-            raise ValidationError("Delegationspunkten hör till ett annat förbund.")
+        require_same_forbund(
+            forbund, beslut.delegationspunkt, namn="Delegationspunkten"
+        )
         beslut.arendetyp = beslut.arendetyp or beslut.delegationspunkt.arendetyp
         beslut.delegat = beslut.delegat or beslut.delegationspunkt.delegat
     beslut.full_clean()
     beslut.save()
     if beslut.delegationspunkt is not None and not beslut.delegationspunkt.anmalas:
         return beslut
-    paragraf = (
+    kandidater = (
         Paragraf.objects.filter(
             organ__forbund=forbund,
             organ__typ=Organ.STYRELSE,
@@ -568,7 +569,7 @@ def delegationsbeslut_create(*, forbund: Forbund, **fields: Any) -> Delegationsb
     )
     # The next open meeting's §, unless it was justerad at the meeting (omedelbar
     # justering): a frozen § takes no new reports.
-    paragraf = next((p for p in paragraf if rules.kan_andras(p)), None)
+    paragraf = next((p for p in kandidater if rules.kan_andras(p)), None)
     if paragraf is not None:
         beslut.anmald_paragraf = paragraf
         beslut.save(update_fields=["anmald_paragraf"])

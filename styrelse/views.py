@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finsam import dates
 from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, public, roles, user_role
 from finsam.documents import pdf_response
+from finsam.http import ForbundRequest, PublicRequest
 from finsam.models import Forbund
 from finsam.paging import ar_i, ar_urval, sida
 from finsam.tenancy import get_for_forbund
@@ -42,7 +43,7 @@ from styrelse.models import (
 KOMMENTERA = (STYRELSE, KANSLI, ADMIN)
 
 
-def _fel(request: HttpRequest, exc: ValidationError) -> None:
+def _fel(request: ForbundRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
 
@@ -53,7 +54,7 @@ def _detail_url(sammantrade: Sammantrade) -> str:
 
 @require_GET
 @roles(*READ)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ForbundRequest) -> HttpResponse:
     alla = selectors.sammantrade_list(forbund=request.forbund)
     urval = ar_urval(request, ar_i(alla, "datum"))
     return render(
@@ -65,7 +66,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def sammantrade_create(request: HttpRequest) -> HttpResponse:
+def sammantrade_create(request: ForbundRequest) -> HttpResponse:
     organ = services.organ_styrelse(forbund=request.forbund)
     form = SammantradeCreateForm(
         request.POST or None, forbund=request.forbund, initial={"organ": organ}
@@ -91,7 +92,7 @@ def sammantrade_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def sammantrade_detail(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     context = selectors.sammantrade_detail(sammantrade=sammantrade)
     idag = dates.today()
@@ -129,7 +130,7 @@ def sammantrade_detail(request: HttpRequest, sammantrade_id: int) -> HttpRespons
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def sammantrade_edit(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def sammantrade_edit(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     orsak = rules.fryst_orsak(sammantrade)
     if orsak:
@@ -160,7 +161,7 @@ def sammantrade_edit(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def paragraf_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def paragraf_create(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     form = ParagrafAddForm(
         request.POST, forbund=request.forbund, ar=sammantrade.datum.year
@@ -184,7 +185,7 @@ def paragraf_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def paragraf_edit(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+def paragraf_edit(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     sammantrade = paragraf.sammantrade
     back = _detail_url(sammantrade) + f"#p{paragraf.nummer}"
@@ -218,7 +219,7 @@ def paragraf_edit(request: HttpRequest, paragraf_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def narvaro_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def narvaro_create(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     form = NarvaroForm(request.POST, forbund=request.forbund)
     if not form.is_valid():
@@ -233,7 +234,7 @@ def narvaro_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def narvaro_delete(request: HttpRequest, narvaro_id: int) -> HttpResponse:
+def narvaro_delete(request: ForbundRequest, narvaro_id: int) -> HttpResponse:
     narvaro = get_for_forbund(request, Narvaro, pk=narvaro_id)
     sammantrade = narvaro.sammantrade
     try:
@@ -245,7 +246,7 @@ def narvaro_delete(request: HttpRequest, narvaro_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def sammantrade_genomfort(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def sammantrade_genomfort(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     try:
         services.sammantrade_genomfort(sammantrade=sammantrade, idag=dates.today())
@@ -258,7 +259,7 @@ def sammantrade_genomfort(request: HttpRequest, sammantrade_id: int) -> HttpResp
 
 @require_POST
 @roles(*EDIT)
-def sammantrade_publicera(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def sammantrade_publicera(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     try:
         services.utkast_publicera(sammantrade=sammantrade)
@@ -271,7 +272,7 @@ def sammantrade_publicera(request: HttpRequest, sammantrade_id: int) -> HttpResp
 
 @require_POST
 @roles(*KOMMENTERA)
-def kommentar_create(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+def kommentar_create(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     form = KommentarForm(request.POST, forbund=request.forbund)
     back = _detail_url(paragraf.sammantrade) + f"#p{paragraf.nummer}"
@@ -291,7 +292,7 @@ def kommentar_create(request: HttpRequest, paragraf_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def kommentar_losa(request: HttpRequest, kommentar_id: int) -> HttpResponse:
+def kommentar_losa(request: ForbundRequest, kommentar_id: int) -> HttpResponse:
     kommentar = get_for_forbund(request, Kommentar, pk=kommentar_id)
     services.kommentar_losa(kommentar=kommentar)
     paragraf = kommentar.paragraf
@@ -300,7 +301,7 @@ def kommentar_losa(request: HttpRequest, kommentar_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*KOMMENTERA)
-def sammantrade_justera(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def sammantrade_justera(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     try:
         services.sammantrade_justera(sammantrade=sammantrade, user=request.user)
@@ -317,7 +318,7 @@ def sammantrade_justera(request: HttpRequest, sammantrade_id: int) -> HttpRespon
 
 @require_POST
 @roles(*EDIT)
-def anslag_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def anslag_create(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     form = AnslagForm(request.POST, forbund=request.forbund)
     if not form.is_valid():
@@ -340,7 +341,7 @@ def anslag_create(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def arende_list(request: HttpRequest) -> HttpResponse:
+def arende_list(request: ForbundRequest) -> HttpResponse:
     alla = selectors.arende_list(forbund=request.forbund)
     urval = ar_urval(request, ar_i(alla, "ar"))
     arenden = sida(request, alla.filter(ar=urval["ar"]))
@@ -353,7 +354,7 @@ def arende_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def arende_create(request: HttpRequest) -> HttpResponse:
+def arende_create(request: ForbundRequest) -> HttpResponse:
     form = ArendeForm(request.POST or None, forbund=request.forbund)
     if request.method == "POST" and form.is_valid():
         arende = services.arende_create(
@@ -378,7 +379,7 @@ def _forbund_by_orgnr(orgnr: str) -> Forbund:
 
 @require_GET
 @public
-def anslagstavla(request: HttpRequest, orgnr: str) -> HttpResponse:
+def anslagstavla(request: PublicRequest, orgnr: str) -> HttpResponse:
     forbund = _forbund_by_orgnr(orgnr)
     alla = selectors.anslagstavla(forbund=forbund)
     urval = ar_urval(request, ar_i(alla, "uppsatt"))
@@ -420,7 +421,7 @@ def _protokoll_pdf(
 
 @require_GET
 @roles(*READ)
-def protokoll_pdf(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def protokoll_pdf(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     return _protokoll_pdf(request, sammantrade)
 
@@ -428,14 +429,14 @@ def protokoll_pdf(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 @require_GET
 @public
 def anslag_protokoll_pdf(
-    request: HttpRequest, orgnr: str, sammantrade_id: int
+    request: PublicRequest, orgnr: str, sammantrade_id: int
 ) -> HttpResponse:
     return _protokoll_pdf(request, _anslaget(orgnr, sammantrade_id), offentlig=True)
 
 
 @require_GET
 @roles(*READ)
-def kallelse(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def kallelse(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     return render(
         request,
@@ -446,7 +447,7 @@ def kallelse(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def kallelse_pdf(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def kallelse_pdf(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     return pdf_response(
         "styrelse/pdf/kallelse.html",
@@ -458,7 +459,7 @@ def kallelse_pdf(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def kallelse_skicka(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def kallelse_skicka(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     lank = settings.SITE_URL + reverse("styrelse:kallelse", args=[sammantrade.pk])
     try:
@@ -472,7 +473,7 @@ def kallelse_skicka(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def utdrag_pdf(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+def utdrag_pdf(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     sammantrade = paragraf.sammantrade
     if not sammantrade.ar_justerat:
@@ -496,7 +497,7 @@ def utdrag_pdf(request: HttpRequest, paragraf_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def delegationsbeslut_list(request: HttpRequest) -> HttpResponse:
+def delegationsbeslut_list(request: ForbundRequest) -> HttpResponse:
     alla = selectors.delegationsbeslut_list(forbund=request.forbund)
     urval = ar_urval(request, ar_i(alla, "datum"))
     beslut = sida(request, alla.filter(datum__year=urval["ar"]))
@@ -514,7 +515,7 @@ def delegationsbeslut_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def delegationsbeslut_create(request: HttpRequest) -> HttpResponse:
+def delegationsbeslut_create(request: ForbundRequest) -> HttpResponse:
     form = DelegationsbeslutForm(request.POST or None, forbund=request.forbund)
     if request.method == "POST" and form.is_valid():
         beslut = services.delegationsbeslut_create(
@@ -544,7 +545,7 @@ def delegationsbeslut_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def delegationspunkt_create(request: HttpRequest) -> HttpResponse:
+def delegationspunkt_create(request: ForbundRequest) -> HttpResponse:
     form = DelegationspunktForm(request.POST or None, forbund=request.forbund)
     if request.method == "POST" and form.is_valid():
         services.delegationspunkt_create(forbund=request.forbund, **form.cleaned_data)
@@ -563,7 +564,7 @@ def delegationspunkt_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
+def arende_detail(request: ForbundRequest, arende_id: int) -> HttpResponse:
     arende = get_for_forbund(request, Arende, pk=arende_id)
     form = UploadForm(tillatna=services.BILAGA_TYPER, max_bytes=services.BILAGA_MAX)
     return render(
@@ -581,7 +582,7 @@ def arende_detail(request: HttpRequest, arende_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def bilaga_create(request: HttpRequest, arende_id: int) -> HttpResponse:
+def bilaga_create(request: ForbundRequest, arende_id: int) -> HttpResponse:
     arende = get_for_forbund(request, Arende, pk=arende_id)
     form = UploadForm(
         request.POST,
@@ -605,7 +606,7 @@ def bilaga_create(request: HttpRequest, arende_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def bilaga_download(request: HttpRequest, bilaga_id: int) -> HttpResponse:
+def bilaga_download(request: ForbundRequest, bilaga_id: int) -> HttpResponse:
     bilaga = get_for_forbund(request, Bilaga, pk=bilaga_id)
     response = HttpResponse(bytes(bilaga.innehall), content_type=bilaga.content_type)
     response["Content-Disposition"] = (
@@ -617,7 +618,7 @@ def bilaga_download(request: HttpRequest, bilaga_id: int) -> HttpResponse:
 
 @require_POST
 @roles(*KOMMENTERA)
-def paragraf_justera(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+def paragraf_justera(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     try:
         services.paragraf_justera_omedelbart(paragraf=paragraf, user=request.user)
@@ -636,7 +637,7 @@ def paragraf_justera(request: HttpRequest, paragraf_id: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def sammantradesplan(request: HttpRequest, ar: int) -> HttpResponse:
+def sammantradesplan(request: ForbundRequest, ar: int) -> HttpResponse:
     return render(
         request,
         "styrelse/sammantradesplan.html",
@@ -651,7 +652,7 @@ def sammantradesplan(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def sammantrade_maskering(request: HttpRequest, sammantrade_id: int) -> HttpResponse:
+def sammantrade_maskering(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     form = MaskeringForm(
         request.POST or None,

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
-from finsam.forms import CrispyFormMixin
+from finsam.forms import CrispyFormMixin, choice_field
 
 
 class AvsnittstextForm(CrispyFormMixin, forms.Form):
@@ -30,8 +32,12 @@ class FyndForm(forms.Form):
     )
 
 
+def paragraf_etikett(p: Any) -> str:
+    return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}: {p.rubrik}"
+
+
 class GodkannForm(forms.Form):
-    paragraf = forms.ModelChoiceField(
+    paragraf: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Styrelsens beslut (§)",
         queryset=None,
         empty_label="Välj paragraf",
@@ -42,13 +48,11 @@ class GodkannForm(forms.Form):
         from styrelse.models import Paragraf
 
         super().__init__(*args, **kwargs)
-        field = self.fields["paragraf"]
+        field = choice_field(self, "paragraf")
         field.queryset = (
             Paragraf.objects.for_forbund(forbund)
             .filter(sammantrade__datum__year__gt=ar)
             .select_related("sammantrade")
             .order_by("sammantrade__datum", "nummer")
         )
-        field.label_from_instance = lambda p: (
-            f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}: {p.rubrik}"
-        )
+        field.label_from_instance = paragraf_etikett  # type: ignore[method-assign,assignment]

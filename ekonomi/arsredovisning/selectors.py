@@ -183,7 +183,7 @@ def styrelsen_under_aret(*, forbund: Forbund, ar: int) -> dict[str, Any]:
         (u for u in uppdrag if u.typ in Uppdrag.PRESIDIUM),
         key=lambda u: (u.typ != Uppdrag.ORDFORANDE, u.ordning),
     )
-    presidium_unik = {}
+    presidium_unik: dict[tuple[str, int], Uppdrag] = {}
     for u in presidium:
         presidium_unik.setdefault((u.typ, u.ordning), u)
 
@@ -225,7 +225,7 @@ def ledamoter_for_underskrift(*, forbund: Forbund, datum: dt.date) -> list[dict]
     ledamoter.sort(
         key=lambda u: (
             titlar.get(u.person_id, ("", True, 99))[1:],
-            u.medlem.sortering,
+            u.medlem.sortering if u.medlem else 0,
             u.person.efternamn,
         )
     )

@@ -12,6 +12,7 @@ from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedo
 from ekonomi.arsredovisning.render import arsredovisning_pdf
 from ekonomi.arsredovisning.selectors import fynd_list
 from finsam.models import Forbund, User
+from finsam.tenancy import require_same_forbund
 
 
 def _arsredovisning(forbund: Forbund, ar: int) -> Arsredovisning:
@@ -93,8 +94,7 @@ def arsredovisning_godkann(
     if a.ar_godkand:
         raise ValidationError(f"Årsredovisningen {ar} är redan godkänd.")
     sammantrade = paragraf.sammantrade
-    if sammantrade.organ.forbund_id != forbund.pk:
-        raise ValidationError("Paragrafen hör till ett annat förbund.")
+    require_same_forbund(forbund, paragraf, namn="Paragrafen")
     if sammantrade.datum.year <= ar:
         raise ValidationError(
             f"Paragrafen är från {sammantrade.datum:%Y-%m-%d}: årsredovisningen för "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,6 +18,7 @@ from ekonomi.arsredovisning.render import arsredovisning_html, arsredovisning_pd
 from finsam import dates
 from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, has_role, roles
 from finsam.documents import xlsx_response
+from finsam.http import ForbundRequest
 
 # Drafts are for the kansli and the board; revisorer read the approved documents.
 UTKAST_LASARE = (KANSLI, ADMIN, STYRELSE)
@@ -37,7 +38,7 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ForbundRequest) -> HttpResponse:
     if not has_role(request.user, UTKAST_LASARE):
         return redirect("ekonomi:arsredovisning_arkiv")
     valt = request.GET.get("ar", "")
@@ -58,7 +59,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @roles(*UTKAST_LASARE)
-def ar_detail(request: HttpRequest, ar: int) -> HttpResponse:
+def ar_detail(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     forbund = request.forbund
     arsredovisning = selectors.arsredovisning_get(forbund=forbund, ar=ar)
@@ -81,7 +82,7 @@ def ar_detail(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
-def text_edit(request: HttpRequest, ar: int, avsnitt: str) -> HttpResponse:
+def text_edit(request: ForbundRequest, ar: int, avsnitt: str) -> HttpResponse:
     ar = _ar(ar)
     if avsnitt not in Avsnittstext.RUBRIK:
         raise Http404("Inget sådant avsnitt.")
@@ -113,7 +114,7 @@ def text_edit(request: HttpRequest, ar: int, avsnitt: str) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def fynd_godta(request: HttpRequest, ar: int) -> HttpResponse:
+def fynd_godta(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     form = FyndForm(request.POST)
     if not form.is_valid():
@@ -138,7 +139,7 @@ def fynd_godta(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def godkann(request: HttpRequest, ar: int) -> HttpResponse:
+def godkann(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     form = GodkannForm(request.POST, forbund=request.forbund, ar=ar)
     if not form.is_valid():
@@ -166,7 +167,7 @@ def godkann(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*UTKAST_LASARE)
-def visa(request: HttpRequest, ar: int) -> HttpResponse:
+def visa(request: ForbundRequest, ar: int) -> HttpResponse:
     """The document's HTML in the browser, so it is read before it is printed."""
     ar = _ar(ar)
     return HttpResponse(
@@ -176,7 +177,7 @@ def visa(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*UTKAST_LASARE)
-def utkast_pdf(request: HttpRequest, ar: int) -> HttpResponse:
+def utkast_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     pdf = arsredovisning_pdf(forbund=request.forbund, ar=ar)
     return _pdf(pdf, f"arsredovisning-{ar}-utkast.pdf")
@@ -184,7 +185,7 @@ def utkast_pdf(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*UTKAST_LASARE)
-def excel(request: HttpRequest, ar: int) -> HttpResponse:
+def excel(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar(ar)
     tabeller = selectors.alla_tabeller(forbund=request.forbund, ar=ar)
     return xlsx_response(arsredovisning_workbook(tabeller), f"arsredovisning-{ar}")
@@ -192,7 +193,7 @@ def excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def godkand_pdf(request: HttpRequest, ar: int) -> HttpResponse:
+def godkand_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     """The frozen PDF, byte for byte as it was made on approval."""
     ar = _ar(ar)
     a = selectors.godkand_get(forbund=request.forbund, ar=ar)
@@ -206,7 +207,7 @@ def godkand_pdf(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def arkiv(request: HttpRequest) -> HttpResponse:
+def arkiv(request: ForbundRequest) -> HttpResponse:
     return render(
         request,
         "ekonomi/arsredovisning/arkiv.html",

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -30,10 +32,11 @@ class Command(BaseCommand):
             # paragraph with its decisions), so a demo is rebuilt from an empty database
             # rather than untangled förbund by förbund.
             call_command("flush", interactive=False, verbosity=0)
-        for orgnr, build in [
+        byggare: list[tuple[str, Callable[[], object]]] = [
             (BHS_ORGNR, build_demo),
             (OS_ORGNR, build_ostra_sodertorn),
-        ]:
+        ]
+        for orgnr, build in byggare:
             existing = Forbund.objects.filter(orgnr=orgnr).first()
             if existing:
                 self.stdout.write(

@@ -58,8 +58,8 @@ class Command(BaseCommand):
             f"Sammanfattning av deltagarflöden i finansierade insatser {ar}, {forbund.namn}"
         )
         self.stdout.write("\t".join(KOLUMNER))
-        for rad in tabellrader(rader, total):
-            self.stdout.write("\t".join(rad))
+        for celler in tabellrader(rader, total):
+            self.stdout.write("\t".join(celler))
         self.stdout.write(f"Varav unika deltagare\t{'' if unika is None else unika}")
         for rad in rader:
             if rad.avvikelse:
