@@ -80,7 +80,7 @@ def huvudbok_las(data: bytes, *, orgnr: str) -> SieFil:
             radfel.append(f"beloppet {belopp_cell!s} är inte ett belopp i kronor")
         if str(vernr or "").strip().upper() != "IB" and datum is None:
             radfel.append(f"datumet {datum_cell!s} är inte ett datum (ÅÅÅÅ-MM-DD)")
-        if radfel:
+        if radfel or belopp is None:
             fel.append(f"Rad {nr}: " + ", ".join(radfel) + ".")
             continue
         if namn:
@@ -89,6 +89,8 @@ def huvudbok_las(data: bytes, *, orgnr: str) -> SieFil:
         vernr = str(vernr or "").strip()
         if vernr.upper() == "IB":
             fil.ib[(0, konto)] = fil.ib.get((0, konto), Decimal(0)) + belopp
+            continue
+        if datum is None:  # pragma: no cover - refused above unless IB
             continue
         if vernr not in ver:
             ver[vernr] = Ver(

@@ -269,10 +269,10 @@ def kostnadsfordelning(
     belopp: dict[str, Decimal] = {}
     ofordelat = NOLL
     for kod, summa in utfall.items():
-        grupp = grupper.get(kod)
+        grupp = grupper.get(kod, "")
         if kod in intakter or grupp in Budgetpost.INTAKTSGRUPPER:
             continue
-        kategori = _GRUPP_KATEGORI.get(grupp or "")
+        kategori = _GRUPP_KATEGORI.get(grupp)
         if kategori:
             belopp[kategori] = belopp.get(kategori, NOLL) + summa
         else:

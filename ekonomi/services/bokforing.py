@@ -163,10 +163,10 @@ def _saldon(imp: Bokforingsimport, fil: SieFil) -> list[Kontosaldo]:
         ib = fil.ib.get((arsnr, konto), Decimal(0))
         if arsnr == 0 and fil.verifikationer:
             rorelse = summor.get(konto, Decimal(0))
+        elif (arsnr, konto) in fil.res:
+            rorelse = fil.res[(arsnr, konto)]
         else:
-            rorelse = fil.res.get((arsnr, konto))
-            if rorelse is None:
-                rorelse = fil.ub.get((arsnr, konto), ib) - ib
+            rorelse = fil.ub.get((arsnr, konto), ib) - ib
         balans = konto[:1] in ("1", "2")
         out.append(
             Kontosaldo(

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -32,6 +32,7 @@ from ekonomi.selectors.rakenskaper import rakenskaper
 from ekonomi.services import bokforing as services
 from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import xlsx_response
+from finsam.http import ForbundRequest
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import MB, UploadForm, filtyp_check, storlek_check
 
@@ -67,7 +68,7 @@ class BokforingUploadForm(UploadForm):
         return fil
 
 
-def _kraver_redigering(request: HttpRequest) -> None:
+def _kraver_redigering(request: ForbundRequest) -> None:
     """Pages everyone who reads may see; only the kansli (and admin) may change them."""
     if not has_role(request.user, EDIT):
         raise PermissionDenied("Din roll får läsa men inte ändra här.")
@@ -81,7 +82,7 @@ def _ar_ok(ar: int) -> int:
 
 @require_http_methods(["GET", "POST"])
 @roles(*READ)
-def bokforing_list(request: HttpRequest) -> HttpResponse:
+def bokforing_list(request: ForbundRequest) -> HttpResponse:
     form = BokforingUploadForm(request.POST or None, request.FILES or None)
     fel: list[str] = []
     if request.method == "POST":
@@ -135,7 +136,7 @@ def bokforing_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @roles(*READ)
-def bokforing_import(request: HttpRequest, bokforingsimport_id: int) -> HttpResponse:
+def bokforing_import(request: ForbundRequest, bokforingsimport_id: int) -> HttpResponse:
     imp = get_for_forbund(request, Bokforingsimport, pk=bokforingsimport_id)
     if request.method == "POST":
         _kraver_redigering(request)
@@ -201,7 +202,7 @@ def _budgetkoder(forbund, ar: int) -> list[str]:
 
 @require_http_methods(["GET", "POST"])
 @roles(*READ)
-def kontoplan(request: HttpRequest, ar: int) -> HttpResponse:
+def kontoplan(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     koder = _budgetkoder(request.forbund, ar)
     form = KontoregelForm(request.POST or None, budgetkoder=koder)
@@ -259,7 +260,7 @@ def _belopp(text: str, enhet: str) -> Decimal | None:
 
 @require_http_methods(["GET", "POST"])
 @roles(*READ)
-def manuella(request: HttpRequest, ar: int) -> HttpResponse:
+def manuella(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     typade = {
         r.kod: r for r in Manuellrad.objects.for_forbund(request.forbund).filter(ar=ar)
@@ -314,7 +315,7 @@ def manuella(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def manuella_mall(request: HttpRequest, ar: int) -> HttpResponse:
+def manuella_mall(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     typade = {
         r.kod: r for r in Manuellrad.objects.for_forbund(request.forbund).filter(ar=ar)
@@ -327,7 +328,7 @@ def manuella_mall(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_POST
 @roles(*EDIT)
-def manuella_upload(request: HttpRequest, ar: int) -> HttpResponse:
+def manuella_upload(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     form = UploadForm(request.POST, request.FILES)
     fel: list[str] = []
@@ -352,13 +353,13 @@ def manuella_upload(request: HttpRequest, ar: int) -> HttpResponse:
     return redirect("ekonomi:manuella", ar=ar)
 
 
-def _enhet(request: HttpRequest) -> str:
+def _enhet(request: ForbundRequest) -> str:
     return "kr" if request.GET.get("enhet") == "kr" else "tkr"
 
 
 @require_GET
 @roles(*READ)
-def rakenskaper_view(request: HttpRequest, ar: int) -> HttpResponse:
+def rakenskaper_view(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     r = rakenskaper(request.forbund, ar)
     return render(
@@ -377,7 +378,7 @@ def rakenskaper_view(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def rakenskaper_excel(request: HttpRequest, ar: int) -> HttpResponse:
+def rakenskaper_excel(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     data = bokforing_excel.rakenskaper_xlsx(
         rakenskaper(request.forbund, ar),
@@ -389,7 +390,7 @@ def rakenskaper_excel(request: HttpRequest, ar: int) -> HttpResponse:
 
 @require_GET
 @roles(*READ)
-def avstamning_view(request: HttpRequest, ar: int) -> HttpResponse:
+def avstamning_view(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     r = rakenskaper(request.forbund, ar)
     return render(
@@ -423,7 +424,7 @@ class GranserForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 @roles(*READ)
-def nyckeltal_view(request: HttpRequest, ar: int) -> HttpResponse:
+def nyckeltal_view(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     granser = dict(
         Nyckeltalsgrans.objects.for_forbund(request.forbund).values_list(
