@@ -13,7 +13,6 @@ class ArsredovisningConfig(AppConfig):
     verbose_name = "Årsredovisning"
 
     def ready(self) -> None:
-        from ekonomi.arsredovisning.documents import godkanda_arsredovisningar
-        from finsam.documents import register_documents
+        from ekonomi.arsredovisning.documents import register
 
-        register_documents(godkanda_arsredovisningar)
+        register()

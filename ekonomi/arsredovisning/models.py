@@ -50,9 +50,10 @@ class Arsredovisning(models.Model):
         blank=True,
         related_name="+",
     )
-    # The frozen document: rendered once on approval, never again. Kept in the
-    # database beside its hash (like the protocol's bilagor), so a backup of the data
-    # holds the signed report too.
+    # The frozen document. On approval the HTML is made from the data of that moment
+    # and kept; a background task lays it out once into the PDF, stored beside its hash
+    # in the database (like the protocol's bilagor), so a backup holds the signed report.
+    html = models.TextField("fastställd HTML", blank=True, editable=False)
     pdf = models.BinaryField("fastställd PDF", blank=True, default=b"", editable=False)
     pdf_sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False)
     skapad = models.DateTimeField("skapad", auto_now_add=True)
@@ -72,9 +73,9 @@ class Arsredovisning(models.Model):
                 | (
                     Q(godkand_datum__isnull=False)
                     & Q(godkand_paragraf__isnull=False)
-                    & ~Q(pdf_sha256="")
+                    & ~Q(html="")
                 ),
-                name="arsredovisning_godkand_har_paragraf_och_pdf",
+                name="arsredovisning_godkand_ar_fryst",
             ),
         ]
 
@@ -84,6 +85,10 @@ class Arsredovisning(models.Model):
     @property
     def ar_godkand(self) -> bool:
         return self.status == self.GODKAND
+
+    @property
+    def pdf_klar(self) -> bool:
+        return bool(self.pdf_sha256)
 
 
 class Avsnittstext(models.Model):

@@ -30,6 +30,7 @@ def arsredovisning_get(*, forbund: Forbund, ar: int) -> Arsredovisning | None:
     return (
         Arsredovisning.objects.for_forbund(forbund)
         .filter(ar=ar)
+        .defer("pdf", "html")
         .select_related("godkand_paragraf__sammantrade")
         .first()
     )
@@ -37,7 +38,7 @@ def arsredovisning_get(*, forbund: Forbund, ar: int) -> Arsredovisning | None:
 
 def arsredovisningar_list(*, forbund: Forbund) -> list[Arsredovisning]:
     return list(
-        Arsredovisning.objects.for_forbund(forbund).defer("pdf").order_by("-ar")
+        Arsredovisning.objects.for_forbund(forbund).defer("pdf", "html").order_by("-ar")
     )
 
 
@@ -55,7 +56,7 @@ def godkanda_list(*, forbund: Forbund) -> list[Arsredovisning]:
     return list(
         Arsredovisning.objects.for_forbund(forbund)
         .filter(status=Arsredovisning.GODKAND)
-        .defer("pdf")
+        .defer("pdf", "html")
         .select_related("godkand_paragraf__sammantrade")
         .order_by("-ar")
     )

@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedomning
-from ekonomi.arsredovisning.render import arsredovisning_pdf
+from ekonomi.arsredovisning.render import arsredovisning_html
 from ekonomi.arsredovisning.selectors import fynd_list
+from finsam.documents import html_to_pdf
 from finsam.models import Forbund, User
 from finsam.tenancy import require_same_forbund
 
@@ -110,9 +111,33 @@ def arsredovisning_godkann(
     a.godkand_paragraf = paragraf
     a.godkand_datum = sammantrade.datum
     a.godkand_av = user
-    pdf = arsredovisning_pdf(forbund=forbund, ar=ar, arsredovisning=a)
-    a.pdf = pdf
-    a.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    # Frozen now, from the data of this moment: the PDF is laid out from this HTML.
+    a.html = arsredovisning_html(forbund=forbund, ar=ar, arsredovisning=a, pdf=True)
+    a.pdf, a.pdf_sha256 = b"", ""
     a.full_clean()
     a.save()
+    from ekonomi.arsredovisning.tasks import faststall_pdf
+
+    # The database backend's worker sees the task once this transaction commits; the
+    # immediate backend (tests, TASKS_IMMEDIATE) lays the PDF out right here.
+    faststall_pdf.enqueue(a.pk)
+    a.refresh_from_db()
     return a
+
+
+def arsredovisning_pdf_faststall(*, arsredovisning_id: int) -> str:
+    """Lay out the frozen HTML into the PDF and store it with its SHA-256, once: a PDF
+    already made is never made again. Returns the hash."""
+    a = Arsredovisning.objects.filter(pk=arsredovisning_id).first()
+    if a is None or not a.ar_godkand:
+        return ""
+    if a.pdf_sha256:
+        return a.pdf_sha256
+    pdf = html_to_pdf(a.html)
+    sha = hashlib.sha256(pdf).hexdigest()
+    with transaction.atomic():
+        # Whoever stores first wins; a second worker's copy is dropped.
+        Arsredovisning.objects.filter(pk=a.pk, pdf_sha256="").update(
+            pdf=pdf, pdf_sha256=sha
+        )
+    return Arsredovisning.objects.values_list("pdf_sha256", flat=True).get(pk=a.pk)

@@ -12,7 +12,6 @@ urlpatterns = [
     path("<int:ar>/fynd/", views.fynd_godta, name="arsredovisning_fynd"),
     path("<int:ar>/godkann/", views.godkann, name="arsredovisning_godkann"),
     path("<int:ar>/visa/", views.visa, name="arsredovisning_visa"),
-    path("<int:ar>/utkast.pdf", views.utkast_pdf, name="arsredovisning_utkast_pdf"),
     path("<int:ar>/tabeller.xlsx", views.excel, name="arsredovisning_excel"),
     path(
         "<int:ar>/arsredovisning.pdf",

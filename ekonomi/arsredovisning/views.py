@@ -11,17 +11,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ekonomi.arsredovisning import selectors, services
+from ekonomi.arsredovisning.documents import UTKAST_LASARE
 from ekonomi.arsredovisning.excel import arsredovisning_workbook
 from ekonomi.arsredovisning.forms import AvsnittstextForm, FyndForm, GodkannForm
 from ekonomi.arsredovisning.models import MAX_AR, MIN_AR, Avsnittstext
-from ekonomi.arsredovisning.render import arsredovisning_html, arsredovisning_pdf
-from finsam import dates
-from finsam.access import ADMIN, EDIT, KANSLI, READ, STYRELSE, has_role, roles
+from ekonomi.arsredovisning.render import UTKAST, arsredovisning_html
+from finsam import dates, dokumentfiler
+from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import xlsx_response
 from finsam.http import ForbundRequest
-
-# Drafts are for the kansli and the board; revisorer read the approved documents.
-UTKAST_LASARE = (KANSLI, ADMIN, STYRELSE)
 
 
 def _ar(ar: int) -> int:
@@ -64,7 +62,8 @@ def ar_detail(request: ForbundRequest, ar: int) -> HttpResponse:
     forbund = request.forbund
     arsredovisning = selectors.arsredovisning_get(forbund=forbund, ar=ar)
     fynd = selectors.fynd_list(forbund=forbund, ar=ar)
-    return render(
+    ruta = dokumentfiler.ruta(forbund, UTKAST, str(ar))
+    response = render(
         request,
         "ekonomi/arsredovisning/ar.html",
         {
@@ -76,8 +75,13 @@ def ar_detail(request: ForbundRequest, ar: int) -> HttpResponse:
             "kan_redigera": has_role(request.user, EDIT)
             and not (arsredovisning and arsredovisning.ar_godkand),
             "godkann_form": GodkannForm(forbund=forbund, ar=ar),
+            "utkast_ruta": ruta,
         },
     )
+    if arsredovisning and arsredovisning.ar_godkand and not arsredovisning.pdf_klar:
+        response["Refresh"] = "3"  # the frozen PDF is being laid out
+        return response
+    return dokumentfiler.refresh_header(response, ruta)
 
 
 @require_http_methods(["GET", "POST"])
@@ -170,17 +174,7 @@ def godkann(request: ForbundRequest, ar: int) -> HttpResponse:
 def visa(request: ForbundRequest, ar: int) -> HttpResponse:
     """The document's HTML in the browser, so it is read before it is printed."""
     ar = _ar(ar)
-    return HttpResponse(
-        arsredovisning_html(forbund=request.forbund, ar=ar, request=request)
-    )
-
-
-@require_GET
-@roles(*UTKAST_LASARE)
-def utkast_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
-    ar = _ar(ar)
-    pdf = arsredovisning_pdf(forbund=request.forbund, ar=ar)
-    return _pdf(pdf, f"arsredovisning-{ar}-utkast.pdf")
+    return HttpResponse(arsredovisning_html(forbund=request.forbund, ar=ar))
 
 
 @require_GET
@@ -199,6 +193,12 @@ def godkand_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     a = selectors.godkand_get(forbund=request.forbund, ar=ar)
     if a is None:
         messages.info(request, f"Årsredovisningen {ar} är inte godkänd ännu.")
+        return redirect("ekonomi:arsredovisning_arkiv")
+    if not a.pdf_klar:
+        messages.info(
+            request,
+            f"PDF:en av årsredovisningen {ar} skapas just nu. Försök snart igen.",
+        )
         return redirect("ekonomi:arsredovisning_arkiv")
     response = _pdf(bytes(a.pdf), f"arsredovisning-{ar}.pdf")
     response["X-Content-SHA256"] = a.pdf_sha256

@@ -39,8 +39,22 @@ def demo_modul(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def utkast_pdf(demo_modul, django_db_blocker) -> bytes:
-    from ekonomi.arsredovisning.render import arsredovisning_pdf
+def media_modul(tmp_path_factory):
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(scope="module")
+def utkast_pdf(demo_modul, media_modul, django_db_blocker) -> bytes:
+    """The draft as the kansli gets it: requested, rendered by the background task
+    (the immediate backend under test) and stored as a Dokumentfil."""
+    from ekonomi.arsredovisning.render import UTKAST
+    from finsam import dokumentfiler
 
     with django_db_blocker.unblock():
-        return arsredovisning_pdf(forbund=demo_modul.forbund, ar=2017)
+        fil = dokumentfiler.begar(demo_modul.forbund, UTKAST, "2017")
+        assert fil.status == fil.KLAR, fil.felmeddelande
+        with fil.fil.open("rb") as handle:
+            return handle.read()

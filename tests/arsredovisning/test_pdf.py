@@ -191,3 +191,28 @@ def test_budget_vs_utfall_holds_the_seeds_figures(utkast_pdf):
         ).search(text, pos)
         assert m, f"{label} {figures} saknas"
         pos = m.end()
+
+
+def test_the_draft_is_kept_until_its_data_changes(utkast_pdf, demo_modul, media_modul):
+    from django.db import transaction
+
+    from ekonomi.arsredovisning.models import Avsnittstext
+    from ekonomi.arsredovisning.render import UTKAST
+    from finsam import dokumentfiler
+
+    forbund = demo_modul.forbund
+    fil = dokumentfiler.hamta(forbund, UTKAST, "2017")
+    assert fil.aktuell
+    again = dokumentfiler.begar(forbund, UTKAST, "2017")
+    assert (again.pk, again.klar_tid, again.sha256) == (
+        fil.pk,
+        fil.klar_tid,
+        fil.sha256,
+    )
+    with transaction.atomic():
+        Avsnittstext.objects.filter(forbund=forbund, ar=2017, avsnitt="vision").update(
+            text="En ny vision."
+        )
+        assert not dokumentfiler.hamta(forbund, UTKAST, "2017").aktuell
+        transaction.set_rollback(True)
+    assert dokumentfiler.hamta(forbund, UTKAST, "2017").aktuell

@@ -29,16 +29,15 @@ def paragraf(forbund, kanslist):
 
 @pytest.fixture
 def snabb_pdf(monkeypatch):
-    """Rendering the whole document takes seconds; these tests are about the rules
-    around it, so the PDF is a stand-in that says which data it was made from."""
+    """Laying out the whole document takes seconds; these tests are about the rules
+    around it, so the PDF is a stand-in carrying the frozen HTML it was made from."""
     calls = []
 
-    def fake(*, forbund, ar, arsredovisning=None):
-        calls.append(ar)
-        text = selectors.avsnitt_list(forbund=forbund, ar=ar)[0].text
-        return f"%PDF-1.7 {ar} {text} {len(calls)}".encode()
+    def fake(html: str) -> bytes:
+        calls.append(html)
+        return f"%PDF-1.7 {len(calls)}\n{html}".encode()
 
-    monkeypatch.setattr(services, "arsredovisning_pdf", fake)
+    monkeypatch.setattr(services, "html_to_pdf", fake)
     return calls
 
 
@@ -113,7 +112,8 @@ def test_approval_freezes_the_pdf_and_it_downloads_unchanged_after_edits(
         assert response.status_code == 200
         assert response.content == forsta
         assert response["X-Content-SHA256"] == a.pdf_sha256
-    assert snabb_pdf == [2017]  # rendered once, on approval, never again
+    assert len(snabb_pdf) == 1  # laid out once, on approval, never again
+    assert "UTKAST" not in snabb_pdf[0].split("<body>")[1]
     arkiv = client.get(reverse("ekonomi:arsredovisning_arkiv")).content.decode()
     assert a.pdf_sha256 in arkiv
 
@@ -201,7 +201,7 @@ def test_revisor_is_sent_to_the_approved_documents(as_user, revisor):
     assert response["Location"] == reverse("ekonomi:arsredovisning_arkiv")
     assert (
         as_user(revisor)
-        .get(reverse("ekonomi:arsredovisning_utkast_pdf", args=[2017]))
+        .get(reverse("ekonomi:arsredovisning_visa", args=[2017]))
         .status_code
         == 403
     )

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ekonomi.arsredovisning.render import arsredovisning_pdf
 from ekonomi.arsredovisning.selectors import godkand_get
+from ekonomi.arsredovisning.services import arsredovisning_pdf_faststall
 from finsam.models import Forbund
 
 
@@ -35,6 +36,9 @@ class Command(BaseCommand):
             raise CommandError(f"Inget förbund har organisationsnummer {orgnr}.")
         godkand = None if utkast else godkand_get(forbund=forbund, ar=ar)
         if godkand is not None:
+            if not godkand.pdf_klar:  # the worker has not laid it out yet: do it here
+                arsredovisning_pdf_faststall(arsredovisning_id=godkand.pk)
+                godkand.refresh_from_db()
             pdf = bytes(godkand.pdf)
             vad = f"fastställd {godkand.godkand_datum:%Y-%m-%d}, SHA-256 {godkand.pdf_sha256}"
         else:
