@@ -1,7 +1,7 @@
 """Roles, enforced on the server.
 
 Every view is wrapped in ``roles(...)`` (or marked ``public``). The decorator records the
-allowed roles on the view so that ``tests/finsam/test_access.py`` can walk every URL pattern
+allowed roles on the view so that ``tests/finsam/test_url_sweep.py`` can walk every URL pattern
 and check each role against them: a new view cannot forget its roles.
 """
 

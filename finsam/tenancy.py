@@ -4,7 +4,7 @@ Each tenant model uses ``ForbundQuerySet`` as its manager and, when its förbund
 direct ``forbund`` field, names the path to it in ``forbund_path`` (for instance
 ``forbund_path = "insats__forbund"``). Views never call ``Model.objects.get(pk=…)``; they
 call ``get_for_forbund(request, Model, pk=…)`` or ``Model.objects.for_forbund(...)``, so an
-object of another förbund answers 404 through one mechanism. ``tests/finsam/test_tenancy.py``
+object of another förbund answers 404 through one mechanism. ``tests/finsam/test_url_sweep.py``
 walks every URL pattern to keep it that way.
 """
 

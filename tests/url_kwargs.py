@@ -1,6 +1,7 @@
 """Sample values for URL keyword arguments that do not name an object.
 
-The URL sweeps (tests/finsam/test_tenancy.py) resolve every ``<model>_id`` kwarg to an
+The URL sweep (tests/finsam/test_url_sweep.py) and the page query test
+(tests/finsam/test_page_queries.py) resolve every ``<model>_id`` kwarg to an
 object of the right förbund by itself; any other kwarg needs a value here. Add one line
 per new kwarg name.
 """

@@ -17,7 +17,7 @@ Vi i vårt samordningsförbund kan se tillbaka på ännu ett verksamhetsår med 
 
 Slutligen vill jag framföra mitt och styrelsens varma tack till förbundschefen och övriga på förbundskansliet, beredningsgruppen, insatsernas styrgrupper och alla andra som bidragit till de goda resultaten!
 
-{ordforande}
+{ordforande}\\
 ordförande""",
     "sammanfattning": """2017 har varit händelserikt då finansiering av insatser både avslutats och nya projekt och verksamheter startat upp. Under året finansierades **flera olika insatser** där såväl individinriktade metodutvecklingsprojekt som mer långsiktig och integrerad samverkan och strukturpåverkande insatser ingår.
 

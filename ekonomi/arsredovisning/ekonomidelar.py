@@ -128,6 +128,50 @@ def budget_utfall_tabell(b, ar: int) -> Tabell:
     )
 
 
+INTAKTSKODER = ("rr_medlemsavgifter", "rr_esf", "rr_ovriga_intakter")
+
+
+def oversikt_tabell(r, b, ar: int) -> Tabell:
+    """The overview of 1.6 (seed 004): nettokostnad, bidrag/intäkt, resultat and eget
+    kapital, utfall against budget and last year's bokslut, in whole tkr."""
+    fore = r.varden.get(ar - 1, {})
+
+    def fjol(*koder: str, tecken: int = 1) -> Decimal | None:
+        if not any(k in fore for k in koder):
+            return None
+        return tecken * sum((fore.get(k, Decimal(0)) for k in koder), Decimal(0))
+
+    def rad(namn: str, varden, fjolar) -> Tabellrad:
+        return Tabellrad(namn, [*(list(varden[:3]) if varden else [None] * 3), fjolar])
+
+    return Tabell(
+        nyckel="ekonomisk_oversikt",
+        rubrik=f"Ekonomiskt utfall {ar}",
+        forsta_kolumn="Belopp i tkr",
+        kolumner=[
+            f"Utfall jan-dec {ar}",
+            f"Budget {ar}",
+            "Avvikelse utfall - budget",
+            f"Bokslut {ar - 1}",
+        ],
+        rader=[
+            rad("Nettokostnad", b.summa_kostnader, fjol("rr_kostnader", tecken=-1)),
+            rad("Bidrag/intäkt", b.summa_intakter, fjol(*INTAKTSKODER)),
+            rad(
+                "Resultat",
+                [r.arets_resultat, None, None],
+                fjol("rr_arets_resultat"),
+            ),
+            rad(
+                "Utgående eget kapital",
+                [r.eget_kapital_utgaende, None, None],
+                r.eget_kapital_ingaende,
+            ),
+        ],
+        decimaler=0,
+    )
+
+
 def kostnadsfordelning_tabell(k, ar: int) -> Tabell:
     rader = [
         Tabellrad(namn, [belopp, _procent(andel)]) for _, namn, belopp, andel in k.rader
@@ -207,10 +251,12 @@ def ekonomi_tabeller(forbund, ar: int) -> dict[str, Any]:
     budget_for_ar = valfri("budget", "budget_for_ar")
     budget_mot_utfall = valfri("budget", "budget_mot_utfall")
     budget = budget_for_ar(forbund, ar) if budget_for_ar else None
-    if budget is not None and budget_mot_utfall is not None:
-        b = budget_mot_utfall(budget)
+    b = budget_mot_utfall(budget) if budget and budget_mot_utfall else None
+    if b is not None:
         if b.extra.get("har_utfall", True):
             tabeller["budget_utfall"] = budget_utfall_tabell(b, ar)
+            if r is not None and r.har_data:
+                tabeller["ekonomisk_oversikt"] = oversikt_tabell(r, b, ar)
     kostnadsfordelning = valfri("bokforing", "kostnadsfordelning")
     if kostnadsfordelning and r is not None and r.har_data:
         k = kostnadsfordelning(forbund, ar)

@@ -205,3 +205,28 @@ def test_revisor_is_sent_to_the_approved_documents(as_user, revisor):
         .status_code
         == 403
     )
+
+
+def test_only_the_approved_report_is_listed_on_the_dokument_page(
+    forbund, paragraf, snabb_pdf
+):
+    from finsam.documents import documents_for
+
+    def titlar():
+        return [d.titel for d in documents_for(forbund, 2017)]
+
+    services.avsnittstext_save(
+        forbund=forbund, ar=2017, avsnitt="vision", text="Utkast.", user=None
+    )
+    assert not any("Årsredovisning" in t for t in titlar())
+    services.arsredovisning_godkann(
+        forbund=forbund, ar=2017, paragraf=paragraf, user=None
+    )
+    docs = [d for d in documents_for(forbund, 2017) if "Årsredovisning" in d.titel]
+    assert [(d.titel, d.url, d.datum) for d in docs] == [
+        (
+            "Årsredovisning 2017 (fastställd)",
+            reverse("ekonomi:arsredovisning_godkand_pdf", args=[2017]),
+            dt.date(2018, 3, 23),
+        )
+    ]

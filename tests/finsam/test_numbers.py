@@ -37,3 +37,12 @@ def test_percent_text_and_printed_figures_round_alike():
     assert format_tal(Decimal("12.5"), 0) == "13"
     assert avrunda(Decimal("-2.5")) == Decimal("-3")
     assert procent_text(114, 296) == f"39{NBSP}%"
+
+
+def test_amounts_print_as_swedish_kronor():
+    assert format_tal(17378000) == f"17{NBSP}378{NBSP}000"
+    assert format_tal(Decimal("4344500.00")) == f"4{NBSP}344{NBSP}500"
+    assert format_tal(Decimal("1234.5")) == f"1{NBSP}234,50"
+    assert format_tal(-362) == "\u2212362"
+    assert format_tal(0) == "0"
+    assert format_tal(None) == ""

@@ -1,7 +1,13 @@
 import pytest
 
+from finsam.demo import build_demo
 from insatser.models import Insats
 from insatser.services import avslutsorsaker_seed, insats_save, insatsrapportor_add
+
+
+@pytest.fixture
+def demo(db):
+    return build_demo()
 
 
 @pytest.fixture

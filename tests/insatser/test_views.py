@@ -1,8 +1,12 @@
+import datetime as dt
+import io
+
 import pytest
 
-from insatser.models import Periodrapport
+from insatser.models import Insats, Periodrapport
 from insatser.services import periodrapport_save
 from tests.insatser.conftest import siffror
+from tests.insatser.factories import many_insatser
 
 
 @pytest.fixture
@@ -427,3 +431,83 @@ def test_rapportor_creates_report_for_own_insats_once(as_user, rapportor, insats
     assert (
         Periodrapport.objects.filter(insats=insats, ar=2019, period="t2").count() == 1
     )
+
+
+# --- Statistics, uppföljning and their documents --------------------------------
+
+
+def test_statistics_page_queries_do_not_grow_with_insatser(
+    forbund, orsaker, kanslist, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(kanslist)
+    counts = []
+    for start, n in ((0, 3), (3, 297)):
+        many_insatser(forbund, orsaker, n, start)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/insatser/statistik/2017/")
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
+
+
+def test_statistics_excel_reads_back_the_seed_table(demo, client):
+    from openpyxl import load_workbook
+
+    client.force_login(demo.users["revisor"])
+    response = client.get("/insatser/statistik/2017/excel/")
+    ws = load_workbook(io.BytesIO(response.content))["Deltagarflöden"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    total = next(r for r in rows if r[0] == "Totalt")
+    assert total[1:9] == [760, 407, 346, 7, 529, 506, 114, 33]
+    assert ["Varav unika deltagare", 624] == rows[-1][:2]
+
+
+def test_uppfoljning_finsam_page_and_excel(demo, client):
+    from openpyxl import load_workbook
+
+    client.force_login(demo.users["kansli"])
+    page = client.get("/insatser/uppfoljning/2017/").content.decode()
+    assert "Underlag för Uppföljning Finsam 2017" in page and "Slussen" in page
+    ws = load_workbook(
+        io.BytesIO(client.get("/insatser/uppfoljning/2017/excel/").content)
+    ).active
+    rows = {r[0]: r for r in ws.iter_rows(values_only=True) if r and r[0]}
+    assert rows["Slussen"][4:8] == (62, 79, 0, 141)
+
+
+def test_statistics_pdf_prints_table_and_flag(demo, client):
+    from pypdf import PdfReader
+
+    client.force_login(demo.users["revisor"])
+    response = client.get("/insatser/statistik/2017/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "760" in text and "407" in text and "624" in text
+    assert "Möjliggörarna *" in text and "godkänd avvikelse" in text
+    docs = client.get("/dokument/?ar=2017").content.decode()
+    assert "Deltagarstatistik 2017" in docs
+
+
+def test_the_insats_list_hides_insatser_ended_before_this_year(
+    as_user, kanslist, forbund
+):
+    from finsam import dates
+    from tests.insatser.factories import InsatsFactory
+
+    i_ar = dates.today().year
+    InsatsFactory(forbund=forbund, namn="Pågående")
+    InsatsFactory(forbund=forbund, namn="Slutar i år", slutdatum=dt.date(i_ar, 6, 30))
+    InsatsFactory(
+        forbund=forbund,
+        namn="Avslutad förr",
+        status=Insats.AVSLUTAD,
+        slutdatum=dt.date(i_ar - 3, 12, 31),
+    )
+    client = as_user(kanslist)
+    page = client.get("/insatser/").content.decode()
+    assert "Pågående" in page and "Slutar i år" in page
+    assert "Avslutad förr" not in page
+    assert "Avslutad förr" in client.get("/insatser/?visa=alla").content.decode()

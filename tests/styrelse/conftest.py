@@ -3,8 +3,9 @@ import datetime as dt
 import pytest
 
 from finsam import access
+from finsam.models import Uppdrag
 from styrelse import services
-from tests.factories import PersonFactory, UserFactory
+from tests.factories import PersonFactory, UppdragFactory, UserFactory
 
 
 @pytest.fixture
@@ -59,3 +60,41 @@ def justerat(utkast, ordforande, justerare):
     services.sammantrade_justera(sammantrade=utkast, user=justerare, nar=nar)
     utkast.refresh_from_db()
     return utkast
+
+
+@pytest.fixture
+def arende(forbund):
+    return services.arende_create(
+        forbund=forbund, ar=2018, rubrik="Årsredovisning 2017"
+    )
+
+
+@pytest.fixture
+def styrelsen(forbund):
+    ledamot = PersonFactory(forbund=forbund, fornamn="Lena", epost="lena@example.se")
+    ersattare = PersonFactory(forbund=forbund, fornamn="Erik", epost="erik@example.se")
+    avgangen = PersonFactory(
+        forbund=forbund, fornamn="Gammal", epost="gammal@example.se"
+    )
+    UppdragFactory(
+        forbund=forbund,
+        person=ledamot,
+        typ=Uppdrag.LEDAMOT,
+        fran=dt.date(2015, 1, 1),
+        till=None,
+    )
+    UppdragFactory(
+        forbund=forbund,
+        person=ersattare,
+        typ=Uppdrag.ERSATTARE,
+        fran=dt.date(2015, 1, 1),
+        till=None,
+    )
+    UppdragFactory(
+        forbund=forbund,
+        person=avgangen,
+        typ=Uppdrag.LEDAMOT,
+        fran=dt.date(2010, 1, 1),
+        till=dt.date(2014, 12, 31),
+    )
+    return ledamot, ersattare

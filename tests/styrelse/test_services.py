@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from styrelse import frister, selectors, services
-from styrelse.models import Arende, Justering, Paragraf, Sammantrade
+from styrelse.models import Arende, Delegationsbeslut, Justering, Paragraf, Sammantrade
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -269,3 +269,107 @@ def test_model_save_refuses_a_justerat_paragraph(justerat):
     p.beslut = "Förbi tjänsterna"
     with pytest.raises(ValidationError):
         p.save()
+
+
+@pytest.mark.parametrize(
+    ("namn", "innehall"),
+    [
+        ("skript.exe", b"MZ\x90\x00"),
+        ("falsk.pdf", b"<html>inte en pdf</html>"),
+        ("tom.txt", b""),
+        ("bild.png", b"GIF89a"),
+    ],
+)
+def test_wrong_or_disguised_file_types_are_refused(arende, namn, innehall):
+    with pytest.raises(ValidationError):
+        services.bilaga_create(arende=arende, namn=namn, innehall=innehall)
+
+
+def test_too_large_attachment_is_refused(arende):
+    with pytest.raises(ValidationError, match="10 MB"):
+        services.bilaga_create(
+            arende=arende,
+            namn="stor.pdf",
+            innehall=b"%PDF-" + b"0" * services.BILAGA_MAX,
+        )
+
+
+def test_omedelbar_justering_freezes_one_paragraph(sammantrade, ordforande, justerare):
+    p = sammantrade.paragrafer.get(typ=Paragraf.JUSTERARE)
+    services.paragraf_update(paragraf=p, beslut="Jenny Justerare utses.")
+    services.paragraf_justera_omedelbart(paragraf=p, user=ordforande)
+    p.refresh_from_db()
+    assert not p.omedelbart_justerad
+    services.paragraf_justera_omedelbart(paragraf=p, user=justerare)
+    p.refresh_from_db()
+    assert p.omedelbart_justerad
+    with pytest.raises(ValidationError):
+        services.paragraf_update(paragraf=p, beslut="Ändrat")
+    # The rest of the protocol is still open, but nothing may renumber the frozen §.
+    andra = sammantrade.paragrafer.get(typ=Paragraf.DAGORDNING)
+    services.paragraf_update(paragraf=andra, beslut="Godkänd.")
+    with pytest.raises(ValidationError):
+        services.sammantrade_create(organ=sammantrade.organ, datum=dt.date(2018, 1, 10))
+
+
+def test_edit_between_the_two_approvals_voids_the_first(
+    sammantrade, ordforande, justerare
+):
+    p = sammantrade.paragrafer.get(typ=Paragraf.JUSTERARE)
+    services.paragraf_update(paragraf=p, beslut="A")
+    services.paragraf_justera_omedelbart(paragraf=p, user=ordforande)
+    services.paragraf_update(paragraf=p, beslut="B")
+    services.paragraf_justera_omedelbart(paragraf=p, user=justerare)
+    p.refresh_from_db()
+    assert not p.omedelbart_justerad
+
+
+def test_decisions_the_delegationsordning_does_not_report_are_not_gathered(
+    forbund, organ
+):
+    punkt = services.delegationspunkt_create(
+        forbund=forbund, arendetyp="Attest", delegat="Förbundschef", anmalas=False
+    )
+    services.delegationsbeslut_create(
+        forbund=forbund,
+        delegationspunkt=punkt,
+        datum=dt.date(2018, 3, 1),
+        beslut="Attest",
+    )
+    services.sammantrade_create(organ=organ, datum=dt.date(2018, 3, 23))
+    beslut = Delegationsbeslut.objects.get()
+    assert beslut.anmald_paragraf is None
+    assert beslut.arendetyp == "Attest" and beslut.delegat == "Förbundschef"
+
+
+def test_a_held_meeting_is_marked_genomfort(sammantrade):
+    services.sammantrade_genomfort(sammantrade=sammantrade, idag=dt.date(2018, 3, 23))
+    sammantrade.refresh_from_db()
+    assert sammantrade.status == Sammantrade.GENOMFORT
+
+
+def test_a_meeting_in_the_future_cannot_be_genomfort(sammantrade):
+    with pytest.raises(ValidationError, match="kan inte vara genomfört ännu"):
+        services.sammantrade_genomfort(
+            sammantrade=sammantrade, idag=dt.date(2018, 3, 22)
+        )
+    sammantrade.refresh_from_db()
+    assert sammantrade.status != Sammantrade.GENOMFORT
+
+
+def test_a_published_draft_is_not_set_back_to_genomfort(utkast):
+    with pytest.raises(ValidationError, match="redan genomfört"):
+        services.sammantrade_genomfort(sammantrade=utkast, idag=dt.date(2018, 4, 1))
+
+
+def test_delegationsbeslut_after_a_justerat_meeting_waits_for_the_next(
+    forbund, justerat
+):
+    beslut = services.delegationsbeslut_create(
+        forbund=forbund,
+        datum=dt.date(2018, 3, 20),
+        delegat="Ordförande",
+        arendetyp="Brådskande",
+        beslut="X",
+    )
+    assert beslut.anmald_paragraf is None

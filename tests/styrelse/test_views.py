@@ -1,10 +1,25 @@
 import datetime as dt
+import io
+import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pypdf import PdfReader
 
+from finsam.models import Uppdrag
 from styrelse import services
-from styrelse.models import Arende, Justering, Kommentar, Paragraf, Sammantrade
+from styrelse.models import (
+    Arende,
+    Bilaga,
+    Delegationsbeslut,
+    Justering,
+    Kommentar,
+    Paragraf,
+    Sammantrade,
+)
+from tests.factories import PersonFactory, UppdragFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +54,6 @@ def test_kansli_creates_a_meeting_with_standard_items_and_chosen_arenden(
 def test_meeting_form_refuses_another_forbunds_person(
     as_user, kanslist, organ, annat_forbund
 ):
-    from tests.factories import PersonFactory
 
     fremling = PersonFactory(forbund=annat_forbund)
     response = as_user(kanslist).post(
@@ -197,9 +211,8 @@ def test_arende_gets_next_diarienummer(as_user, kanslist, forbund):
 def test_quorum_warning_when_half_or_fewer_ledamoter_take_part(
     as_user, kanslist, forbund, sammantrade
 ):
-    from finsam.models import Uppdrag
     from styrelse.models import Narvaro
-    from tests.factories import PersonFactory, UppdragFactory
+    from tests.factories import PersonFactory
 
     personer = [PersonFactory(forbund=forbund) for _ in range(4)]
     for person in personer:
@@ -256,9 +269,8 @@ def test_paragraph_numbers_shown_in_order(as_user, kanslist, sammantrade):
 def test_attendance_is_checked_against_the_board_of_that_date(
     as_user, kanslist, forbund, sammantrade
 ):
-    from finsam.models import Uppdrag
     from styrelse.models import Narvaro
-    from tests.factories import PersonFactory, UppdragFactory
+    from tests.factories import PersonFactory
 
     avgangen = PersonFactory(forbund=forbund)
     UppdragFactory(
@@ -320,7 +332,6 @@ def test_anslagstavla_query_count_does_not_grow(
 
 
 def test_meeting_cannot_move_to_another_organ(sammantrade, forbund):
-    from django.core.exceptions import ValidationError
 
     from styrelse.models import Organ
 
@@ -329,3 +340,185 @@ def test_meeting_cannot_move_to_another_organ(sammantrade, forbund):
     )
     with pytest.raises(ValidationError):
         services.sammantrade_update(sammantrade=sammantrade, organ=presidium)
+
+
+# --- Lists show one year (finsam/paging.py, templates/_ar_filter.html) ----------------
+
+
+def test_the_diarium_shows_one_year_and_pages_a_long_one(as_user, kanslist, forbund):
+    from tests.styrelse.factories import ArendeFactory
+
+    ArendeFactory(forbund=forbund, ar=2017, rubrik="Gammalt ärende")
+    for _ in range(55):
+        ArendeFactory(forbund=forbund, ar=2018)
+    client = as_user(kanslist)
+    page = client.get(reverse("styrelse:arende_list")).content.decode()
+    # No rows this year (the test clock is later): the latest year with rows.
+    assert "Gammalt ärende" not in page and "Sida 1 av 2" in page
+    assert len(re.findall(r'href="/styrelse/arenden/\d+/"', page)) == 50
+    page = client.get(reverse("styrelse:arende_list") + "?ar=2018&sida=2").content
+    assert len(re.findall(r'href="/styrelse/arenden/\d+/"', page.decode())) == 5
+    page = client.get(reverse("styrelse:arende_list") + "?ar=2017").content.decode()
+    assert "Gammalt ärende" in page and "År med uppgifter" in page
+
+
+def test_meetings_and_delegation_decisions_are_listed_by_year(
+    as_user, kanslist, forbund
+):
+    from tests.styrelse.factories import (
+        DelegationsbeslutFactory,
+        OrganFactory,
+        SammantradeFactory,
+    )
+
+    organ = OrganFactory(forbund=forbund)
+    SammantradeFactory(organ=organ, datum=dt.date(2017, 11, 22))
+    SammantradeFactory(organ=organ, datum=dt.date(2018, 3, 23))
+    DelegationsbeslutFactory(forbund=forbund, datum=dt.date(2017, 5, 2), beslut="Äldre")
+    DelegationsbeslutFactory(forbund=forbund, datum=dt.date(2018, 5, 2), beslut="Nyare")
+    client = as_user(kanslist)
+    page = client.get(reverse("styrelse:index")).content.decode()
+    assert "2018-03-23" in page and "2017-11-22" not in page
+    page = client.get(reverse("styrelse:index") + "?ar=2017").content.decode()
+    assert "2017-11-22" in page and "2018-03-23" not in page
+    page = client.get(reverse("styrelse:delegationsbeslut_list")).content.decode()
+    assert "Nyare" in page and "Äldre" not in page
+
+
+def test_pdf_attachment_is_stored_and_downloaded(as_user, kanslist, revisor, arende):
+    pdf = b"%PDF-1.4\n%demo\n"
+    as_user(kanslist).post(
+        reverse("styrelse:bilaga_create", args=[arende.pk]),
+        {"fil": SimpleUploadedFile("bilaga.pdf", pdf, content_type="application/pdf")},
+    )
+    bilaga = Bilaga.objects.get()
+    response = as_user(revisor).get(
+        reverse("styrelse:bilaga_download", args=[bilaga.pk])
+    )
+    assert response.status_code == 200
+    assert response.content == pdf
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_attachment_of_another_forbund_is_404(as_user, outsider, arende):
+    bilaga = services.bilaga_create(arende=arende, namn="a.txt", innehall=b"hej")
+    assert (
+        as_user(outsider)
+        .get(reverse("styrelse:bilaga_download", args=[bilaga.pk]))
+        .status_code
+        == 404
+    )
+
+
+def test_omedelbar_justering_via_view_only_for_ordforande_or_justerare(
+    as_user, styrelseledamot, sammantrade
+):
+    p = sammantrade.paragrafer.first()
+    services.paragraf_update(paragraf=p, beslut="X")
+    response = as_user(styrelseledamot).post(
+        reverse("styrelse:paragraf_justera", args=[p.pk])
+    )
+    assert response.status_code == 302
+    assert not p.justeringar.exists()
+
+
+def test_sammantradesplan_lists_the_years_meetings(as_user, revisor, organ):
+    services.sammantrade_create(organ=organ, datum=dt.date(2018, 2, 2), plats="Rum A")
+    services.sammantrade_create(organ=organ, datum=dt.date(2019, 2, 1), plats="Rum B")
+    html = (
+        as_user(revisor)
+        .get(reverse("styrelse:sammantradesplan", args=[2018]))
+        .content.decode()
+    )
+    assert "Rum A" in html and "Rum B" not in html
+
+
+def test_kansli_marks_it_from_the_meeting_page(
+    as_user, kanslist, styrelseledamot, sammantrade
+):
+    url = f"/styrelse/{sammantrade.pk}/genomfort/"
+    assert as_user(styrelseledamot).post(url).status_code == 403
+    assert as_user(kanslist).post(url).status_code == 302
+    sammantrade.refresh_from_db()
+    assert sammantrade.status == Sammantrade.GENOMFORT
+
+
+def test_kallelse_is_mailed_to_ledamoter_and_ersattare_with_a_link(
+    as_user, kanslist, sammantrade, styrelsen, mailoutbox
+):
+    client = as_user(kanslist)
+    response = client.post(reverse("styrelse:kallelse_skicka", args=[sammantrade.pk]))
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mailoutbox) == ["erik@example.se", "lena@example.se"]
+    mail = mailoutbox[0]
+    assert "§ 1 Val av justerare" in mail.body
+    assert reverse("styrelse:kallelse", args=[sammantrade.pk]) in mail.body
+    sammantrade.refresh_from_db()
+    assert sammantrade.status == Sammantrade.KALLAT
+    assert sammantrade.kallelse_skickad is not None
+
+
+def test_styrelse_reads_the_agenda_but_cannot_send_it(
+    as_user, styrelseledamot, sammantrade, mailoutbox
+):
+    client = as_user(styrelseledamot)
+    page = client.get(reverse("styrelse:kallelse", args=[sammantrade.pk]))
+    assert "Föredragningslista" in page.content.decode()
+    assert (
+        client.post(
+            reverse("styrelse:kallelse_skicka", args=[sammantrade.pk])
+        ).status_code
+        == 403
+    )
+    assert not mailoutbox
+
+
+def test_kallelse_pdf_lists_the_agenda(as_user, kanslist, sammantrade):
+    pdf = (
+        as_user(kanslist)
+        .get(reverse("styrelse:kallelse_pdf", args=[sammantrade.pk]))
+        .content
+    )
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Föredragningslista" in text
+    assert "Övriga frågor" in text
+
+
+def test_new_delegationsbeslut_joins_the_next_open_meeting(
+    as_user, kanslist, forbund, sammantrade
+):
+    as_user(kanslist).post(
+        reverse("styrelse:delegationsbeslut_create"),
+        {
+            "datum": "2018-03-01",
+            "delegat": "Förbundschef",
+            "arendetyp": "Upphandling",
+            "beslut": "Köp",
+        },
+    )
+    beslut = Delegationsbeslut.objects.get()
+    assert beslut.anmald_paragraf.typ == Paragraf.DELEGATIONSBESLUT
+    assert beslut.anmald_paragraf.sammantrade == sammantrade
+
+
+def test_utdrag_of_a_justerat_paragraph_carries_the_bestyrkande(
+    as_user, kanslist, justerat
+):
+    p = justerat.paragrafer.get(nummer=2)
+    response = as_user(kanslist).get(reverse("styrelse:utdrag_pdf", args=[p.pk]))
+    text = " ".join(
+        " ".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(response.content)).pages
+    )
+    assert "Protokollsutdrag" in text
+    assert "§ 2 Godkännande av dagordningen" in text
+    assert "§ 1 Val av justerare" not in text
+    assert "Utdragsbestyrkande" in text and "Bestyrks av" in text
+
+
+def test_no_utdrag_from_a_draft(as_user, kanslist, utkast):
+    p = utkast.paragrafer.first()
+    assert (
+        as_user(kanslist).get(reverse("styrelse:utdrag_pdf", args=[p.pk])).status_code
+        == 302
+    )

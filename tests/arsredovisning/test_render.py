@@ -216,3 +216,26 @@ def test_the_draft_is_kept_until_its_data_changes(utkast_pdf, demo_modul, media_
         assert not dokumentfiler.hamta(forbund, UTKAST, "2017").aktuell
         transaction.set_rollback(True)
     assert dokumentfiler.hamta(forbund, UTKAST, "2017").aktuell
+
+
+def test_every_table_is_a_sheet_of_one_workbook(demo_modul, client):
+    import io as _io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from ekonomi.arsredovisning.selectors import alla_tabeller
+
+    client.force_login(demo_modul.users["kansli"])
+    response = client.get(reverse("ekonomi:arsredovisning_excel", args=[2017]))
+    assert response.status_code == 200
+    wb = load_workbook(_io.BytesIO(response.content))
+    tabeller = alla_tabeller(forbund=demo_modul.forbund, ar=2017)
+    assert len(wb.sheetnames) == len(tabeller) >= 3
+    floden = wb[
+        next(n for n in wb.sheetnames if n.startswith("Sammanfattning av deltag"))
+    ]
+    rader = {r[0]: list(r[1:]) for r in floden.iter_rows(min_row=3, values_only=True)}
+    assert rader["Slussen"] == [141, 62, 79, 0, 84, 78, 66, 5]
+    assert rader["HälsoSam"][-2:] == ["ej tillämpligt", "ej tillämpligt"]
+    assert rader["Totalt"] == [760, 407, 346, 7, 529, 506, 114, 33]
