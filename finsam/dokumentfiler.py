@@ -62,6 +62,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from finsam.access import READ
 from finsam.documents import html_to_pdf, render_html
@@ -172,8 +173,6 @@ def begar(forbund: Forbund, kind: str, key: str, *, user=None) -> Dokumentfil:
         fil.begard_av = user if getattr(user, "is_authenticated", False) else None
         fil.begard_tid = now
         fil.save()
-    from finsam.tasks import rendera_dokumentfil
-
     # Enqueued after the row is saved: the immediate backend (tests) runs it right here,
     # the database backend's worker picks it up once this request's transaction commits.
     result = rendera_dokumentfil.enqueue(fil.pk, avtryck)
@@ -241,6 +240,13 @@ def rendera_id(dokumentfil_id: int, avtryck: str) -> str:
             fil, 0, status=Dokumentfil.FEL, felmeddelande=f"{type(exc).__name__}: {exc}"
         )
         raise
+
+
+@task()
+def rendera_dokumentfil(dokumentfil_id: int, avtryck: str) -> str:
+    """The background task (the database backend's ``db_worker`` runs it); defined here
+    rather than in a tasks module that would import this one back."""
+    return rendera_id(dokumentfil_id, avtryck)
 
 
 def refresh_header(response, *rutor: dict[str, Any], seconds: int = 2):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import QuerySet, Sum
 
@@ -55,6 +57,16 @@ class StyrelseRad:
     ersattare: list[str] = field(default_factory=list)
 
 
+def styrelseuppdrag(uppdrag: Iterable[Uppdrag]) -> list[tuple[Uppdrag, Medlem]]:
+    """The ledamöter and ersättare among ``uppdrag``, each with the medlem that
+    appointed them (a board assignment always has one; ``Uppdrag.clean`` requires it)."""
+    return [
+        (u, u.medlem)
+        for u in uppdrag
+        if u.typ in Uppdrag.STYRELSE and u.medlem is not None
+    ]
+
+
 def _presidium_title(typ: str, ordning: int, antal_vice: int) -> str:
     if typ == Uppdrag.ORDFORANDE:
         return "ordförande"
@@ -81,13 +93,8 @@ def styrelse_sammansattning(*, forbund: Forbund, datum: dt.date) -> list[Styrels
         if u.typ in Uppdrag.PRESIDIUM
     }
     rows: dict[int, StyrelseRad] = {}
-    styrelse = [
-        (u, u.medlem)
-        for u in assignments
-        if u.typ in Uppdrag.STYRELSE and u.medlem is not None
-    ]
     for u, medlem in sorted(
-        styrelse,
+        styrelseuppdrag(assignments),
         key=lambda um: (um[1].sortering, um[1].namn, um[0].ordning, um[0].fran),
     ):
         row = rows.setdefault(medlem.pk, StyrelseRad(medlem=medlem))
@@ -124,7 +131,7 @@ def avgiftsbeslut_list(*, forbund: Forbund) -> QuerySet[Avgiftsbeslut]:
     )
 
 
-def avgiftsbeslut_detail(*, beslut: Avgiftsbeslut) -> dict:
+def avgiftsbeslut_detail(*, beslut: Avgiftsbeslut) -> dict[str, Any]:
     rader = list(beslut.rader.select_related("medlem").order_by("ordning"))
     summa = sum((r.belopp for r in rader), Decimal(0))
     return {

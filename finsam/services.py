@@ -65,7 +65,7 @@ def uppdrag_delete(*, uppdrag: Uppdrag) -> None:
 
 
 def user_save(
-    *, forbund: Forbund, user: User | None = None, password: str = "", **fields
+    *, forbund: Forbund, user: User | None = None, password: str = "", **fields: Any
 ) -> User:
     """Create or change a login of the förbund (a new one needs a password)."""
     user = user or User(forbund=forbund)
@@ -155,7 +155,7 @@ def _whole_kronor(total: Decimal | int | None, field: str = "total") -> int:
 
 
 def avgift_berakna(
-    *, forbund: Forbund, ar: int, total, metod: str
+    *, forbund: Forbund, ar: int, total: Decimal | int | None, metod: str
 ) -> list[Fordelningsrad]:
     """The allocation of ``total`` for budget year ``ar``; raises ValidationError in Swedish.
 
@@ -274,11 +274,11 @@ def avgiftsbeslut_save(
     *,
     forbund: Forbund,
     ar: int,
-    total,
+    total: Decimal | int | None,
     metod: str = Avgiftsbeslut.BEFOLKNING,
     beslut: Avgiftsbeslut | None = None,
     paragraf: str = "",
-    beslutsparagraf=None,
+    beslutsparagraf: models.Model | None = None,
     beslutsdatum: dt.date | None = None,
     avsandare: Person | None = None,
 ) -> Avgiftsbeslut:
@@ -333,7 +333,12 @@ def avgiftsbeslut_expediera(*, beslut: Avgiftsbeslut) -> Avgiftsbeslut:
 
 @transaction.atomic
 def avgiftsbeslut_ersatt(
-    *, beslut: Avgiftsbeslut, total, metod: str, paragraf: str = "", **fields
+    *,
+    beslut: Avgiftsbeslut,
+    total: Decimal | int | None,
+    metod: str,
+    paragraf: str = "",
+    **fields: Any,
 ) -> Avgiftsbeslut:
     """A sent decision changes only through a new one that replaces it; both are kept."""
     old = Avgiftsbeslut.objects.select_for_update().get(pk=beslut.pk)
@@ -428,6 +433,6 @@ def kommununderlag_save(
 
 
 def externintakt_save(
-    *, forbund: Forbund, intakt: ExternIntakt | None = None, **fields
+    *, forbund: Forbund, intakt: ExternIntakt | None = None, **fields: Any
 ) -> ExternIntakt:
     return model_save(intakt or ExternIntakt(forbund=forbund), **fields)

@@ -341,7 +341,7 @@ def _andel_text(del_: int | None, av: int | None) -> str:
     return procent_text(del_ or 0, av)
 
 
-def statistik_detaljer(*, forbund: Forbund, ar: int) -> dict:
+def statistik_detaljer(*, forbund: Forbund, ar: int) -> dict[str, Any]:
     """Flows by kön, exit reasons with shares, andel arbete/studier by kön, and the
     category tables (anvisande, ålder, hemkommun, försörjning at start vs exit), from
     approved helår reports, and the sum of the insatser's yearly goals for aktuella and
@@ -397,7 +397,7 @@ def statistik_detaljer(*, forbund: Forbund, ar: int) -> dict:
         }
         for k in arbete
     }
-    kategorier: dict[str, list[dict]] = {}
+    kategorier: dict[str, list[dict[str, Any]]] = {}
     for rad in (
         PeriodrapportAntal.objects.filter(periodrapport__in=rapporter)
         .values(
@@ -484,7 +484,7 @@ def uppfoljning_finsam(*, forbund: Forbund, ar: int) -> list[UppfoljningRad]:
     return rader
 
 
-def indikatorer(*, forbund: Forbund, ar: int) -> list[dict]:
+def indikatorer(*, forbund: Forbund, ar: int) -> list[dict[str, Any]]:
     """Per question and kön: this year's and last year's results. Two queries."""
     from insatser.models import Indikatorfraga, Indikatorresultat
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -452,7 +453,14 @@ def standarddata_seed(*, forbund: Forbund) -> None:
 
 
 @transaction.atomic
-def indikatorresultat_save(*, forbund: Forbund, ar: int, varden) -> int:
+def indikatorresultat_save(
+    *,
+    forbund: Forbund,
+    ar: int,
+    varden: Iterable[
+        tuple[Indikatorfraga, str, Decimal | None, Decimal | None, int | None]
+    ],
+) -> int:
     """Upsert the year's indicator results: (fraga, kön, positiva, negativa, antal) each;
     a row with no figures deletes the result. Returns the number saved."""
     sparade = 0

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 
-from finsam.models import Forbund, Person, Uppdrag
+from finsam.models import Forbund, Person, Uppdrag, User
 from finsam.selectors import ledamoter_pa_datum
 from styrelse.models import (
     Anslag,
@@ -87,7 +87,9 @@ class NarvaroRad:
     paragrafer: str
 
 
-def narvaro_rader(*, sammantrade: Sammantrade, forsta: int | None, sista: int | None):
+def narvaro_rader(
+    *, sammantrade: Sammantrade, forsta: int | None, sista: int | None
+) -> dict[str, list[NarvaroRad]]:
     """Attendance grouped by role, each with its § range ("§§ 1-11")."""
     grupper: dict[str, list[NarvaroRad]] = {
         code: [] for code, _ in Narvaro.ROLL_CHOICES
@@ -101,7 +103,7 @@ def narvaro_rader(*, sammantrade: Sammantrade, forsta: int | None, sista: int | 
     return grupper
 
 
-def sammantrade_detail(*, sammantrade: Sammantrade) -> dict:
+def sammantrade_detail(*, sammantrade: Sammantrade) -> dict[str, Any]:
     paragrafer = list(
         sammantrade.paragrafer.select_related("arende__forbund")
         .prefetch_related(
@@ -212,7 +214,7 @@ def innehall_hash(innehall: dict[str, Any]) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def justering_roll(*, sammantrade: Sammantrade, user) -> str | None:
+def justering_roll(*, sammantrade: Sammantrade, user: User) -> str | None:
     person_id = getattr(user, "person_id", None)
     if person_id is None:
         return None
@@ -259,7 +261,7 @@ def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]
     if not avsnitt:
         return innehall
 
-    def walk(value):
+    def walk(value: Any) -> Any:
         if isinstance(value, str):
             return maskera(value, avsnitt)
         if isinstance(value, list):
@@ -268,7 +270,8 @@ def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]
             return {k: walk(v) for k, v in value.items()}
         return value
 
-    return walk(innehall)
+    maskerat: dict[str, Any] = walk(innehall)
+    return maskerat
 
 
 # --- Documents -----------------------------------------------------------------------
@@ -276,7 +279,9 @@ def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]
 ROLL_NAMN = dict(Narvaro.ROLL_CHOICES)
 
 
-def protokoll_context(*, sammantrade: Sammantrade, offentlig: bool = False) -> dict:
+def protokoll_context(
+    *, sammantrade: Sammantrade, offentlig: bool = False
+) -> dict[str, Any]:
     """Everything the protocol PDF prints. A justerat protocol prints its frozen content;
     the public copy (``offentlig``) has the chosen passages masked."""
     innehall = (
@@ -289,7 +294,9 @@ def protokoll_context(*, sammantrade: Sammantrade, offentlig: bool = False) -> d
     paragrafer = [dict(p) for p in innehall["paragrafer"]]
     forsta = paragrafer[0]["nummer"] if paragrafer else None
     sista = paragrafer[-1]["nummer"] if paragrafer else None
-    grupper: dict[str, list[dict]] = {code: [] for code, _ in Narvaro.ROLL_CHOICES}
+    grupper: dict[str, list[dict[str, Any]]] = {
+        code: [] for code, _ in Narvaro.ROLL_CHOICES
+    }
     for n in innehall["narvaro"]:
         fran = n["fran"] if n["fran"] is not None else forsta
         till = n["till"] if n["till"] is not None else sista
@@ -325,7 +332,7 @@ def protokoll_context(*, sammantrade: Sammantrade, offentlig: bool = False) -> d
     }
 
 
-def kallelse_context(*, sammantrade: Sammantrade) -> dict:
+def kallelse_context(*, sammantrade: Sammantrade) -> dict[str, Any]:
     return {
         "sammantrade": sammantrade,
         "forbund": sammantrade.organ.forbund,
@@ -347,7 +354,7 @@ def delegationsbeslut_list(*, forbund: Forbund) -> QuerySet[Delegationsbeslut]:
     )
 
 
-def utdrag_context(*, paragraf: Paragraf) -> dict:
+def utdrag_context(*, paragraf: Paragraf) -> dict[str, Any]:
     """One paragraph as printed in the justerat protocol (frozen content)."""
     sammantrade = paragraf.sammantrade
     context = protokoll_context(sammantrade=sammantrade)

@@ -17,7 +17,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from finsam import uploads
-from finsam.models import Forbund, Person
+from finsam.models import Forbund, Person, User
 from finsam.tenancy import require_same_forbund
 from styrelse import frister, rules
 from styrelse.models import (
@@ -391,7 +391,7 @@ def utkast_publicera(
     return sammantrade
 
 
-def kommentar_create(*, paragraf: Paragraf, user, text: str) -> Kommentar:
+def kommentar_create(*, paragraf: Paragraf, user: User, text: str) -> Kommentar:
     sammantrade = paragraf.sammantrade
     rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
@@ -413,7 +413,7 @@ def kommentar_losa(*, kommentar: Kommentar) -> Kommentar:
 
 @transaction.atomic
 def sammantrade_justera(
-    *, sammantrade: Sammantrade, user, nar: dt.datetime | None = None
+    *, sammantrade: Sammantrade, user: User, nar: dt.datetime | None = None
 ) -> Justering:
     """The user's approval; when both ordförande and justerare have approved the same
     content, the protocol is justerat: frozen, hashed and time-stamped."""
@@ -589,7 +589,7 @@ def delegationspunkt_create(*, forbund: Forbund, **fields: Any) -> Delegationspu
 
 @transaction.atomic
 def paragraf_justera_omedelbart(
-    *, paragraf: Paragraf, user, nar: dt.datetime | None = None
+    *, paragraf: Paragraf, user: User, nar: dt.datetime | None = None
 ) -> Justering:
     """Ordförande and justerare approve one § at the meeting; once both have, the § is
     justerad and frozen even while the rest of the protocol is still a draft."""

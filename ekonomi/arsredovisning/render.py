@@ -2,7 +2,7 @@
 
 Drafts are rendered off the request by finsam.dokumentfiler (registered in apps.py,
 kind ``arsredovisning_utkast``) and kept until the HTML changes. An approved report's
-HTML is frozen on approval and laid out once by ``tasks.faststall_pdf``.
+HTML is frozen on approval and laid out once by ``services.faststall_pdf``.
 """
 
 from __future__ import annotations

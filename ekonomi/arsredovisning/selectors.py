@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Q, Sum
+from django.db.models import Model, Q, QuerySet, Sum
+from django.utils.safestring import SafeString
 
 from ekonomi.arsredovisning import tabeller as tab
 from ekonomi.arsredovisning.ekonomidelar import ekonomi_tabeller, valfri
@@ -24,6 +25,8 @@ from finsam import selectors as finsam_selectors
 from finsam.models import ExternIntakt, Forbund, Medlem, Uppdrag
 from insatser import selectors as insatser_selectors
 from insatser.models import ForbundsMal, Insats, Mal, Strukturaktivitet
+
+M = TypeVar("M", bound=Model)
 
 
 def arsredovisning_get(*, forbund: Forbund, ar: int) -> Arsredovisning | None:
@@ -75,7 +78,7 @@ class Avsnitt:
     fran_ar: int | None  # the year the starting text comes from
 
     @property
-    def html(self):
+    def html(self) -> SafeString:
         return markdown_html(self.text)
 
 
@@ -106,7 +109,7 @@ def avsnitt_list(*, forbund: Forbund, ar: int) -> list[Avsnitt]:
 # --- Förvaltningsberättelse: the förbund, its members and board ----------------------
 
 
-def _overlapping(qs, start: dt.date, slut: dt.date):
+def _overlapping(qs: QuerySet[M], start: dt.date, slut: dt.date) -> QuerySet[M]:
     return qs.filter(fran__lte=slut).filter(Q(till__isnull=True) | Q(till__gte=start))
 
 
@@ -165,15 +168,15 @@ def styrelsen_under_aret(*, forbund: Forbund, ar: int) -> dict[str, Any]:
     }
     rader: dict[int, Styrelserad] = {}
     sedda: set[tuple[int, str]] = set()
-    for u in sorted(
-        (u for u in uppdrag if u.typ in Uppdrag.STYRELSE),
-        key=lambda u: (u.medlem.sortering, u.medlem.namn, u.fran, u.ordning),
+    for u, medlem in sorted(
+        finsam_selectors.styrelseuppdrag(uppdrag),
+        key=lambda um: (um[1].sortering, um[1].namn, um[0].fran, um[0].ordning),
     ):
         # A person reappointed within the year (a new mandate) is listed once.
         if (u.person_id, u.typ) in sedda:
             continue
         sedda.add((u.person_id, u.typ))
-        rad = rader.setdefault(u.medlem_id, Styrelserad(medlem=u.medlem.namn))
+        rad = rader.setdefault(medlem.pk, Styrelserad(medlem=medlem.namn))
         namn = u.person.namn + _period_not(u, start, slut)
         if u.typ == Uppdrag.LEDAMOT:
             titel = titlar.get(u.person_id)
@@ -212,7 +215,9 @@ def styrelsen_under_aret(*, forbund: Forbund, ar: int) -> dict[str, Any]:
     }
 
 
-def ledamoter_for_underskrift(*, forbund: Forbund, datum: dt.date) -> list[dict]:
+def ledamoter_for_underskrift(
+    *, forbund: Forbund, datum: dt.date
+) -> list[dict[str, Any]]:
     """A signature line per sitting ledamot on the day of the decision (seed 004, 8),
     the presidium first with its titles. One query."""
     uppdrag = list(finsam_selectors.uppdrag_list(forbund=forbund, datum=datum))
@@ -276,7 +281,7 @@ def medlemsavgifter(*, forbund: Forbund, ar: int) -> dict[str, Any]:
     i = historik.ar.index(ar) if ar in historik.ar else None
     j = historik.ar.index(ar - 1) if ar - 1 in historik.ar else None
 
-    def col(values, idx):
+    def col(values: list[Any], idx: int | None) -> Any:
         return values[idx] if idx is not None else None
 
     return {
@@ -313,7 +318,7 @@ def insatser_under_aret(*, forbund: Forbund, ar: int) -> dict[str, list[Insats]]
     }
 
 
-def strukturaktiviteter(*, forbund: Forbund, ar: int) -> list[dict]:
+def strukturaktiviteter(*, forbund: Forbund, ar: int) -> list[dict[str, Any]]:
     """Frukostmöten, utbildningar… of the year: count and visitors per type. One query."""
     namn = dict(Strukturaktivitet.TYP_CHOICES)
     return [
@@ -327,8 +332,8 @@ def strukturaktiviteter(*, forbund: Forbund, ar: int) -> list[dict]:
 
 
 def forbundsmal_med_resultat(
-    *, mal: list[ForbundsMal], unika: int | None, andel_arbete: dict
-) -> list[dict]:
+    *, mal: list[ForbundsMal], unika: int | None, andel_arbete: dict[str, Any]
+) -> list[dict[str, Any]]:
     """The förbund's own goals for the year with the result the data gives."""
     bedomning = dict(Mal.BEDOMNING_CHOICES)
     rader = []
@@ -354,7 +359,7 @@ def forbundsmal_med_resultat(
     return rader
 
 
-def bilaga_mal(*, insatser: list[Insats], ar: int) -> list[dict]:
+def bilaga_mal(*, insatser: list[Insats], ar: int) -> list[dict[str, Any]]:
     """Bilaga: goals and results per insats, with the judgement (seed 004, bilaga 2).
     Two queries per insats (the insatser app's goal selector computes the results)."""
     bedomning = dict(Mal.BEDOMNING_CHOICES)
@@ -401,13 +406,13 @@ class Fyndstatus:
         )
 
 
-def _rund(value) -> Decimal | None:
+def _rund(value: Any) -> Decimal | None:
     if value is None:
         return None
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def _avstamning():
+def _avstamning() -> Any:
     return valfri("avstamning", "avstamning")
 
 

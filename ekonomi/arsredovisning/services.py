@@ -7,13 +7,15 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django_tasks import task
 
 from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedomning
 from ekonomi.arsredovisning.render import arsredovisning_html
-from ekonomi.arsredovisning.selectors import fynd_list
+from ekonomi.arsredovisning.selectors import Fyndstatus, fynd_list
 from finsam.documents import html_to_pdf
 from finsam.models import Forbund, User
 from finsam.tenancy import require_same_forbund
+from styrelse.models import Paragraf
 
 
 def _arsredovisning(forbund: Forbund, ar: int) -> Arsredovisning:
@@ -74,13 +76,13 @@ def fynd_godta(
     return obj
 
 
-def oppna_fynd(*, forbund: Forbund, ar: int) -> list:
+def oppna_fynd(*, forbund: Forbund, ar: int) -> list[Fyndstatus]:
     return [f for f in fynd_list(forbund=forbund, ar=ar) if not f.godtaget]
 
 
 @transaction.atomic
 def arsredovisning_godkann(
-    *, forbund: Forbund, ar: int, paragraf, user: User | None
+    *, forbund: Forbund, ar: int, paragraf: Paragraf, user: User | None
 ) -> Arsredovisning:
     """The board approved the report by ``paragraf``: render the PDF once and freeze it.
 
@@ -116,8 +118,6 @@ def arsredovisning_godkann(
     a.pdf, a.pdf_sha256 = b"", ""
     a.full_clean()
     a.save()
-    from ekonomi.arsredovisning.tasks import faststall_pdf
-
     # The database backend's worker sees the task once this transaction commits; the
     # immediate backend (tests, TASKS_IMMEDIATE) lays the PDF out right here.
     faststall_pdf.enqueue(a.pk)
@@ -141,3 +141,10 @@ def arsredovisning_pdf_faststall(*, arsredovisning_id: int) -> str:
             pdf=pdf, pdf_sha256=sha
         )
     return Arsredovisning.objects.values_list("pdf_sha256", flat=True).get(pk=a.pk)
+
+
+@task()
+def faststall_pdf(arsredovisning_id: int) -> str:
+    """The background task for ``arsredovisning_pdf_faststall``; defined here rather
+    than in a tasks module that would import this one back (an import circle)."""
+    return arsredovisning_pdf_faststall(arsredovisning_id=arsredovisning_id)
