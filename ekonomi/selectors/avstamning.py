@@ -35,6 +35,7 @@ from ekonomi.selectors.rakenskaper import (
     rakenskaper,
     rund_som_typad,
 )
+from finsam.models import Forbund
 
 NOLL = Decimal(0)
 
@@ -52,7 +53,14 @@ class Fynd:
     differens: Decimal
 
 
-def _fynd(nyckel, beskrivning, plats, a, b, tol=NOLL) -> Fynd | None:
+def _fynd(
+    nyckel: str,
+    beskrivning: str,
+    plats: str,
+    a: Decimal,
+    b: Decimal,
+    tol: Decimal = NOLL,
+) -> Fynd | None:
     diff = a - b
     if abs(diff) <= tol:
         return None
@@ -145,7 +153,9 @@ def _typade(r: Rakenskaper, ar: int) -> list[Fynd | None]:
     return out
 
 
-def _avgifter(forbund, r: Rakenskaper, ar: int, utfall) -> list[Fynd | None]:
+def _avgifter(
+    forbund: Forbund, r: Rakenskaper, ar: int, utfall: dict[str, Decimal]
+) -> list[Fynd | None]:
     from finsam.models import Avgiftsbeslut
 
     beslut = (
@@ -185,7 +195,10 @@ def _avgifter(forbund, r: Rakenskaper, ar: int, utfall) -> list[Fynd | None]:
 
 
 def _budget_och_fordelning(
-    forbund, r: Rakenskaper, ar: int, sidor
+    forbund: Forbund,
+    r: Rakenskaper,
+    ar: int,
+    sidor: dict[str, tuple[Decimal, bool]],
 ) -> list[Fynd | None]:
     v = r.varden.get(ar, {})
     if "rr_nettokostnad" not in v:
@@ -270,7 +283,7 @@ def _budget_och_fordelning(
 KOSTNAD_PREFIX = "kostnad:"
 
 
-def avstamning(forbund, ar: int, r: Rakenskaper | None = None) -> list[Fynd]:
+def avstamning(forbund: Forbund, ar: int, r: Rakenskaper | None = None) -> list[Fynd]:
     """``r``: the year's statements when the caller has them already."""
     r = r or rakenskaper(forbund, ar)
     fynd: list[Fynd | None] = []

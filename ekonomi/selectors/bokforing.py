@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 
 from ekonomi import kontoplan as kp
@@ -30,21 +30,22 @@ from ekonomi.models import (
     Manuellrad,
     Transaktion,
 )
+from finsam.models import Forbund
 
 NOLL = Decimal(0)
 INTAKTSRADER = (kp.RR_MEDLEMSAVGIFTER, kp.RR_ESF, kp.RR_OVRIGA_INTAKTER)
 BUDGET_PREFIX = "budget:"
 
 
-def bokforing_for(forbund, ar: int) -> Bokforingsimport | None:
+def bokforing_for(forbund: Forbund, ar: int) -> Bokforingsimport | None:
     return Bokforingsimport.objects.for_forbund(forbund).filter(ar=ar).first()
 
 
-def har_bokforing(forbund, ar: int) -> bool:
+def har_bokforing(forbund: Forbund, ar: int) -> bool:
     return Bokforingsimport.objects.for_forbund(forbund).filter(ar=ar).exists()
 
 
-def importer(forbund):
+def importer(forbund: Forbund) -> QuerySet[Bokforingsimport]:
     return Bokforingsimport.objects.for_forbund(forbund).order_by("-ar")
 
 
@@ -77,7 +78,7 @@ class Mappning:
         return min(egna, key=lambda r: kp.Regel(r.fran, r.till, "").bredd).budgetkod
 
 
-def mappning(forbund, bokforing: Bokforingsimport) -> Mappning:
+def mappning(forbund: Forbund, bokforing: Bokforingsimport) -> Mappning:
     return Mappning(
         kontoplan=bokforing.kontoplan,
         regler=list(Kontoregel.objects.for_forbund(forbund)),
@@ -92,7 +93,7 @@ def _tecken(rad: str | None) -> int:
     return -1 if rad in INTAKTSRADER or rad == kp.RR_FIN_INTAKTER else 1
 
 
-def utfall_med_sida(forbund, ar: int) -> dict[str, tuple[Decimal, bool]]:
+def utfall_med_sida(forbund: Forbund, ar: int) -> dict[str, tuple[Decimal, bool]]:
     """kod -> (utfall positive like the budget, whether the line is income)."""
     bokforing = bokforing_for(forbund, ar)
     if bokforing is None:
@@ -110,7 +111,7 @@ def utfall_med_sida(forbund, ar: int) -> dict[str, tuple[Decimal, bool]]:
     return out
 
 
-def utfall_per_budgetkod(forbund, ar: int) -> dict[str, Decimal]:
+def utfall_per_budgetkod(forbund: Forbund, ar: int) -> dict[str, Decimal]:
     if not har_bokforing(forbund, ar):
         return {
             r.kod.removeprefix(BUDGET_PREFIX): r.belopp
@@ -121,7 +122,7 @@ def utfall_per_budgetkod(forbund, ar: int) -> dict[str, Decimal]:
     return {kod: belopp for kod, (belopp, _) in utfall_med_sida(forbund, ar).items()}
 
 
-def utfall_per_manad(forbund, ar: int) -> dict[str, list[Decimal]]:
+def utfall_per_manad(forbund: Forbund, ar: int) -> dict[str, list[Decimal]]:
     bokforing = bokforing_for(forbund, ar)
     if bokforing is None:
         return {}
@@ -151,7 +152,7 @@ class Kontorad:
     belopp: Decimal  # SIE sign: balance UB / result movement
 
 
-def konton_med_mappning(forbund, ar: int) -> list[Kontorad]:
+def konton_med_mappning(forbund: Forbund, ar: int) -> list[Kontorad]:
     """Every account of the year's import with the line it maps to (for the editor)."""
     bokforing = bokforing_for(forbund, ar)
     if bokforing is None:
@@ -181,7 +182,7 @@ class Saldon:
     mappning: Mappning
 
 
-def saldon(forbund, ar: int) -> Saldon | None:
+def saldon(forbund: Forbund, ar: int) -> Saldon | None:
     """The year's account balances: from its own import, else from next year's file
     (SIE carries the year before as årsnr -1)."""
     for bokforing, arsnr in (
@@ -246,7 +247,7 @@ class Kostnadsfordelning:
 
 
 def kostnadsfordelning(
-    forbund, ar: int, sidor: dict[str, tuple[Decimal, bool]] | None = None
+    forbund: Forbund, ar: int, sidor: dict[str, tuple[Decimal, bool]] | None = None
 ) -> Kostnadsfordelning:
     """By the budget group of each line: insatser → individinriktat, struktur →
     strukturinriktat, administration. The groups come from the year's budget (or the

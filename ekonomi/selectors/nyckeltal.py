@@ -19,6 +19,7 @@ from ekonomi.selectors.bokforing import (
     kostnadsfordelning,
 )
 from ekonomi.selectors.rakenskaper import rakenskaper
+from finsam.models import Forbund
 
 NOLL = Decimal(0)
 HUNDRA = Decimal(100)
@@ -44,7 +45,7 @@ def _andel(del_: Decimal, helhet: Decimal) -> Decimal | None:
     return del_ * HUNDRA / helhet if helhet else None
 
 
-def nyckeltal(forbund, ar: int) -> list[Nyckeltal]:
+def nyckeltal(forbund: Forbund, ar: int) -> list[Nyckeltal]:
     r = rakenskaper(forbund, ar)
     v = r.varden.get(ar, {})
     granser = dict(

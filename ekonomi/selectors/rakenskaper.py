@@ -33,6 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ekonomi import kontoplan as kp
 from ekonomi.models import Manuellrad
 from ekonomi.selectors.bokforing import Saldon, saldon
+from finsam.models import Forbund
 
 NOLL = Decimal(0)
 TKR = Decimal(1000)
@@ -223,7 +224,7 @@ def rund_som_typad(belopp: Decimal, enhet: str) -> Decimal:
     return belopp
 
 
-def _ar(forbund, ar: int) -> _Ar:
+def _ar(forbund: Forbund, ar: int) -> _Ar:
     s = saldon(forbund, ar)
     a = _fran_bokforing(s) if s is not None else _Ar(ar=ar)
     a.typade = {r.kod: r for r in Manuellrad.objects.for_forbund(forbund).filter(ar=ar)}
@@ -362,18 +363,26 @@ def _balanskrav(a: _Ar) -> None:
     )
 
 
-def _rad(kod, label, a: _Ar, fg: _Ar, not_nr=None, summa=False, dolj_noll=False):
+def _rad(
+    kod: str,
+    label: str,
+    a: _Ar,
+    fg: _Ar,
+    not_nr: int | None = None,
+    summa: bool = False,
+    dolj_noll: bool = False,
+) -> Rad | None:
     belopp, foregaende = a.v.get(kod), fg.v.get(kod)
     if dolj_noll and not belopp and not foregaende:
         return None
     return Rad(kod, label, belopp, foregaende, not_nr=not_nr, summa=summa)
 
 
-def _lista(*rader) -> list[Rad]:
+def _lista(*rader: Rad | None) -> list[Rad]:
     return [r for r in rader if r is not None]
 
 
-def rakenskaper(forbund, ar: int) -> Rakenskaper:
+def rakenskaper(forbund: Forbund, ar: int) -> Rakenskaper:
     aret, fg = _ar(forbund, ar), _ar(forbund, ar - 1)
     fgfg = _ar(forbund, ar - 2) if fg.ib is None and fg.kalla else None
     _summera(fg, fgfg)

@@ -19,7 +19,7 @@ from ekonomi.models import (
     Transaktion,
 )
 from ekonomi.sie import SieError, SieFil, parse
-from finsam.models import Forbund
+from finsam.models import Forbund, User
 
 
 class ImportFel(ValidationError):
@@ -89,7 +89,7 @@ def bokforing_importera(
     ar: int | None = None,
     ersatt: bool = False,
     kontoplan: str | None = None,
-    user=None,
+    user: User | None = None,
 ) -> Bokforingsimport:
     """Save one parsed year; refuse (``ImportFel``) without saving anything.
 
@@ -189,7 +189,7 @@ def sie_importera(
     ar: int | None = None,
     ersatt: bool = False,
     kontoplan: str | None = None,
-    user=None,
+    user: User | None = None,
 ) -> Bokforingsimport:
     try:
         fil = parse(data)
@@ -218,7 +218,7 @@ def kontoplan_bekrafta(*, bokforing: Bokforingsimport, kontoplan: str) -> None:
 
 @transaction.atomic
 def kontoregel_save(
-    *, forbund: Forbund, regel: Kontoregel | None = None, **fields
+    *, forbund: Forbund, regel: Kontoregel | None = None, **fields: str
 ) -> Kontoregel:
     regel = regel or Kontoregel(forbund=forbund)
     for name, value in fields.items():
@@ -255,7 +255,9 @@ def manuella_rader_spara(
 
 
 @transaction.atomic
-def nyckeltalsgranser_spara(*, forbund: Forbund, granser: dict[str, Decimal | None]):
+def nyckeltalsgranser_spara(
+    *, forbund: Forbund, granser: dict[str, Decimal | None]
+) -> None:
     for nyckel, grans in granser.items():
         if nyckel not in dict(Nyckeltalsgrans.NYCKEL_CHOICES):
             raise ValidationError(f"Okänt nyckeltal {nyckel}.")
