@@ -50,6 +50,21 @@ class Budget(models.Model):
         related_name="+",
     )
     antagen_datum = models.DateField("antagen", null=True, blank=True)
+    antagen_enligt = models.CharField(
+        "antagen enligt",
+        max_length=100,
+        blank=True,
+        help_text="När paragrafen inte finns i systemet, t.ex. § 54, 2017-11-22.",
+    )
+    ingaende_eget_kapital = models.DecimalField(
+        "eget kapital vid årets början",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Anges bara när bokföringen för året innan saknas i systemet; "
+        "finns den jämförs beloppet med den.",
+    )
     kommentar = models.TextField("kommentar", blank=True)
 
     objects = ForbundQuerySet.as_manager()
@@ -78,6 +93,14 @@ class Budget(models.Model):
     @property
     def ar_antagen(self) -> bool:
         return self.status == self.ANTAGEN
+
+    @property
+    def antagen_text(self) -> str:
+        """ "§ 54, 2017-11-22": the adopting § in the system, else as typed."""
+        p = self.antagen_paragraf
+        if p is not None:
+            return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
+        return self.antagen_enligt
 
 
 class Budgetpost(models.Model):
@@ -142,6 +165,13 @@ class Budgetpost(models.Model):
         "belopp", max_digits=14, decimal_places=2, default=Decimal("0")
     )
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
+    # The two plan years after the budget year (seed 002: budget 2022, plan 2023-2024).
+    plan_1 = models.DecimalField(
+        "plan år 2", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    plan_2 = models.DecimalField(
+        "plan år 3", max_digits=14, decimal_places=2, null=True, blank=True
+    )
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "budget__forbund"
@@ -157,6 +187,11 @@ class Budgetpost(models.Model):
             models.CheckConstraint(
                 condition=Q(belopp__gte=0), name="ekonomi_budgetpost_belopp_ej_negativt"
             ),
+            models.CheckConstraint(
+                condition=(Q(plan_1__isnull=True) | Q(plan_1__gte=0))
+                & (Q(plan_2__isnull=True) | Q(plan_2__gte=0)),
+                name="ekonomi_budgetpost_plan_ej_negativ",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -165,6 +200,151 @@ class Budgetpost(models.Model):
     @property
     def typ(self) -> str:
         return self.INTAKT if self.grupp in self.INTAKTSGRUPPER else self.KOSTNAD
+
+
+class Budgetrevision(models.Model):
+    """A change to an adopted budget, decided by the board: the only way it changes."""
+
+    budget = models.ForeignKey(
+        Budget, on_delete=models.CASCADE, related_name="revisioner"
+    )
+    paragraf = models.ForeignKey(
+        "styrelse.Paragraf",
+        verbose_name="beslutad i §",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    paragraf_text = models.CharField("beslutad enligt", max_length=100, blank=True)
+    datum = models.DateField("beslutsdatum")
+    motivering = models.TextField("motivering")
+    skapad = models.DateTimeField("registrerad", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "budget__forbund"
+
+    class Meta:
+        verbose_name = "budgetrevision"
+        verbose_name_plural = "budgetrevisioner"
+        ordering = ["budget", "datum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(paragraf__isnull=False) | ~Q(paragraf_text=""),
+                name="ekonomi_budgetrevision_har_beslut",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Revidering av budget {self.budget.ar}, {self.datum:%Y-%m-%d}"
+
+    @property
+    def beslut_text(self) -> str:
+        p = self.paragraf
+        if p is not None:
+            return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
+        return self.paragraf_text
+
+
+class Budgetrevisionsrad(models.Model):
+    """One line's amount before and after a revision (a new line has ``fore`` 0)."""
+
+    revision = models.ForeignKey(
+        Budgetrevision, on_delete=models.CASCADE, related_name="rader"
+    )
+    budgetpost = models.ForeignKey(
+        Budgetpost, on_delete=models.CASCADE, related_name="revisionsrader"
+    )
+    fore = models.DecimalField("före", max_digits=14, decimal_places=2)
+    efter = models.DecimalField("efter", max_digits=14, decimal_places=2)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "revision__budget__forbund"
+
+    class Meta:
+        verbose_name = "revisionsrad"
+        verbose_name_plural = "revisionsrader"
+        ordering = ["revision", "budgetpost__ordning", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "budgetpost"], name="ekonomi_revisionsrad_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(efter__gte=0), name="ekonomi_revisionsrad_ej_negativ"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budgetpost}: {self.fore} → {self.efter}"
+
+
+class Budgetprognos(models.Model):
+    """The kansli's prognos for the whole year, made at a period end (tertial, delår)."""
+
+    TERTIAL_1 = 4
+    DELAR = 8
+    HELAR = 12
+    MANAD_CHOICES = [
+        (TERTIAL_1, "Tertial 1 (januari–april)"),
+        (6, "Halvår (januari–juni)"),
+        (DELAR, "Delår/tertial 2 (januari–augusti)"),
+        (10, "Januari–oktober"),
+        (HELAR, "Helår"),
+    ]
+
+    budget = models.ForeignKey(
+        Budget, on_delete=models.CASCADE, related_name="prognoser"
+    )
+    till_manad = models.PositiveSmallIntegerField(
+        "period t.o.m. månad", choices=MANAD_CHOICES
+    )
+    kommentar = models.TextField("kommentar", blank=True)
+    andrad = models.DateTimeField("ändrad", auto_now=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "budget__forbund"
+
+    class Meta:
+        verbose_name = "prognos"
+        verbose_name_plural = "prognoser"
+        ordering = ["budget", "till_manad"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "till_manad"], name="ekonomi_prognos_en_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(till_manad__gte=1) & Q(till_manad__lte=12),
+                name="ekonomi_prognos_manad",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Prognos {self.budget.ar} ({self.get_till_manad_display()})"
+
+
+class Budgetprognosrad(models.Model):
+    prognos = models.ForeignKey(
+        Budgetprognos, on_delete=models.CASCADE, related_name="rader"
+    )
+    budgetpost = models.ForeignKey(
+        Budgetpost, on_delete=models.CASCADE, related_name="prognosrader"
+    )
+    belopp = models.DecimalField("prognos helår", max_digits=14, decimal_places=2)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "prognos__budget__forbund"
+
+    class Meta:
+        verbose_name = "prognosrad"
+        verbose_name_plural = "prognosrader"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["prognos", "budgetpost"], name="ekonomi_prognosrad_unik"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budgetpost}: {self.belopp}"
 
 
 # --- Bokföring: imported ledgers, the account mapping and manual figures -------------

@@ -526,7 +526,21 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
         roll=access.KANSLI,
         person=chef,
     )
+    # The apps above add their part of this förbund through ``build_ostra_sodertorn``.
+    for app in DEMO_APPS:
+        module = _demo_module(app)
+        if module is not None and hasattr(module, "build_ostra_sodertorn"):
+            module.build_ostra_sodertorn(forbund)
     return forbund
+
+
+def _demo_module(app: str):
+    try:
+        return importlib.import_module(f"{app}.demo")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{app}.demo":
+            raise
+        return None
 
 
 @transaction.atomic
@@ -551,11 +565,7 @@ def build_demo(
     ctx = DemoContext(forbund=forbund, user_prefix=user_prefix)
     build_finsam(ctx)
     for app in DEMO_APPS:
-        try:
-            module = importlib.import_module(f"{app}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.demo":
-                raise
-            continue
-        module.build(ctx)
+        module = _demo_module(app)
+        if module is not None:
+            module.build(ctx)
     return ctx

@@ -19,7 +19,7 @@ from finsam.paging import ar_urval
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
 from finsam.views import edit_object
-from insatser import selectors, services
+from insatser import pengar, selectors, services
 from insatser.forms import (
     AvslutsorsakForm,
     AvvikelseForm,
@@ -107,8 +107,20 @@ def insats_detail(request: ForbundRequest, insats_id: int) -> HttpResponse:
             "rapportor_form": RapportorForm(forbund=request.forbund),
             "bemanning": insats.bemanning.select_related("part"),
             "medfinansiering": insats.medfinansiering.all(),
+            "pengar": _insats_pengar(request, insats),
         },
     )
+
+
+def _insats_pengar(request: ForbundRequest, insats: Insats) -> list:
+    """Budget and utfall of this year and the year before, from ekonomi's registry."""
+    ar = dates.today().year
+    out = []
+    for a in (ar, ar - 1):
+        p = pengar.insatser_pengar(request.forbund, a).get(insats.pk)
+        if p is not None:
+            out.append(p)
+    return out
 
 
 @require_POST
@@ -463,12 +475,17 @@ def statistik_excel(request: ForbundRequest, ar: int) -> HttpResponse:
 @require_GET
 @roles(*READ)
 def uppfoljning(request: ForbundRequest, ar: int) -> HttpResponse:
+    medel = pengar.uppfoljning_pengar(request.forbund, ar)
     return render(
         request,
         "insatser/uppfoljning.html",
         {
             "ar": ar,
-            "rader": selectors.uppfoljning_finsam(forbund=request.forbund, ar=ar),
+            "rader": [
+                (r, medel.insatser.get(r.insats.pk))
+                for r in selectors.uppfoljning_finsam(forbund=request.forbund, ar=ar)
+            ],
+            "pengar": medel,
         },
     )
 

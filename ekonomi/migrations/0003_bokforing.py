@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ekonomi', '0001_budget'),
+        ('ekonomi', '0002_budget_plan'),
         ('finsam', '0004_user_manager'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
