@@ -109,7 +109,7 @@ class _Blad:
     def grupp(self, g: Grupp) -> int:
         self.skriv(g.namn, [], fet=True)
         rader = [self.rad(r) for r in g.rader]
-        return self.summarad(f"Summa {g.namn.lower()}", rader)
+        return self.summarad(g.summa_namn, rader)
 
 
 def tabell_workbook(tabell: Tabell, *, titel: str, forbund) -> bytes:

@@ -89,6 +89,11 @@ class Grupp:
     summa: list[Decimal | None]
 
     @property
+    def summa_namn(self) -> str:
+        """ "Summa externa bidrag (ESF m.fl.)": only the first letter lowered."""
+        return f"Summa {self.namn[:1].lower()}{self.namn[1:]}"
+
+    @property
     def alla_rader(self) -> list[Rad]:
         out = []
         for rad in self.rader:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import F, Max, Sum
 from django.utils.text import slugify
 
 from ekonomi.models import (
@@ -52,7 +52,10 @@ def budget_create(
     budget.save()
     if kopiera_fran is not None:
         nya: dict[int, Budgetpost] = {}
-        for post in kopiera_fran.poster.order_by("overordnad_id", "ordning", "id"):
+        # Parents before their sub-lines (PostgreSQL sorts NULL last by default).
+        for post in kopiera_fran.poster.order_by(
+            F("overordnad_id").asc(nulls_first=True), "ordning", "id"
+        ):
             # Last year's first plan year is this year's starting point (seed 002).
             belopp = post.plan_1 if post.plan_1 is not None else post.belopp
             ny = Budgetpost(

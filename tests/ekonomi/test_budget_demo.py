@@ -58,3 +58,11 @@ def test_ostra_sodertorn_2018_is_seed_000_section_8():
     assert _summa(b18, kostnader) == Decimal(19_075_375)
     assert _summa(b17, kostnader) == Decimal(19_668_868)
     assert b18.poster.get(kod="medlemsavgifter").belopp == Decimal(17_378_000)
+
+
+def test_a_copied_budget_keeps_its_sub_lines_under_their_parent():
+    ctx = build_demo()
+    budget = Budget.objects.get(forbund=ctx.forbund, ar=2019)
+    barn = budget.poster.filter(grupp=Budgetpost.MEDLEMSAVGIFTER, medlem__isnull=False)
+    assert barn.count() == 5
+    assert {p.overordnad.kod for p in barn} == {"medlemsavgifter"}
