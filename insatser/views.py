@@ -774,20 +774,11 @@ def _forbundsmal_form(
 @roles(*READ)
 def statistik_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     from finsam.documents import pdf_response
+    from insatser.pdf import statistik_context
 
-    rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)
     return pdf_response(
         "insatser/pdf/deltagarstatistik.html",
-        {
-            "forbund": request.forbund,
-            "ar": ar,
-            "rader": rader,
-            "total": total,
-            "unika": unika,
-            "avvikelser": [r for r in rader if r.avvikelse],
-            "svg": mark_safe(selectors.flodes_svg(rader)),  # noqa: S308 - escaped inside
-            "titel": f"Deltagarstatistik {ar}",
-        },
+        statistik_context(request.forbund, ar),
         filename=f"deltagarstatistik-{ar}",
         request=request,
     )

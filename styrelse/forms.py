@@ -56,6 +56,7 @@ class SammantradeForm(ScopedForm):
     justering_plats = forms.CharField(
         label="Justeringens plats", max_length=300, required=False
     )
+    offentligt = forms.BooleanField(label="Offentligt sammanträde", required=False)
 
     def clean(self):
         data = super().clean()
@@ -227,3 +228,13 @@ class MaskeringForm(ScopedForm):
         "Det fullständiga protokollet ändras inte.",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class UtdragsbestyrkandeForm(ScopedForm):
+    submit_label = "Bestyrk utdraget"
+    namn = forms.CharField(
+        label="Bestyrks av",
+        max_length=200,
+        help_text="Den som intygar att utdraget överensstämmer med protokollet.",
+    )
+    datum = forms.DateField(label="Datum", widget=DateInput())

@@ -117,6 +117,7 @@ def sammantrade_detail(*, sammantrade: Sammantrade) -> dict[str, Any]:
                 "delegationsbeslut",
                 queryset=Delegationsbeslut.objects.order_by("datum", "id"),
             ),
+            "bestyrkanden",
         )
         .order_by("nummer")
     )
@@ -169,9 +170,33 @@ PARAGRAF_FALT = (
 )
 
 
+def _uppdrag_vid(sammantrade: Sammantrade) -> dict[int, dict[str, str]]:
+    """Per person on the meeting day: the member that appointed them and their place in
+    the presidium ("ordförande", "1:e vice ordförande"…), as the protocol header prints."""
+    vid: dict[int, dict[str, str]] = {}
+    uppdrag = (
+        Uppdrag.objects.for_forbund(sammantrade.organ.forbund)
+        .pa_datum(sammantrade.datum)
+        .filter(typ__in=[*Uppdrag.STYRELSE, *Uppdrag.PRESIDIUM])
+        .select_related("medlem")
+        .order_by("typ", "ordning", "id")
+    )
+    for u in uppdrag:
+        rad = vid.setdefault(u.person_id, {"medlem": "", "presidium": ""})
+        if u.typ in Uppdrag.STYRELSE and u.medlem and not rad["medlem"]:
+            rad["medlem"] = u.medlem.namn
+        elif u.typ == Uppdrag.ORDFORANDE:
+            rad["presidium"] = "ordförande"
+        elif u.typ == Uppdrag.VICE_ORDFORANDE and rad["presidium"] != "ordförande":
+            rad["presidium"] = f"{u.ordning}:e vice ordförande"
+    return vid
+
+
 def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
     """The protocol's content as plain data: what is approved, frozen and hashed."""
+    uppdrag = _uppdrag_vid(sammantrade)
     return {
+        "offentligt": sammantrade.offentligt,
         "organ": sammantrade.organ.namn,
         "datum": sammantrade.datum.isoformat(),
         "tid_start": sammantrade.tid_start.isoformat() if sammantrade.tid_start else "",
@@ -188,6 +213,7 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
                 "ersatter": str(n.ersatter or ""),
                 "fran": n.fran_paragraf,
                 "till": n.till_paragraf,
+                **uppdrag.get(n.person_id, {"medlem": "", "presidium": ""}),
             }
             for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
                 "ordning", "id"
@@ -321,6 +347,10 @@ def protokoll_context(
         "innehall": innehall,
         "paragrafer": paragrafer,
         "intervall": paragraf_intervall(forsta, sista),
+        "toc": [
+            {"href": f"#p{p['nummer']}", "titel": f"§ {p['nummer']} {p['rubrik']}"}
+            for p in paragrafer
+        ],
         "beslutande": grupper[Narvaro.LEDAMOT] + grupper[Narvaro.TJANSTGORANDE],
         "ersattare": grupper[Narvaro.ERSATTARE],
         "ovriga": grupper[Narvaro.OVRIG],
@@ -364,4 +394,5 @@ def utdrag_context(*, paragraf: Paragraf) -> dict[str, Any]:
     context["titel"] = (
         f"Protokollsutdrag § {paragraf.nummer} {sammantrade.datum:%Y-%m-%d}"
     )
+    context["bestyrkande"] = paragraf.bestyrkanden.order_by("-datum", "-id").first()
     return context

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from finsam import uploads
+from finsam import dates, uploads
 from finsam.models import Forbund, Person, User
 from finsam.tenancy import require_same_forbund
 from styrelse import frister, rules
@@ -33,6 +33,7 @@ from styrelse.models import (
     Organ,
     Paragraf,
     Sammantrade,
+    Utdragsbestyrkande,
 )
 from styrelse.selectors import (
     PARAGRAF_FALT,
@@ -667,3 +668,24 @@ def sammantrade_maskering_save(
     sammantrade.full_clean()
     sammantrade.save(update_fields=["maskering"])
     return sammantrade
+
+
+def utdrag_bestyrk(
+    *, paragraf: Paragraf, user: User, namn: str, datum: dt.date
+) -> Utdragsbestyrkande:
+    """A person certifies that the utdrag of ``paragraf`` matches the justerat protocol."""
+    sammantrade = paragraf.sammantrade
+    if not sammantrade.ar_justerat:
+        raise ValidationError("Utdrag kan bara bestyrkas ur ett justerat protokoll.")
+    namn = (namn or "").strip()
+    if not namn:
+        raise ValidationError("Ange vem som bestyrker utdraget.")
+    if datum < dates.local_date(sammantrade.justerat_tid):
+        raise ValidationError(
+            "Ett utdrag kan inte bestyrkas före den dag protokollet justerades."
+        )
+    if datum > dates.today():
+        raise ValidationError("Datumet för bestyrkandet kan inte ligga i framtiden.")
+    return Utdragsbestyrkande.objects.create(
+        paragraf=paragraf, namn=namn, datum=datum, user=user
+    )

@@ -59,6 +59,11 @@ urlpatterns = [
     ),
     path("paragraf/<int:paragraf_id>/utdrag.pdf", views.utdrag_pdf, name="utdrag_pdf"),
     path(
+        "paragraf/<int:paragraf_id>/bestyrk/",
+        views.utdrag_bestyrk,
+        name="utdrag_bestyrk",
+    ),
+    path(
         "delegationsbeslut/",
         views.delegationsbeslut_list,
         name="delegationsbeslut_list",

@@ -29,6 +29,7 @@ from styrelse.forms import (
     ParagrafForm,
     SammantradeCreateForm,
     SammantradeForm,
+    UtdragsbestyrkandeForm,
 )
 from styrelse.models import (
     Arende,
@@ -480,18 +481,47 @@ def utdrag_pdf(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
         messages.error(request, "Utdrag kan bara göras ur ett justerat protokoll.")
         return redirect(_detail_url(sammantrade))
     context = selectors.utdrag_context(paragraf=paragraf)
-    person = getattr(request.user, "person", None)
-    context.update(
-        bestyrkt_datum=dates.today(),
-        bestyrkt_av=person.namn
-        if person
-        else request.user.get_full_name() or request.user.username,
-    )
     return pdf_response(
         "styrelse/pdf/utdrag.html",
         context,
         filename=f"utdrag-{sammantrade.datum:%Y-%m-%d}-paragraf-{paragraf.nummer}",
         request=request,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def utdrag_bestyrk(request: HttpRequest, paragraf_id: int) -> HttpResponse:
+    """The one who certifies an utdrag says so, with name and date, on purpose."""
+    paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
+    sammantrade = paragraf.sammantrade
+    person = getattr(request.user, "person", None)
+    form = UtdragsbestyrkandeForm(
+        request.POST or None,
+        forbund=request.forbund,
+        initial={
+            "namn": person.namn if person else request.user.get_full_name(),
+            "datum": dates.today(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.utdrag_bestyrk(
+                paragraf=paragraf, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _fel(request, exc)
+        else:
+            messages.success(request, f"Utdraget av § {paragraf.nummer} är bestyrkt.")
+            return redirect(_detail_url(sammantrade))
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": f"Bestyrk utdrag av § {paragraf.nummer} {paragraf.rubrik}",
+            "cancel_url": _detail_url(sammantrade),
+        },
     )
 
 
