@@ -68,8 +68,21 @@ class ForbundScopedForm(CrispyFormMixin, forms.ModelForm):
 class MedlemForm(ForbundScopedForm):
     class Meta:
         model = Medlem
-        fields = ["namn", "typ", "orgnr", "medlem_fran", "medlem_till", "sortering"]
-        widgets = {"medlem_fran": DateInput(), "medlem_till": DateInput()}
+        fields = [
+            "namn",
+            "typ",
+            "orgnr",
+            "medlem_fran",
+            "medlem_till",
+            "tidigare_namn",
+            "namn_fran",
+            "sortering",
+        ]
+        widgets = {
+            "medlem_fran": DateInput(),
+            "medlem_till": DateInput(),
+            "namn_fran": DateInput(),
+        }
 
 
 class PersonForm(ForbundScopedForm):

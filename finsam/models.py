@@ -192,6 +192,16 @@ class Medlem(models.Model):
     )
     medlem_fran = models.DateField("medlem från", null=True, blank=True)
     medlem_till = models.DateField("medlem till", null=True, blank=True)
+    # A member may change its name (Stockholms läns landsting became Region Stockholm on
+    # 2019-01-01): a document prints the name valid on its own date.
+    tidigare_namn = models.CharField("tidigare namn", max_length=200, blank=True)
+    namn_fran = models.DateField(
+        "namnet gäller från",
+        null=True,
+        blank=True,
+        help_text="Dagen då nuvarande namn började gälla; före den används det "
+        "tidigare namnet.",
+    )
     sortering = models.PositiveSmallIntegerField("sortering", default=0)
 
     objects = ForbundQuerySet.as_manager()
@@ -222,6 +232,12 @@ class Medlem(models.Model):
     @property
     def ar_staten(self) -> bool:
         return self.typ in self.STATEN
+
+    def namn_pa(self, datum: dt.date) -> str:
+        """The member's name on ``datum``."""
+        if self.tidigare_namn and self.namn_fran and datum < self.namn_fran:
+            return self.tidigare_namn
+        return self.namn
 
     def ar_medlem(self, datum: dt.date) -> bool:
         return (self.medlem_fran is None or self.medlem_fran <= datum) and (

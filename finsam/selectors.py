@@ -53,6 +53,7 @@ class StyrelseRad:
     """One row of the board table as the annual reports print it."""
 
     medlem: Medlem
+    namn: str = ""  # the member's name on the table's date
     ledamoter: list[str] = field(default_factory=list)
     ersattare: list[str] = field(default_factory=list)
 
@@ -97,7 +98,9 @@ def styrelse_sammansattning(*, forbund: Forbund, datum: dt.date) -> list[Styrels
         styrelseuppdrag(assignments),
         key=lambda um: (um[1].sortering, um[1].namn, um[0].ordning, um[0].fran),
     ):
-        row = rows.setdefault(medlem.pk, StyrelseRad(medlem=medlem))
+        row = rows.setdefault(
+            medlem.pk, StyrelseRad(medlem=medlem, namn=medlem.namn_pa(datum))
+        )
         name = u.person.namn_med_parti
         if u.typ == Uppdrag.LEDAMOT:
             title = titles.get(u.person_id)

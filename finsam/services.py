@@ -256,17 +256,19 @@ def avgift_berakna(
 
     # One largest-remainder split over every final line, so each line is within 1 kr.
     parts: list[tuple[Medlem, str, Fraction, str]] = []
+    # The names valid in the budget year (a region renamed since prints its old name).
+    jan1 = dt.date(ar, 1, 1)
     if forbund.staten_en_rad:
         parts.append(
             (fk[0], "Staten, Försäkringskassan för FK och AF", STATENS_ANDEL, "")
         )
     else:
-        parts.append((fk[0], fk[0].namn, STATENS_ANDEL / 2, ""))
-        parts.append((af[0], af[0].namn, STATENS_ANDEL / 2, ""))
-    parts.append((regioner[0], regioner[0].namn, REGIONENS_ANDEL, ""))
+        parts.append((fk[0], fk[0].namn_pa(jan1), STATENS_ANDEL / 2, ""))
+        parts.append((af[0], af[0].namn_pa(jan1), STATENS_ANDEL / 2, ""))
+    parts.append((regioner[0], regioner[0].namn_pa(jan1), REGIONENS_ANDEL, ""))
     summa_vikt = sum(vikter)
     for k, vikt, text in zip(kommuner, vikter, texter, strict=True):
-        parts.append((k, k.namn, KOMMUNERNAS_ANDEL * vikt / summa_vikt, text))
+        parts.append((k, k.namn_pa(jan1), KOMMUNERNAS_ANDEL * vikt / summa_vikt, text))
     belopp = fordela_storsta_rest(total_kr, [p[2] for p in parts])
     return [
         Fordelningsrad(medlem=m, benamning=namn, andel=andel, belopp=b, underlag=text)

@@ -1,7 +1,10 @@
 """Demo data: the board meeting of 23 March 2018 (seed 004, §§ 1-11) with invented names,
-justerat and on the anslagstavla, and a later meeting in draft with a comment.
+justerat and on the anslagstavla, and the May 2018 meeting after it; then this year's
+meetings relative to the day the demo is built: those held earlier in the year justerade
+and anslagna, the one held last month waiting for justering, a recent extra meeting whose
+protocol is being written, the next meeting called and next year's plan.
 
-No dependency on today's date; works for several förbund in one database.
+Works for several förbund in one database.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from finsam import dokumentfiler
+from finsam.demo import today
 from finsam.models import Uppdrag
 from styrelse import demo_2018_03_23, services
-from styrelse.models import Kommentar, Narvaro
+from styrelse.models import Kommentar, Narvaro, Paragraf
 
 TZ = ZoneInfo("Europe/Stockholm")
 
@@ -193,7 +197,7 @@ def build(ctx) -> None:
         tid_slut=dt.time(11, 0),
         plats="Förbundets kansli, Huddinge",
         ordforande=ordf,
-        justerare=p["vice2"],
+        justerare=just,
         sekreterare=p["administrator"],
         arenden=[a_delar],
     )
@@ -213,3 +217,181 @@ def build(ctx) -> None:
     )
     # Dated like the rest of the demo, not by the day it is built.
     Kommentar.objects.filter(pk=kommentar.pk).update(skapad=_tid(2018, 5, 29, 14, 12))
+    # The kansli added the prognos; the comment is resolved and the protocol justerat.
+    services.paragraf_update(
+        paragraf=delar,
+        sammanfattning="Förbundet redovisar utfallet för årets fyra första månader "
+        "och en prognos för helåret.",
+    )
+    services.kommentar_losa(kommentar=kommentar)
+    _justera(ctx, utkast, dt.date(2018, 6, 1))
+    services.anslag_publicera(sammantrade=utkast, uppsatt=dt.date(2018, 6, 4))
+    build_i_dag(ctx, organ)
+
+
+def _justera(ctx, sammantrade, datum: dt.date) -> None:
+    for i, namn in enumerate(["ordforande", "justerare"]):
+        services.sammantrade_justera(
+            sammantrade=sammantrade,
+            user=ctx.users[namn],
+            nar=_tid(datum.year, datum.month, datum.day, 10 + i),
+        )
+
+
+def _vardag_fore(datum: dt.date) -> dt.date:
+    while datum.weekday() >= 5:
+        datum -= dt.timedelta(days=1)
+    return datum
+
+
+def _torsdag(ar: int, manad: int, vecka: int = 3) -> dt.date:
+    """The ``vecka``:th Thursday of the month, the board's usual day."""
+    forsta = dt.date(ar, manad, 1)
+    return forsta + dt.timedelta(days=(3 - forsta.weekday()) % 7 + 7 * (vecka - 1))
+
+
+# The sammanträdesplan's months and what each meeting usually handles ({ar}: its year).
+PLAN = {
+    2: ["Uppföljning av den interna kontrollen {fg}", "Fördelning av medel till insatser {ar}"],
+    3: ["Årsredovisning {fg}"],
+    5: ["Uppföljning av insatsernas rapporter, tertial 1 {ar}"],
+    9: ["Delårsrapport januari–augusti {ar}", "Plan för medlemssamråd inför {nasta}"],
+    11: ["Mål, budget och verksamhetsplan {nasta}", "Medlemsavgifter {nasta}", "Sammanträdesplan {nasta}"],
+}  # fmt: skip
+EXTRA = ["Upphandling av extern utvärdering av Jobbspåret"]
+NASTA = ["Uppföljning av insatsernas rapporter, tertial 2 {ar}", "Internkontrollplan {nasta}"]  # fmt: skip
+PLATS = "Förbundets kansli, Huddinge"
+
+
+def _arenden(forbund, rubriker: list[str], ar: int) -> list:
+    return [
+        services.arende_create(
+            forbund=forbund,
+            ar=ar,
+            rubrik=r.format(ar=ar, fg=ar - 1, nasta=ar + 1),
+            forslag_till_beslut="Styrelsen beslutar enligt förbundschefens förslag.",
+        )
+        for r in rubriker
+    ]
+
+
+def _mote(ctx, organ, datum: dt.date, rubriker: list[str], **fields):
+    p = ctx.personer
+    return services.sammantrade_create(
+        organ=organ,
+        datum=datum,
+        tid_start=dt.time(8, 30),
+        tid_slut=dt.time(11, 0),
+        plats=PLATS,
+        ordforande=ctx.users["ordforande"].person,
+        justerare=ctx.users["justerare"].person,
+        sekreterare=p["administrator"],
+        arenden=_arenden(ctx.forbund, rubriker, datum.year),
+        **fields,
+    )
+
+
+def _skriv_protokoll(ctx, sammantrade) -> None:
+    """Attendance (the board of the day, and the kansli) and a decision in every §."""
+    just = sammantrade.justerare
+    beslut = {
+        Paragraf.JUSTERARE: f"Styrelsen beslutar att utse {just.namn_med_parti} att "
+        "jämte ordföranden justera dagens protokoll.",
+        Paragraf.DAGORDNING: "Styrelsen beslutar att godkänna dagordningen.",
+        Paragraf.ANMALNINGSARENDEN: "Styrelsen beslutar att lägga handlingarna till "
+        "handlingarna.",
+        Paragraf.DELEGATIONSBESLUT: "Styrelsen beslutar att lägga anmälan av "
+        "delegationsbeslut till handlingarna.",
+        Paragraf.INFORMATION: "Styrelsen beslutar att lägga informationen till "
+        "handlingarna.",
+        Paragraf.OVRIGA: "Inga övriga frågor anmäldes.",
+    }
+    for paragraf in sammantrade.paragrafer.select_related("arende"):
+        text = beslut.get(
+            paragraf.typ,
+            "Styrelsen beslutar att godkänna förbundschefens förslag.",
+        )
+        services.paragraf_update(paragraf=paragraf, beslut=text)
+    ordf_id = sammantrade.ordforande_id
+    for u in (
+        Uppdrag.objects.pa_datum(sammantrade.datum)
+        .filter(forbund=ctx.forbund, typ=Uppdrag.LEDAMOT)
+        .select_related("person")
+        .order_by("ordning", "id")
+    ):
+        services.narvaro_add(
+            sammantrade=sammantrade,
+            person=u.person,
+            roll=Narvaro.LEDAMOT,
+            funktion="ordförande" if u.person_id == ordf_id else "",
+        )
+    services.narvaro_add(
+        sammantrade=sammantrade,
+        person=ctx.personer["chef"],
+        roll=Narvaro.OVRIG,
+        funktion="förbundschef",
+    )
+    services.narvaro_add(
+        sammantrade=sammantrade,
+        person=ctx.personer["administrator"],
+        roll=Narvaro.OVRIG,
+        funktion="sekreterare",
+    )
+
+
+def build_i_dag(ctx, organ) -> None:
+    """This year's meetings around the day the demo is built."""
+    idag = today()
+    holls = _vardag_fore(idag - dt.timedelta(days=9))  # held last month
+    extra = _vardag_fore(idag - dt.timedelta(days=2))  # protocol being written
+    nasta = _torsdag(idag.year, idag.month, 1)
+    while nasta < idag + dt.timedelta(days=6):
+        nasta += dt.timedelta(days=7)
+    plan = [
+        (_torsdag(ar, manad), rubriker)
+        for ar in (idag.year, idag.year + 1)
+        for manad, rubriker in PLAN.items()
+    ]
+    for datum, rubriker in plan:
+        if datum.year == idag.year and datum < holls - dt.timedelta(days=21):
+            s = _mote(ctx, organ, datum, rubriker)
+            _skriv_protokoll(ctx, s)
+            services.utkast_publicera(
+                sammantrade=s, nar=_tid(datum.year, datum.month, datum.day, 16)
+            )
+            _justera(ctx, s, datum + dt.timedelta(days=7))
+            services.anslag_publicera(
+                sammantrade=s, uppsatt=datum + dt.timedelta(days=8)
+            )
+    # Held last month: the protocol is published as a draft and waits for justering.
+    rubriker = PLAN.get(holls.month, PLAN[11])
+    s = _mote(ctx, organ, holls, rubriker)
+    _skriv_protokoll(ctx, s)
+    services.kallelse_markera_skickad(
+        sammantrade=s,
+        nar=_tid(holls.year, holls.month, holls.day, 9) - dt.timedelta(days=8),
+    )
+    publicerat = idag - dt.timedelta(days=4)
+    services.utkast_publicera(
+        sammantrade=s, nar=_tid(publicerat.year, publicerat.month, publicerat.day, 9)
+    )
+    # An extra meeting two days ago: the secretary is writing its protocol.
+    s = _mote(ctx, organ, extra, EXTRA)
+    _skriv_protokoll(ctx, s)
+    services.sammantrade_genomfort(sammantrade=s, idag=idag)
+    # The next meeting: called yesterday with its föredragningslista.
+    s = _mote(ctx, organ, nasta, NASTA)
+    igar = idag - dt.timedelta(days=1)
+    services.kallelse_markera_skickad(
+        sammantrade=s, nar=_tid(igar.year, igar.month, igar.day, 15)
+    )
+    # The rest of the sammanträdesplan: planned, agenda still to come.
+    for datum, _rubriker in plan:
+        if datum > nasta + dt.timedelta(days=14):
+            services.sammantrade_create(
+                organ=organ,
+                datum=datum,
+                tid_start=dt.time(8, 30),
+                plats=PLATS,
+                standardpunkter=False,
+            )

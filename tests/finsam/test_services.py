@@ -294,18 +294,23 @@ def test_a_decision_links_to_its_paragraph_and_refuses_another_forbunds():
         .first()
     )
     other = paragraf_model.objects.for_forbund(b.forbund).first()
-    beslut = Avgiftsbeslut.objects.get(forbund=a.forbund, ar=2018)
+    # The demo's decision in preparation (next year's fees).
+    beslut = Avgiftsbeslut.objects.get(forbund=a.forbund, status=Avgiftsbeslut.UTKAST)
 
     with pytest.raises(ValidationError, match="annat förbund"):
         services.avgiftsbeslut_save(
             forbund=a.forbund,
-            ar=2018,
+            ar=beslut.ar,
             total=16_000_000,
             beslut=beslut,
             beslutsparagraf=other,
         )
     beslut = services.avgiftsbeslut_save(
-        forbund=a.forbund, ar=2018, total=16_000_000, beslut=beslut, beslutsparagraf=own
+        forbund=a.forbund,
+        ar=beslut.ar,
+        total=16_000_000,
+        beslut=beslut,
+        beslutsparagraf=own,
     )
     assert beslut.paragraf_text == f"§ {own.nummer}, {own.sammantrade.datum:%Y-%m-%d}"
     services.avgiftsbeslut_expediera(beslut=beslut)  # the link is enough to send it
