@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('finsam', '0005_dokumentfil'),
+        ('finsam', '0006_medlem_namnhistorik'),
     ]
 
     operations = [
