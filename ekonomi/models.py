@@ -17,8 +17,10 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 
 from ekonomi.kontoplan import KONTOPLAN_CHOICES
+from finsam.models import Medlem
 from finsam.tenancy import ForbundQuerySet
 
 MIN_AR = 2000
@@ -608,3 +610,10 @@ class Nyckeltalsgrans(models.Model):
 
     def __str__(self) -> str:
         return self.get_nyckel_display()
+
+
+def avgiftskod(medlem: Medlem) -> str:
+    """The stable kod of a member's fee line: from the member's first name in the
+    system, so a renamed member (Stockholms läns landsting → Region Stockholm) keeps the
+    kod its budget lines and account mapping already use."""
+    return f"avgift-{slugify(medlem.tidigare_namn or medlem.namn)}"[:60]

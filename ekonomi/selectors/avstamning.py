@@ -23,10 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.text import slugify
-
 from ekonomi import kontoplan as kp
-from ekonomi.models import Manuellrad
+from ekonomi.models import Manuellrad, avgiftskod
 from ekonomi.selectors import bokforing as bok
 from ekonomi.selectors.rakenskaper import (
     MANUELLA_KODER,
@@ -179,7 +177,7 @@ def _avgifter(
         )
     ]
     for rad in beslut.rader.all():
-        kod = f"avgift-{slugify(rad.medlem.namn)}"[:60]
+        kod = avgiftskod(rad.medlem)
         if kod in utfall:
             out.append(
                 _fynd(

@@ -15,7 +15,6 @@ against utfall is budget − utfall (seed 004, Tilläggsupplysningar).
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +23,8 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 
 from ekonomi.models import Budget, Budgetpost, Budgetprognos, Budgetrevision
+from ekonomi.selectors import bokforing as bokforing_selectors
+from ekonomi.selectors import rakenskaper as rakenskaper_selectors
 from finsam.models import Avgiftsbeslut, ExternIntakt, Forbund
 
 B = Budgetpost
@@ -356,11 +357,7 @@ def prognosvarden(budget: Budget, prognos: Budgetprognos | None) -> dict[str, De
 def _rakenskaper(forbund: Forbund, ar: int) -> Any:
     """The statements of a year from the bookkeeping, or None without bookkeeping."""
     try:
-        modul = importlib.import_module("ekonomi.selectors.rakenskaper")
-    except ImportError:
-        return None
-    try:
-        return modul.rakenskaper(forbund, ar)
+        return rakenskaper_selectors.rakenskaper(forbund, ar)
     except LookupError:
         return None
 
@@ -445,23 +442,13 @@ def trearsplan(budget: Budget) -> Tabell:
 # --- utfall from the bookkeeping -----------------------------------------------------
 
 
-def _bokforing() -> Any:
-    try:
-        return importlib.import_module("ekonomi.selectors.bokforing")
-    except ImportError:
-        return None
-
-
 def har_bokforing(forbund: Forbund, ar: int) -> bool:
-    modul = _bokforing()
-    return bool(modul and modul.har_bokforing(forbund, ar))
+    return bokforing_selectors.har_bokforing(forbund, ar)
 
 
 def utfallsvarden(forbund: Forbund, ar: int) -> dict[str, Decimal] | None:
     """Utfall per budget kod for the year, None when the year has no bookkeeping."""
-    modul = _bokforing()
-    if modul is None:
-        return None
+    modul = bokforing_selectors
     # Without imported books the figures may still have been typed by hand.
     utfall = modul.utfall_per_budgetkod(forbund, ar)
     if not utfall and not modul.har_bokforing(forbund, ar):
@@ -473,8 +460,8 @@ def utfall_till_manad(
     forbund: Forbund, ar: int, manad: int
 ) -> dict[str, Decimal] | None:
     """Utfall per kod for January up to and including ``manad``."""
-    modul = _bokforing()
-    if modul is None or not modul.har_bokforing(forbund, ar):
+    modul = bokforing_selectors
+    if not modul.har_bokforing(forbund, ar):
         return None
     return {
         k: sum((Decimal(x) for x in v[:manad]), NOLL)

@@ -22,6 +22,7 @@ from ekonomi.models import (
     Budgetprognosrad,
     Budgetrevision,
     Budgetrevisionsrad,
+    avgiftskod,
 )
 from finsam.models import Avgiftsbeslut, Forbund
 
@@ -188,7 +189,7 @@ def avgifter_fran_beslut(*, budget: Budget) -> int:
             post = Budgetpost(
                 budget=budget,
                 grupp=Budgetpost.MEDLEMSAVGIFTER,
-                kod=f"avgift-{slugify(rad.medlem.namn)}"[:60],
+                kod=avgiftskod(rad.medlem),
                 namn=f"Medlemsavgift {rad.benamning}",
                 overordnad=parent,
                 medlem=rad.medlem,
