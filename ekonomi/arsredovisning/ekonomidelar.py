@@ -12,8 +12,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ekonomi.arsredovisning.tabeller import ANTAL, TKR, Tabell, Tabellrad
-from ekonomi.selectors.bokforing import kostnadsfordelning
+from ekonomi.arsredovisning.tabeller import (
+    ANTAL,
+    TKR,
+    Tabell,
+    Tabellrad,
+    belopp_text,
+    decimaler,
+)
+from ekonomi.selectors.bokforing import Underlag, kostnadsfordelning
 from ekonomi.selectors.budget import budget_for_ar, budget_mot_utfall
 from ekonomi.selectors.nyckeltal import nyckeltal
 from ekonomi.selectors.rakenskaper import rakenskaper
@@ -34,11 +41,15 @@ def _varde(rad, falt: str):
     return rad.text or getattr(rad, falt)
 
 
-def _rakning(nyckel: str, rubrik: str, rader, ar: int, *, med_not: bool) -> Tabell:
+def _rakning(
+    nyckel: str, rubrik: str, rader, ar: int, *, med_not: bool, enhet: str
+) -> Tabell:
     return Tabell(
         nyckel=nyckel,
         rubrik=rubrik,
-        forsta_kolumn="Belopp i tkr",
+        forsta_kolumn=f"Belopp i {enhet}",
+        enhet=enhet,
+        decimaler=decimaler(enhet),
         kolumner=[str(ar), str(ar - 1)],
         rader=[
             Tabellrad(
@@ -53,7 +64,9 @@ def _rakning(nyckel: str, rubrik: str, rader, ar: int, *, med_not: bool) -> Tabe
     )
 
 
-def rakenskapstabeller(r, ar: int) -> tuple[dict[str, Tabell], list[dict]]:
+def rakenskapstabeller(
+    r, ar: int, enhet: str = TKR
+) -> tuple[dict[str, Tabell], list[dict]]:
     tabeller = {
         "resultatrakning": _rakning(
             "resultatrakning",
@@ -61,9 +74,15 @@ def rakenskapstabeller(r, ar: int) -> tuple[dict[str, Tabell], list[dict]]:
             r.resultatrakning,
             ar,
             med_not=True,
+            enhet=enhet,
         ),
         "balansrakning": _rakning(
-            "balansrakning", f"Balansräkning {ar}", r.balansrakning, ar, med_not=True
+            "balansrakning",
+            f"Balansräkning {ar}",
+            r.balansrakning,
+            ar,
+            med_not=True,
+            enhet=enhet,
         ),
         "kassaflodesanalys": _rakning(
             "kassaflodesanalys",
@@ -71,16 +90,27 @@ def rakenskapstabeller(r, ar: int) -> tuple[dict[str, Tabell], list[dict]]:
             r.kassaflodesanalys,
             ar,
             med_not=False,
+            enhet=enhet,
         ),
     }
     if r.balanskrav:
         tabeller["balanskrav"] = _rakning(
-            "balanskrav", f"Balanskravsutredning {ar}", r.balanskrav, ar, med_not=False
+            "balanskrav",
+            f"Balanskravsutredning {ar}",
+            r.balanskrav,
+            ar,
+            med_not=False,
+            enhet=enhet,
         )
     noter = []
     for n in r.noter:
         tabell = _rakning(
-            f"not{n.nr}", f"Not {n.nr} {n.rubrik}", n.rader, ar, med_not=False
+            f"not{n.nr}",
+            f"Not {n.nr} {n.rubrik}",
+            n.rader,
+            ar,
+            med_not=False,
+            enhet=enhet,
         )
         if n.datumrubrik:
             tabell.kolumner = [f"{ar}-12-31", f"{ar - 1}-12-31"]
@@ -88,7 +118,7 @@ def rakenskapstabeller(r, ar: int) -> tuple[dict[str, Tabell], list[dict]]:
     return tabeller, noter
 
 
-def budget_utfall_tabell(b, ar: int) -> Tabell:
+def budget_utfall_tabell(b, ar: int, enhet: str = TKR) -> Tabell:
     """ "Sammanställning av utfall och budget" (seed 004, 7): whole tkr, as printed."""
     rader: list[Tabellrad] = []
 
@@ -115,9 +145,10 @@ def budget_utfall_tabell(b, ar: int) -> Tabell:
     return Tabell(
         nyckel="budget_utfall",
         rubrik=f"Sammanställning av utfall och budget {ar}",
-        forsta_kolumn="Belopp i tkr",
+        forsta_kolumn=f"Belopp i {enhet}",
         kolumner=[f"Utfall {ar}-12-31", f"Budget {ar}", f"Avvikelse {ar}-12-31"],
         rader=rader,
+        enhet=enhet,
         decimaler=0,
     )
 
@@ -125,7 +156,7 @@ def budget_utfall_tabell(b, ar: int) -> Tabell:
 INTAKTSKODER = ("rr_medlemsavgifter", "rr_esf", "rr_ovriga_intakter")
 
 
-def oversikt_tabell(r, b, ar: int) -> Tabell:
+def oversikt_tabell(r, b, ar: int, enhet: str = TKR) -> Tabell:
     """The overview of 1.6 (seed 004): nettokostnad, bidrag/intäkt, resultat and eget
     kapital, utfall against budget and last year's bokslut, in whole tkr."""
     fore = r.varden.get(ar - 1, {})
@@ -141,7 +172,7 @@ def oversikt_tabell(r, b, ar: int) -> Tabell:
     return Tabell(
         nyckel="ekonomisk_oversikt",
         rubrik=f"Ekonomiskt utfall {ar}",
-        forsta_kolumn="Belopp i tkr",
+        forsta_kolumn=f"Belopp i {enhet}",
         kolumner=[
             f"Utfall jan-dec {ar}",
             f"Budget {ar}",
@@ -162,11 +193,12 @@ def oversikt_tabell(r, b, ar: int) -> Tabell:
                 r.eget_kapital_ingaende,
             ),
         ],
+        enhet=enhet,
         decimaler=0,
     )
 
 
-def kostnadsfordelning_tabell(k, ar: int) -> Tabell:
+def kostnadsfordelning_tabell(k, ar: int, enhet: str = TKR) -> Tabell:
     rader = [
         Tabellrad(namn, [belopp, _procent(andel)]) for _, namn, belopp, andel in k.rader
     ]
@@ -184,9 +216,11 @@ def kostnadsfordelning_tabell(k, ar: int) -> Tabell:
     return Tabell(
         nyckel="kostnadsfordelning",
         rubrik=f"Kostnadsfördelning {ar}",
-        forsta_kolumn="Belopp i tkr",
+        forsta_kolumn=f"Belopp i {enhet}",
         kolumner=["Kostnad", "Andel"],
         rader=rader,
+        enhet=enhet,
+        decimaler=decimaler(enhet),
     )
 
 
@@ -194,13 +228,13 @@ def _procent(value) -> str:
     return "" if value is None else f"{format_tal(value, 1)} %"
 
 
-def nyckeltal_tabell(nyckeltal: list, ar: int) -> Tabell:
+def nyckeltal_tabell(nyckeltal: list, ar: int, belopp_enhet: str = TKR) -> Tabell:
     def text(varde, enhet: str) -> str:
         if varde is None:
             return ""
         if enhet == "%":
             return _procent(varde)
-        return f"{format_tal(Decimal(varde) / 1000, 1)} tkr"
+        return f"{belopp_text(varde, belopp_enhet)} {belopp_enhet}"
 
     return Tabell(
         nyckel="nyckeltal",
@@ -224,36 +258,38 @@ def nyckeltal_tabell(nyckeltal: list, ar: int) -> Tabell:
     )
 
 
-def ekonomi_tabeller(forbund, ar: int) -> dict[str, Any]:
-    """The economic tables of ``ar`` and the key figures the narrative quotes."""
+def ekonomi_tabeller(forbund, ar: int, enhet: str = TKR) -> dict[str, Any]:
+    """The economic tables of ``ar`` in ``enhet`` (kr or tkr) and the key figures the
+    narrative quotes."""
     tabeller: dict[str, Tabell] = {}
     noter: list[dict] = []
     nyckeltext: dict[str, str] = {}
-    r = rakenskaper(forbund, ar)
+    u = Underlag(forbund)
+    r = rakenskaper(forbund, ar, u)
     if r is not None and r.har_data:
-        tabeller_r, noter = rakenskapstabeller(r, ar)
+        tabeller_r, noter = rakenskapstabeller(r, ar, enhet)
         tabeller.update(tabeller_r)
         v = r.varden.get(ar, {})
         if r.arets_resultat is not None:
-            nyckeltext["resultat"] = format_tal(r.arets_resultat / 1000, 1)
+            nyckeltext["resultat"] = belopp_text(r.arets_resultat, enhet)
         if r.eget_kapital_utgaende is not None:
-            nyckeltext["eget_kapital"] = format_tal(r.eget_kapital_utgaende / 1000, 1)
+            nyckeltext["eget_kapital"] = belopp_text(r.eget_kapital_utgaende, enhet)
         kostnader = v.get("rr_kostnader")
         if kostnader is not None:
-            nyckeltext["kostnader"] = format_tal(-kostnader / 1000, 1)
+            nyckeltext["kostnader"] = belopp_text(-kostnader, enhet)
     budget = budget_for_ar(forbund, ar)
-    b = budget_mot_utfall(budget) if budget else None
+    b = budget_mot_utfall(budget, u=u) if budget else None
     if b is not None:
         if b.extra.get("har_utfall", True):
-            tabeller["budget_utfall"] = budget_utfall_tabell(b, ar)
+            tabeller["budget_utfall"] = budget_utfall_tabell(b, ar, enhet)
             if r is not None and r.har_data:
-                tabeller["ekonomisk_oversikt"] = oversikt_tabell(r, b, ar)
+                tabeller["ekonomisk_oversikt"] = oversikt_tabell(r, b, ar, enhet)
     if r is not None and r.har_data:
-        k = kostnadsfordelning(forbund, ar)
+        k = kostnadsfordelning(forbund, ar, u)
         if k.totalt:
-            tabeller["kostnadsfordelning"] = kostnadsfordelning_tabell(k, ar)
+            tabeller["kostnadsfordelning"] = kostnadsfordelning_tabell(k, ar, enhet)
     if r is not None and r.har_data:
-        tabeller["nyckeltal"] = nyckeltal_tabell(nyckeltal(forbund, ar), ar)
+        tabeller["nyckeltal"] = nyckeltal_tabell(nyckeltal(forbund, ar, u), ar, enhet)
     return {"tabeller": tabeller, "noter": noter, "nyckeltal_text": nyckeltext}
 
 

@@ -10,6 +10,8 @@ Checks, for the year and the year before it:
 - a figure typed by hand that the app can also compute (statement lines, sums, notes,
   kassaflöde, last year's comparatives, budget utfall, the cost split) = the computed
   one, compared at the precision it was typed (tkr with one decimal or kronor);
+- every note (medlemsavgifter, fordringar, kortfristiga skulder) = its statement
+  line, and note lines typed per counterparty = the books;
 - fee income in the resultaträkning = the fee decision, in total and per medlem;
 - the budget-vs-utfall totals = the statements (income and costs);
 - the cost split (individinriktat / strukturinriktat / administration) = total costs.
@@ -28,8 +30,11 @@ from ekonomi.models import Manuellrad, avgiftskod
 from ekonomi.selectors import bokforing as bok
 from ekonomi.selectors.rakenskaper import (
     MANUELLA_KODER,
+    NOT_RAD,
+    NOT_RUBRIK,
     SUMMOR,
     Rakenskaper,
+    las_notrad_kod,
     rakenskaper,
     rund_som_typad,
 )
@@ -151,6 +156,63 @@ def _typade(r: Rakenskaper, ar: int) -> list[Fynd | None]:
     return out
 
 
+def _noter(r: Rakenskaper, ar: int) -> list[Fynd | None]:
+    """Every note sums to its statement line; a note line typed by hand for a year whose
+    books give the note is compared with the books (line by line where it names the
+    account, else the typed lines' sum with the note's)."""
+    v, t = r.varden[ar], r.toleranser[ar]
+    out: list[Fynd | None] = []
+    for nr, rad in NOT_RAD.items():
+        summa = f"not{nr}_summa"
+        if not r.notrader.get(ar, {}).get(nr) or summa not in v or rad not in v:
+            continue
+        out.append(
+            _fynd(
+                f"{ar}:not{nr}-rad",
+                f"Not {nr} ({NOT_RUBRIK[nr].lower()}) ska summera till sin rad i "
+                "räkenskaperna.",
+                f"Not {nr} {ar}",
+                v[summa],
+                v[rad],
+                t.get(summa, NOLL) + t.get(rad, NOLL),
+            )
+        )
+    typade: dict[int, dict[str, Manuellrad]] = {}
+    for kod, typad in r.typade.get(ar, {}).items():
+        notrad = las_notrad_kod(kod)
+        if notrad is not None and notrad[0] not in r.typade_noter.get(ar, set()):
+            typade.setdefault(notrad[0], {})[notrad[1]] = typad
+    for nr, rader in sorted(typade.items()):
+        bok = r.notrader.get(ar, {}).get(nr, {})
+        if set(rader) <= set(bok):
+            for nyckel, typad in sorted(rader.items()):
+                namn = bok[nyckel][0]
+                out.append(
+                    _fynd(
+                        f"{ar}:typad:not{nr}:{nyckel}",
+                        f"Inskriven rad i not {nr} ({namn}) stämmer inte med "
+                        "bokföringen.",
+                        f"Manuella uppgifter {ar}",
+                        typad.belopp,
+                        rund_som_typad(bok[nyckel][1], typad.enhet),
+                    )
+                )
+            continue
+        tkr = sum(1 for x in rader.values() if x.enhet == Manuellrad.TKR)
+        out.append(
+            _fynd(
+                f"{ar}:typad:not{nr}",
+                f"De inskrivna raderna i not {nr} ({NOT_RUBRIK[nr].lower()}) "
+                "summerar inte till noten enligt bokföringen.",
+                f"Manuella uppgifter {ar}",
+                sum((x.belopp for x in rader.values()), NOLL),
+                sum((b for _, b in bok.values()), NOLL),
+                tkr * Decimal(50),
+            )
+        )
+    return out
+
+
 def _avgifter(
     forbund: Forbund, r: Rakenskaper, ar: int, utfall: dict[str, Decimal]
 ) -> list[Fynd | None]:
@@ -196,13 +258,14 @@ def _budget_och_fordelning(
     forbund: Forbund,
     r: Rakenskaper,
     ar: int,
-    sidor: dict[str, tuple[Decimal, bool]],
+    u: bok.Underlag,
 ) -> list[Fynd | None]:
     v = r.varden.get(ar, {})
     if "rr_nettokostnad" not in v:
         return []
     out: list[Fynd | None] = []
-    fordelning = bok.kostnadsfordelning(forbund, ar, sidor)
+    sidor = bok.utfall_med_sida(forbund, ar, u)
+    fordelning = bok.kostnadsfordelning(forbund, ar, u)
     kostnader = -(v.get(kp.RR_KOSTNADER, NOLL) + v.get(kp.RR_AVSKRIVNINGAR, NOLL))
     intakter = sum(
         (
@@ -248,7 +311,9 @@ def _budget_och_fordelning(
         )
     typade = r.typade.get(ar, {})
     beraknat = (
-        bok.utfall_per_budgetkod(forbund, ar) if bok.har_bokforing(forbund, ar) else {}
+        bok.utfall_per_budgetkod(forbund, ar, u)
+        if bok.har_bokforing(forbund, ar, u)
+        else {}
     )
     for kod, rad in sorted(typade.items()):
         if kod.startswith(bok.BUDGET_PREFIX) and beraknat:
@@ -281,22 +346,19 @@ def _budget_och_fordelning(
 KOSTNAD_PREFIX = "kostnad:"
 
 
-def avstamning(forbund: Forbund, ar: int, r: Rakenskaper | None = None) -> list[Fynd]:
-    """``r``: the year's statements when the caller has them already."""
-    r = r or rakenskaper(forbund, ar)
+def avstamning(forbund: Forbund, ar: int, u: bok.Underlag | None = None) -> list[Fynd]:
+    """``u``: the request's bookkeeping, with the statements when it has them."""
+    u = u or bok.Underlag(forbund)
+    r = rakenskaper(forbund, ar, u)
     fynd: list[Fynd | None] = []
     for year in (ar - 1, ar):
         if r.kalla.get(year):
             fynd += _balans(r, year)
             fynd += _typade(r, year)
-    sidor = bok.utfall_med_sida(forbund, ar)
-    utfall = (
-        {kod: belopp for kod, (belopp, _) in sidor.items()}
-        if sidor
-        else bok.utfall_per_budgetkod(forbund, ar)
-    )
+            fynd += _noter(r, year)
+    utfall = bok.utfall_per_budgetkod(forbund, ar, u)
     fynd += _avgifter(forbund, r, ar, utfall)
-    fynd += _budget_och_fordelning(forbund, r, ar, sidor)
+    fynd += _budget_och_fordelning(forbund, r, ar, u)
     return [f for f in fynd if f is not None]
 
 

@@ -10,12 +10,19 @@ statement line. Contract for the budget and årsredovisning work:
 - ``utfall_per_manad(forbund, ar) -> dict[str, list[Decimal]]``: the same, 12 months.
 - ``kostnadsfordelning(forbund, ar) -> Kostnadsfordelning``: individinriktat /
   strukturinriktat / administration, by the budget groups of the lines.
+
+Every function takes an optional ``u: Underlag``: the förbund's bookkeeping as one
+request reads it. A page that shows the statements, the avstämning and the key ratios
+makes one (``Underlag(forbund)``) and hands it to each selector, so the imports, the
+account mapping, the balances and the typed figures are read once, not once per table.
+An ``Underlag`` holds what it read: make a new one after a write.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import ExtractMonth
@@ -37,12 +44,14 @@ INTAKTSRADER = (kp.RR_MEDLEMSAVGIFTER, kp.RR_ESF, kp.RR_OVRIGA_INTAKTER)
 BUDGET_PREFIX = "budget:"
 
 
-def bokforing_for(forbund: Forbund, ar: int) -> Bokforingsimport | None:
-    return Bokforingsimport.objects.for_forbund(forbund).filter(ar=ar).first()
+def bokforing_for(
+    forbund: Forbund, ar: int, u: Underlag | None = None
+) -> Bokforingsimport | None:
+    return (u or Underlag(forbund)).bokforing(ar)
 
 
-def har_bokforing(forbund: Forbund, ar: int) -> bool:
-    return Bokforingsimport.objects.for_forbund(forbund).filter(ar=ar).exists()
+def har_bokforing(forbund: Forbund, ar: int, u: Underlag | None = None) -> bool:
+    return bokforing_for(forbund, ar, u) is not None
 
 
 def importer(forbund: Forbund) -> QuerySet[Bokforingsimport]:
@@ -56,8 +65,20 @@ class Mappning:
     kontoplan: str
     regler: list[Kontoregel]
     namn: dict[str, str] = field(default_factory=dict)
+    _rader: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _koder: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def rad(self, konto: str) -> str | None:
+        if konto not in self._rader:
+            self._rader[konto] = self._rad(konto)
+        return self._rader[konto]
+
+    def budgetkod(self, konto: str) -> str | None:
+        if konto not in self._koder:
+            self._koder[konto] = self._budgetkod(konto)
+        return self._koder[konto]
+
+    def _rad(self, konto: str) -> str | None:
         egna = [
             r
             for r in self.regler
@@ -67,7 +88,7 @@ class Mappning:
             return min(egna, key=lambda r: kp.Regel(r.fran, r.till, r.rad).bredd).rad
         return kp.default_rad(konto, self.kontoplan, self.namn.get(konto, ""))
 
-    def budgetkod(self, konto: str) -> str | None:
+    def _budgetkod(self, konto: str) -> str | None:
         egna = [
             r
             for r in self.regler
@@ -78,14 +99,71 @@ class Mappning:
         return min(egna, key=lambda r: kp.Regel(r.fran, r.till, "").bredd).budgetkod
 
 
-def mappning(forbund: Forbund, bokforing: Bokforingsimport) -> Mappning:
-    return Mappning(
-        kontoplan=bokforing.kontoplan,
-        regler=list(Kontoregel.objects.for_forbund(forbund)),
-        namn=dict(
-            Konto.objects.filter(bokforing=bokforing).values_list("nummer", "namn")
-        ),
-    )
+def mappning(
+    forbund: Forbund, bokforing: Bokforingsimport, u: Underlag | None = None
+) -> Mappning:
+    return (u or Underlag(forbund)).mappning(bokforing)
+
+
+SaldoRad = tuple[str, Decimal, Decimal, Decimal]  # konto, ib, ub, res
+
+
+class Underlag:
+    """One förbund's bookkeeping as a request reads it, each part read once: the imports
+    (one per year), the account rules and names (the mapping), the balances per import
+    and year of the file, the figures typed by hand per year, and what is derived from
+    them (utfall per budget line, the cost split, the statements of a year)."""
+
+    def __init__(self, forbund: Forbund) -> None:
+        self.forbund = forbund
+        self._importer: dict[int, Bokforingsimport] | None = None
+        self._regler: list[Kontoregel] | None = None
+        self._mappningar: dict[int, Mappning] = {}
+        self._saldon: dict[tuple[int, int], list[SaldoRad]] = {}
+        self._manuella: dict[int, dict[str, Manuellrad]] = {}
+        self._utfall: dict[int, dict[str, tuple[Decimal, bool]]] = {}
+        self._fordelning: dict[int, Kostnadsfordelning] = {}
+        self.rakenskaper: dict[int, Any] = {}  # ekonomi.selectors.rakenskaper's cache
+
+    def bokforing(self, ar: int) -> Bokforingsimport | None:
+        if self._importer is None:
+            self._importer = {
+                b.ar: b for b in Bokforingsimport.objects.for_forbund(self.forbund)
+            }
+        return self._importer.get(ar)
+
+    def mappning(self, bokforing: Bokforingsimport) -> Mappning:
+        if bokforing.pk not in self._mappningar:
+            if self._regler is None:
+                self._regler = list(Kontoregel.objects.for_forbund(self.forbund))
+            self._mappningar[bokforing.pk] = Mappning(
+                kontoplan=bokforing.kontoplan,
+                regler=self._regler,
+                namn=dict(
+                    Konto.objects.filter(bokforing=bokforing).values_list(
+                        "nummer", "namn"
+                    )
+                ),
+            )
+        return self._mappningar[bokforing.pk]
+
+    def saldorader(self, bokforing: Bokforingsimport, arsnr: int) -> list[SaldoRad]:
+        key = (bokforing.pk, arsnr)
+        if key not in self._saldon:
+            self._saldon[key] = list(
+                Kontosaldo.objects.filter(bokforing=bokforing, arsnr=arsnr).values_list(
+                    "konto", "ib", "ub", "res"
+                )
+            )
+        return self._saldon[key]
+
+    def manuella(self, ar: int) -> dict[str, Manuellrad]:
+        if ar not in self._manuella:
+            self._manuella[ar] = {
+                r.kod: r
+                for r in Manuellrad.objects.for_forbund(self.forbund).filter(ar=ar)
+            }
+        return self._manuella[ar]
 
 
 def _tecken(rad: str | None) -> int:
@@ -93,40 +171,48 @@ def _tecken(rad: str | None) -> int:
     return -1 if rad in INTAKTSRADER or rad == kp.RR_FIN_INTAKTER else 1
 
 
-def utfall_med_sida(forbund: Forbund, ar: int) -> dict[str, tuple[Decimal, bool]]:
+def utfall_med_sida(
+    forbund: Forbund, ar: int, u: Underlag | None = None
+) -> dict[str, tuple[Decimal, bool]]:
     """kod -> (utfall positive like the budget, whether the line is income)."""
-    bokforing = bokforing_for(forbund, ar)
-    if bokforing is None:
-        return {}
-    m = mappning(forbund, bokforing)
+    u = u or Underlag(forbund)
+    if ar in u._utfall:
+        return u._utfall[ar]
+    bokforing = u.bokforing(ar)
     out: dict[str, tuple[Decimal, bool]] = {}
-    for konto, res in Kontosaldo.objects.filter(
-        bokforing=bokforing, arsnr=0
-    ).values_list("konto", "res"):
-        kod = m.budgetkod(konto)
-        if kod:
-            rad = m.rad(konto)
-            belopp, _ = out.get(kod, (NOLL, False))
-            out[kod] = (belopp + _tecken(rad) * res, _tecken(rad) < 0)
+    if bokforing is not None:
+        m = u.mappning(bokforing)
+        for konto, _, _, res in u.saldorader(bokforing, 0):
+            kod = m.budgetkod(konto)
+            if kod:
+                rad = m.rad(konto)
+                belopp, _ = out.get(kod, (NOLL, False))
+                out[kod] = (belopp + _tecken(rad) * res, _tecken(rad) < 0)
+    u._utfall[ar] = out
     return out
 
 
-def utfall_per_budgetkod(forbund: Forbund, ar: int) -> dict[str, Decimal]:
-    if not har_bokforing(forbund, ar):
+def utfall_per_budgetkod(
+    forbund: Forbund, ar: int, u: Underlag | None = None
+) -> dict[str, Decimal]:
+    u = u or Underlag(forbund)
+    if not har_bokforing(forbund, ar, u):
         return {
-            r.kod.removeprefix(BUDGET_PREFIX): r.belopp
-            for r in Manuellrad.objects.for_forbund(forbund).filter(
-                ar=ar, kod__startswith=BUDGET_PREFIX
-            )
+            kod.removeprefix(BUDGET_PREFIX): r.belopp
+            for kod, r in u.manuella(ar).items()
+            if kod.startswith(BUDGET_PREFIX)
         }
-    return {kod: belopp for kod, (belopp, _) in utfall_med_sida(forbund, ar).items()}
+    return {kod: belopp for kod, (belopp, _) in utfall_med_sida(forbund, ar, u).items()}
 
 
-def utfall_per_manad(forbund: Forbund, ar: int) -> dict[str, list[Decimal]]:
-    bokforing = bokforing_for(forbund, ar)
+def utfall_per_manad(
+    forbund: Forbund, ar: int, u: Underlag | None = None
+) -> dict[str, list[Decimal]]:
+    u = u or Underlag(forbund)
+    bokforing = u.bokforing(ar)
     if bokforing is None:
         return {}
-    m = mappning(forbund, bokforing)
+    m = u.mappning(bokforing)
     out: dict[str, list[Decimal]] = {}
     rows = (
         Transaktion.objects.filter(bokforing=bokforing)
@@ -152,17 +238,18 @@ class Kontorad:
     belopp: Decimal  # SIE sign: balance UB / result movement
 
 
-def konton_med_mappning(forbund: Forbund, ar: int) -> list[Kontorad]:
+def konton_med_mappning(
+    forbund: Forbund, ar: int, u: Underlag | None = None
+) -> list[Kontorad]:
     """Every account of the year's import with the line it maps to (for the editor)."""
-    bokforing = bokforing_for(forbund, ar)
+    u = u or Underlag(forbund)
+    bokforing = u.bokforing(ar)
     if bokforing is None:
         return []
-    m = mappning(forbund, bokforing)
+    m = u.mappning(bokforing)
     saldo = {
         k: (ub if k[:1] in "12" else res)
-        for k, ub, res in Kontosaldo.objects.filter(
-            bokforing=bokforing, arsnr=0
-        ).values_list("konto", "ub", "res")
+        for k, _, ub, res in u.saldorader(bokforing, 0)
     }
     return [
         Kontorad(nr, namn, m.rad(nr), m.budgetkod(nr), saldo.get(nr, NOLL))
@@ -182,20 +269,17 @@ class Saldon:
     mappning: Mappning
 
 
-def saldon(forbund: Forbund, ar: int) -> Saldon | None:
+def saldon(forbund: Forbund, ar: int, u: Underlag | None = None) -> Saldon | None:
     """The year's account balances: from its own import, else from next year's file
     (SIE carries the year before as årsnr -1)."""
+    u = u or Underlag(forbund)
     for bokforing, arsnr in (
-        (bokforing_for(forbund, ar), 0),
-        (bokforing_for(forbund, ar + 1), -1),
+        (u.bokforing(ar), 0),
+        (u.bokforing(ar + 1), -1),
     ):
         if bokforing is None:
             continue
-        rows = list(
-            Kontosaldo.objects.filter(bokforing=bokforing, arsnr=arsnr).values_list(
-                "konto", "ib", "ub", "res"
-            )
-        )
+        rows = u.saldorader(bokforing, arsnr)
         if not rows:
             continue
         return Saldon(
@@ -205,7 +289,7 @@ def saldon(forbund: Forbund, ar: int) -> Saldon | None:
             ib={k: ib for k, ib, _, _ in rows},
             ub={k: ub for k, _, ub, _ in rows},
             res={k: res for k, _, _, res in rows},
-            mappning=mappning(forbund, bokforing),
+            mappning=u.mappning(bokforing),
         )
     return None
 
@@ -247,17 +331,23 @@ class Kostnadsfordelning:
 
 
 def kostnadsfordelning(
-    forbund: Forbund, ar: int, sidor: dict[str, tuple[Decimal, bool]] | None = None
+    forbund: Forbund, ar: int, u: Underlag | None = None
 ) -> Kostnadsfordelning:
     """By the budget group of each line: insatser → individinriktat, struktur →
     strukturinriktat, administration. The groups come from the year's budget (or the
     latest budget that has the kod), so the split follows how the kansli groups lines."""
-    if sidor is None and har_bokforing(forbund, ar):
-        sidor = utfall_med_sida(forbund, ar)
+    u = u or Underlag(forbund)
+    if ar not in u._fordelning:
+        u._fordelning[ar] = _kostnadsfordelning(forbund, ar, u)
+    return u._fordelning[ar]
+
+
+def _kostnadsfordelning(forbund: Forbund, ar: int, u: Underlag) -> Kostnadsfordelning:
+    sidor = utfall_med_sida(forbund, ar, u) if har_bokforing(forbund, ar, u) else None
     if sidor:
         utfall = {kod: belopp for kod, (belopp, _) in sidor.items()}
     else:
-        utfall = utfall_per_budgetkod(forbund, ar)
+        utfall = utfall_per_budgetkod(forbund, ar, u)
     intakter = {kod for kod, (_, intakt) in (sidor or {}).items() if intakt}
     grupper: dict[str, str] = {}
     for kod, grupp in (

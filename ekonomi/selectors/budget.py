@@ -354,26 +354,31 @@ def prognosvarden(budget: Budget, prognos: Budgetprognos | None) -> dict[str, De
     return varden
 
 
-def _rakenskaper(forbund: Forbund, ar: int) -> Any:
+def _rakenskaper(
+    forbund: Forbund, ar: int, u: bokforing_selectors.Underlag | None = None
+) -> Any:
     """The statements of a year from the bookkeeping, or None without bookkeeping."""
     try:
-        return rakenskaper_selectors.rakenskaper(forbund, ar)
+        return rakenskaper_selectors.rakenskaper(forbund, ar, u)
     except LookupError:
         return None
 
 
-def eget_kapital_ingaende(budget: Budget) -> tuple[Decimal | None, str, Decimal | None]:
+def eget_kapital_ingaende(
+    budget: Budget, u: bokforing_selectors.Underlag | None = None
+) -> tuple[Decimal | None, str, Decimal | None]:
     """Eget kapital at the start of ``budget.ar``: from the bookkeeping (the year's
     opening or the year before's closing balance), else as typed on the budget.
 
     Returns (amount, source, typed amount that disagrees with the bookkeeping or None).
     """
     fran_bokforing = None
+    u = u or bokforing_selectors.Underlag(budget.forbund)
     for ar, attr in (
         (budget.ar, "eget_kapital_ingaende"),
         (budget.ar - 1, "eget_kapital_utgaende"),
     ):
-        r = _rakenskaper(budget.forbund, ar)
+        r = _rakenskaper(budget.forbund, ar, u)
         varde = getattr(r, attr, None) if r is not None else None
         if varde is not None:
             fran_bokforing = Decimal(varde)
@@ -413,9 +418,12 @@ def trearsplan(budget: Budget) -> Tabell:
             budgetvarden(budget, "plan_2"),
         ],
     )
-    start, kalla, avvikande = eget_kapital_ingaende(fore) if fore else (None, "", None)
+    u = bokforing_selectors.Underlag(budget.forbund)
+    start, kalla, avvikande = (
+        eget_kapital_ingaende(fore, u) if fore else (None, "", None)
+    )
     if start is None and fore is None:
-        start, kalla, avvikande = eget_kapital_ingaende(budget)
+        start, kalla, avvikande = eget_kapital_ingaende(budget, u)
         borjan: list[Decimal | None] = [None, None, start, None, None]
     else:
         borjan = [start, start, None, None, None]
@@ -446,12 +454,15 @@ def har_bokforing(forbund: Forbund, ar: int) -> bool:
     return bokforing_selectors.har_bokforing(forbund, ar)
 
 
-def utfallsvarden(forbund: Forbund, ar: int) -> dict[str, Decimal] | None:
+def utfallsvarden(
+    forbund: Forbund, ar: int, u: bokforing_selectors.Underlag | None = None
+) -> dict[str, Decimal] | None:
     """Utfall per budget kod for the year, None when the year has no bookkeeping."""
     modul = bokforing_selectors
+    u = u or modul.Underlag(forbund)
     # Without imported books the figures may still have been typed by hand.
-    utfall = modul.utfall_per_budgetkod(forbund, ar)
-    if not utfall and not modul.har_bokforing(forbund, ar):
+    utfall = modul.utfall_per_budgetkod(forbund, ar, u)
+    if not utfall and not modul.har_bokforing(forbund, ar, u):
         return None
     return {k: Decimal(v) for k, v in utfall.items()}
 
@@ -461,11 +472,12 @@ def utfall_till_manad(
 ) -> dict[str, Decimal] | None:
     """Utfall per kod for January up to and including ``manad``."""
     modul = bokforing_selectors
-    if not modul.har_bokforing(forbund, ar):
+    u = modul.Underlag(forbund)
+    if not modul.har_bokforing(forbund, ar, u):
         return None
     return {
         k: sum((Decimal(x) for x in v[:manad]), NOLL)
-        for k, v in modul.utfall_per_manad(forbund, ar).items()
+        for k, v in modul.utfall_per_manad(forbund, ar, u).items()
     }
 
 
@@ -475,6 +487,7 @@ def budget_mot_utfall(
     forbund: Forbund | None = None,
     ar: int | None = None,
     delposter: bool = False,
+    u: bokforing_selectors.Underlag | None = None,
 ) -> Tabell | None:
     """Utfall, budget and avvikelse (budget − utfall) per line, grouped like
     "Sammanställning av utfall och budget" (seed 004), with utfall in % of budget.
@@ -494,7 +507,7 @@ def budget_mot_utfall(
         Kolumn("Avvikelse", "diff", 1, 0),
         Kolumn("Utfall i % av budget", "pct", 0, 1),
     ]
-    utfall = utfallsvarden(budget.forbund, budget.ar)
+    utfall = utfallsvarden(budget.forbund, budget.ar, u)
     tabell = _tabell(
         _linjer(budget),
         kolumner,
@@ -623,12 +636,14 @@ def avgiftshistorik(forbund: Forbund, ar: int, antal: int = 6) -> dict[str, Any]
 # --- money for the insatser and Uppföljning Finsam -----------------------------------
 
 
-def insats_pengar(forbund: Forbund, ar: int) -> dict[int, dict[str, Any]]:
+def insats_pengar(
+    forbund: Forbund, ar: int, u: bokforing_selectors.Underlag | None = None
+) -> dict[int, dict[str, Any]]:
     """Per insats: its budget line's kod, budget and utfall for the year."""
     budget = budget_for_ar(forbund, ar)
     if budget is None:
         return {}
-    utfall = utfallsvarden(forbund, ar)
+    utfall = utfallsvarden(forbund, ar, u)
     out: dict[int, dict[str, Any]] = {}
     for p in budget.poster.filter(insats__isnull=False):
         if p.insats_id is None:
@@ -654,11 +669,12 @@ def uppfoljning_pengar(forbund: Forbund, ar: int) -> dict[str, Any]:
         .order_by("-skapad")
         .first()
     )
-    r = _rakenskaper(forbund, ar)
+    u = bokforing_selectors.Underlag(forbund)
+    r = _rakenskaper(forbund, ar, u)
     eget_kapital = getattr(r, "eget_kapital_utgaende", None) if r else None
     budget = budget_for_ar(forbund, ar)
     admin_budget = admin_utfall = None
-    tabell = budget_mot_utfall(budget) if budget is not None else None
+    tabell = budget_mot_utfall(budget, u=u) if budget is not None else None
     if tabell is not None:
         for g in tabell.kostnader:
             if g.kod == B.ADMINISTRATION:
@@ -668,7 +684,7 @@ def uppfoljning_pengar(forbund: Forbund, ar: int) -> dict[str, Any]:
         "eget_kapital": eget_kapital,
         "administration_budget": admin_budget,
         "administration_utfall": admin_utfall,
-        "insatser": insats_pengar(forbund, ar),
+        "insatser": insats_pengar(forbund, ar, u),
     }
 
 

@@ -16,6 +16,7 @@ from ekonomi.selectors.bokforing import (
     ADMINISTRATION,
     INDIVID,
     STRUKTUR,
+    Underlag,
     kostnadsfordelning,
 )
 from ekonomi.selectors.rakenskaper import rakenskaper
@@ -45,13 +46,14 @@ def _andel(del_: Decimal, helhet: Decimal) -> Decimal | None:
     return del_ * HUNDRA / helhet if helhet else None
 
 
-def nyckeltal(forbund: Forbund, ar: int) -> list[Nyckeltal]:
-    r = rakenskaper(forbund, ar)
+def nyckeltal(forbund: Forbund, ar: int, u: Underlag | None = None) -> list[Nyckeltal]:
+    u = u or Underlag(forbund)
+    r = rakenskaper(forbund, ar, u)
     v = r.varden.get(ar, {})
     granser = dict(
         Nyckeltalsgrans.objects.for_forbund(forbund).values_list("nyckel", "grans")
     )
-    fordelning = kostnadsfordelning(forbund, ar)
+    fordelning = kostnadsfordelning(forbund, ar, u)
     kostnader = -(v.get(kp.RR_KOSTNADER, NOLL) + v.get(kp.RR_AVSKRIVNINGAR, NOLL))
     avgifter = v.get(kp.RR_MEDLEMSAVGIFTER)
     intakter = sum(

@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from ekonomi import kontoplan as kp
-from ekonomi.models import Manuellrad
-from ekonomi.selectors.bokforing import Saldon, saldon
+from ekonomi.models import TKR as ENHET_TKR
+from ekonomi.models import Manuellrad, Rakenskapsinstallning
+from ekonomi.selectors.bokforing import Saldon, Underlag, saldon
 from finsam.models import Forbund
 
 NOLL = Decimal(0)
@@ -76,6 +77,12 @@ class Rakenskaper:
     toleranser: dict[int, dict[str, Decimal]] = field(default_factory=dict)
     typade: dict[int, dict[str, Manuellrad]] = field(default_factory=dict)
     beraknade: dict[int, set[str]] = field(default_factory=dict)
+    # Per year: note -> line key -> (name, kronor), as the notes print them; and the
+    # notes whose lines were typed by hand (a year without bookkeeping).
+    notrader: dict[int, dict[int, dict[str, tuple[str, Decimal]]]] = field(
+        default_factory=dict
+    )
+    typade_noter: dict[int, set[int]] = field(default_factory=dict)
 
     @property
     def har_data(self) -> bool:
@@ -148,6 +155,31 @@ MANUELLA_KODER: dict[str, str] = {
 
 BALANS_AKTIVA = (kp.BR_ANLAGGNING, kp.BR_FORDRINGAR, kp.BR_PLACERINGAR, kp.BR_KASSA)
 
+# Notes whose lines are per counterparty (an account in the books, a medlem, a creditor)
+# and the statement line each explains. A line typed by hand has kod ``not<nr>:<key>``:
+# the account number where the year has bookkeeping (then it is compared with that
+# account), else any key, with the counterparty's name as ``etikett``.
+NOT_RAD = {1: kp.RR_MEDLEMSAVGIFTER, 2: kp.BR_FORDRINGAR, 3: kp.BR_KORTFRISTIGA}
+NOT_RUBRIK = {
+    1: "Verksamhetens medlemsavgifter",
+    2: "Fordringar",
+    3: "Kortfristiga skulder",
+}
+NOTRAD_TKR_TOLERANS = Decimal(50)
+
+
+def notrad_kod(nr: int, nyckel: str) -> str:
+    return f"not{nr}:{nyckel}"
+
+
+def las_notrad_kod(kod: str) -> tuple[int, str] | None:
+    """``not2:1650`` -> (2, "1650"); None for any other kod."""
+    huvud, _, nyckel = kod.partition(":")
+    if not nyckel or huvud[:3] != "not" or not huvud[3:].isdigit():
+        return None
+    nr = int(huvud[3:])
+    return (nr, nyckel) if nr in NOT_RAD else None
+
 
 @dataclass
 class _Ar:
@@ -162,6 +194,7 @@ class _Ar:
     noter: dict[int, dict[str, tuple[str, Decimal]]] = field(default_factory=dict)
     typade: dict[str, Manuellrad] = field(default_factory=dict)
     beraknade: set[str] = field(default_factory=set)
+    typade_noter: set[int] = field(default_factory=set)
 
 
 def _fran_bokforing(s: Saldon) -> _Ar:
@@ -224,10 +257,10 @@ def rund_som_typad(belopp: Decimal, enhet: str) -> Decimal:
     return belopp
 
 
-def _ar(forbund: Forbund, ar: int) -> _Ar:
-    s = saldon(forbund, ar)
+def _ar(forbund: Forbund, ar: int, u: Underlag) -> _Ar:
+    s = saldon(forbund, ar, u)
     a = _fran_bokforing(s) if s is not None else _Ar(ar=ar)
-    a.typade = {r.kod: r for r in Manuellrad.objects.for_forbund(forbund).filter(ar=ar)}
+    a.typade = dict(u.manuella(ar))
     anvanda = [
         (kod, r)
         for kod, r in a.typade.items()
@@ -237,7 +270,18 @@ def _ar(forbund: Forbund, ar: int) -> _Ar:
         a.v[kod] = r.belopp
         if r.enhet == Manuellrad.TKR:
             a.tol[kod] = Decimal(50)
-    if anvanda:
+    # Note lines typed per counterparty stand in for a note the books do not give.
+    fran_bokforing = {nr for nr, rader in a.noter.items() if rader}
+    for kod, r in a.typade.items():
+        notrad = las_notrad_kod(kod)
+        if notrad is None or notrad[0] in fran_bokforing:
+            continue
+        nr, nyckel = notrad
+        a.typade_noter.add(nr)
+        a.noter.setdefault(nr, {})[nyckel] = (r.etikett or nyckel, r.belopp)
+        if r.enhet == Manuellrad.TKR:
+            a.tol[kod] = NOTRAD_TKR_TOLERANS
+    if anvanda or a.typade_noter:
         a.kalla = (
             f"{a.kalla} och manuella uppgifter" if a.kalla else "manuella uppgifter"
         )
@@ -346,6 +390,9 @@ def _summera(a: _Ar, fg: _Ar | None) -> None:
     for nr in (1, 2, 3):
         if a.noter.get(nr):
             a.v[f"not{nr}_summa"] = sum((b for _, b in a.noter[nr].values()), NOLL)
+            a.tol[f"not{nr}_summa"] = sum(
+                (a.tol.get(notrad_kod(nr, k), NOLL) for k in a.noter[nr]), NOLL
+            )
             a.beraknade.add(f"not{nr}_summa")
     _balanskrav(a)
 
@@ -382,9 +429,18 @@ def _lista(*rader: Rad | None) -> list[Rad]:
     return [r for r in rader if r is not None]
 
 
-def rakenskaper(forbund: Forbund, ar: int) -> Rakenskaper:
-    aret, fg = _ar(forbund, ar), _ar(forbund, ar - 1)
-    fgfg = _ar(forbund, ar - 2) if fg.ib is None and fg.kalla else None
+def rakenskaper(forbund: Forbund, ar: int, u: Underlag | None = None) -> Rakenskaper:
+    """The statements of ``ar``; ``u`` keeps them, so a page asks for them once."""
+    u = u or Underlag(forbund)
+    if ar not in u.rakenskaper:
+        u.rakenskaper[ar] = _rakenskaper(forbund, ar, u)
+    r: Rakenskaper = u.rakenskaper[ar]
+    return r
+
+
+def _rakenskaper(forbund: Forbund, ar: int, u: Underlag) -> Rakenskaper:
+    aret, fg = _ar(forbund, ar, u), _ar(forbund, ar - 1, u)
+    fgfg = _ar(forbund, ar - 2, u) if fg.ib is None and fg.kalla else None
     _summera(fg, fgfg)
     _summera(aret, fg)
     a = aret
@@ -438,9 +494,9 @@ def rakenskaper(forbund: Forbund, ar: int) -> Rakenskaper:
         _rad("kf_likvida_slut", SUMMOR["kf_likvida_slut"], a, fg, summa=True),
     )
     noter = [
-        _not(1, "Verksamhetens medlemsavgifter", a, fg),
-        _not(2, "Fordringar", a, fg, datum=True),
-        _not(3, "Kortfristiga skulder", a, fg, datum=True),
+        _not(1, NOT_RUBRIK[1], a, fg),
+        _not(2, NOT_RUBRIK[2], a, fg, datum=True),
+        _not(3, NOT_RUBRIK[3], a, fg, datum=True),
         Not(
             4,
             "Ställda säkerheter och ansvarsförbindelser",
@@ -490,6 +546,8 @@ def rakenskaper(forbund: Forbund, ar: int) -> Rakenskaper:
         toleranser={ar: a.tol, ar - 1: fg.tol},
         typade={ar: a.typade, ar - 1: fg.typade},
         beraknade={ar: a.beraknade, ar - 1: fg.beraknade},
+        notrader={ar: a.noter, ar - 1: fg.noter},
+        typade_noter={ar: a.typade_noter, ar - 1: fg.typade_noter},
     )
 
 
@@ -530,3 +588,15 @@ def tkr(belopp: Decimal | None) -> Decimal | None:
     if belopp is None:
         return None
     return (belopp / TKR).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def rakenskaper_enhet(forbund: Forbund, ar: int) -> str:
+    """The unit the year's statements are printed in, as chosen and stored for the year
+    (tkr with one decimal, as the seeds print, until the kansli chooses otherwise)."""
+    enhet = (
+        Rakenskapsinstallning.objects.for_forbund(forbund)
+        .filter(ar=ar)
+        .values_list("enhet", flat=True)
+        .first()
+    )
+    return enhet or ENHET_TKR
