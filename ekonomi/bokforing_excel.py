@@ -6,19 +6,31 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from ekonomi.models import Manuellrad
-from ekonomi.selectors.avstamning import manuella_koder
-from ekonomi.selectors.rakenskaper import Rad, Rakenskaper
+from ekonomi.selectors.avstamning import Fynd, manuella_koder
+from ekonomi.selectors.bokforing import Kostnadsfordelning
+from ekonomi.selectors.nyckeltal import Nyckeltal
+from ekonomi.selectors.rakenskaper import (
+    NOT_RUBRIK,
+    Rad,
+    Rakenskaper,
+    las_notrad_kod,
+)
 from ekonomi.sie import SieFil, Trans, Ver
 
 KRONOR = "#,##0;-#,##0"
+KRONOR_ORE = "#,##0.00;-#,##0.00"
 TKR = "#,##0.0;-#,##0.0"
+PROCENT = "0.0%"
+FET = Font(bold=True)
 
 LEDGER_LAYOUT = (
     "Första bladet, rad 1 är rubriker: Verifikation, Datum (ÅÅÅÅ-MM-DD), Konto, "
@@ -134,8 +146,23 @@ def manuella_mall(
     ws.append(MALL_RUBRIKER)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    koder = {**manuella_koder(), **{f"budget:{k}": f"Utfall {k}" for k in budgetkoder}}
-    for kod, label in koder.items():
+    koder = [
+        *manuella_koder().items(),
+        *((f"budget:{k}", f"Utfall {k}") for k in budgetkoder),
+        # Note lines per counterparty: those typed, then two empty ones per note
+        # ("not1:" with the counterparty's name in the Rad column gives the key).
+        *(
+            (kod, rad.etikett)
+            for kod, rad in sorted(typade.items())
+            if las_notrad_kod(kod) is not None
+        ),
+        *(
+            (f"not{nr}:", f"(motpart i not {nr}, {rubrik.lower()})")
+            for nr, rubrik in NOT_RUBRIK.items()
+            for _ in range(2)
+        ),
+    ]
+    for kod, label in koder:
         rad = typade.get(kod)
         if rad is None:
             ws.append([kod, label, None, "kr"])
@@ -153,18 +180,32 @@ def manuella_mall(
     return buf.getvalue()
 
 
-def manuella_las(data: bytes) -> dict[str, tuple[Decimal | None, str]]:
-    """The filled-in template as ``kod -> (kronor or None, enhet)``; all rows or none."""
+def manuella_las(
+    data: bytes,
+) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, str]]:
+    """The filled-in template as ``kod -> (kronor or None, enhet)`` and the names of
+    the note lines per counterparty (``kod -> name``); all rows or none."""
     ws = _workbook(data).worksheets[0]
     giltiga = manuella_koder()
     out: dict[str, tuple[Decimal | None, str]] = {}
+    etiketter: dict[str, str] = {}
     fel: list[str] = []
     for nr, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        kod, _, belopp_cell, enhet = (list(row) + [None] * 4)[:4]
+        kod, label, belopp_cell, enhet = (list(row) + [None] * 4)[:4]
         kod = str(kod or "").strip()
         if not kod:
             continue
-        if kod not in giltiga and not kod.startswith("budget:"):
+        namn = str(label or "").strip()
+        if re.fullmatch(r"not\d+:", kod) and las_notrad_kod(kod + "x"):
+            if belopp_cell in (None, ""):
+                continue
+            if not namn or namn.startswith("(motpart"):
+                fel.append(f"Rad {nr}: skriv motpartens namn i kolumnen Rad.")
+                continue
+            kod += slugify(namn)[:60]
+        if las_notrad_kod(kod) is not None:
+            etiketter[kod] = namn[:200]
+        elif kod not in giltiga and not kod.startswith("budget:"):
             fel.append(f"Rad {nr}: okänd kod {kod}.")
             continue
         enhet = str(enhet or "kr").strip().lower()
@@ -183,7 +224,7 @@ def manuella_las(data: bytes) -> dict[str, tuple[Decimal | None, str]]:
         out[kod] = (belopp, enhet)
     if fel:
         raise ValidationError(fel)
-    return out
+    return out, etiketter
 
 
 # --- Statements export ------------------------------------------------------------------
@@ -260,7 +301,10 @@ def rakenskaper_xlsx(r: Rakenskaper, *, enhet: str, forbund_namn: str) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     rubrik = (str(r.ar), str(r.ar - 1))
-    for titel, rader in r.rader():
+    blad = r.rader()
+    if r.balanskrav:
+        blad.append(("Balanskravsutredning", r.balanskrav))
+    for titel, rader in blad:
         ws = wb.create_sheet(titel)
         ws.append([f"{forbund_namn}: {titel.lower()} {r.ar}, belopp i {enhet}"])
         ws.cell(1, 1).font = Font(bold=True)
@@ -295,6 +339,119 @@ def rakenskaper_xlsx(r: Rakenskaper, *, enhet: str, forbund_namn: str) -> bytes:
     ws.column_dimensions["A"].width = 60
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 16
+    return _spara(wb)
+
+
+def _spara(wb: Workbook) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _rubrikrad(ws, titel: str, kolumner: list[str]) -> None:
+    ws.append([titel])
+    ws.cell(1, 1).font = Font(bold=True, size=13)
+    ws.append([])
+    ws.append(kolumner)
+    for cell in ws[ws.max_row]:
+        cell.font = FET
+
+
+# --- Avstämning and nyckeltal -----------------------------------------------------------
+
+
+def avstamning_xlsx(fynd: list[Fynd], *, ar: int, forbund_namn: str) -> bytes:
+    """The findings in kronor; each difference is a formula of the two figures, and the
+    last row counts the findings."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Avstämning {ar}"
+    _rubrikrad(
+        ws,
+        f"{forbund_namn}: avstämning {ar}",
+        ["Var", "Vad", "Belopp (kr)", "Ska vara (kr)", "Differens (kr)"],
+    )
+    forsta = ws.max_row + 1
+    for f in fynd:
+        ws.append([f.plats, f.beskrivning, float(f.belopp_a), float(f.belopp_b)])
+        r = ws.max_row
+        ws.cell(r, 5, f"=C{r}-D{r}")
+        for col in (3, 4, 5):
+            ws.cell(r, col).number_format = KRONOR_ORE
+    sista = ws.max_row
+    ws.append(
+        ["Antal avvikelser", None, None, None, f"=ROWS(E{forsta}:E{sista})"]
+        if fynd
+        else ["Inga avvikelser: alla siffror stämmer med varandra."]
+    )
+    for cell in ws[ws.max_row]:
+        cell.font = FET
+    ws.column_dimensions["A"].width = 40
+    ws.column_dimensions["B"].width = 80
+    for bokstav in "CDE":
+        ws.column_dimensions[bokstav].width = 18
+    return _spara(wb)
+
+
+def nyckeltal_xlsx(
+    nyckeltal: list[Nyckeltal],
+    fordelning: Kostnadsfordelning,
+    *,
+    ar: int,
+    forbund_namn: str,
+) -> bytes:
+    """Two sheets: the key ratios against the förbund's thresholds (whether a ratio is
+    within its threshold is a formula), and the cost split in kronor whose sum and
+    shares are formulas."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Nyckeltal {ar}"
+    _rubrikrad(
+        ws,
+        f"{forbund_namn}: nyckeltal {ar}",
+        ["Nyckeltal", "Värde", "Gräns", "Gränsen är", "Inom gränsen"],
+    )
+    for n in nyckeltal:
+        procent = n.enhet == "%"
+
+        def tal(v: Decimal | None, procent: bool = procent) -> float | None:
+            if v is None:
+                return None
+            return float(v / 100) if procent else float(v)
+
+        ws.append([n.namn, tal(n.varde), tal(n.grans), "högst" if n.hogst else "minst"])
+        r = ws.max_row
+        if n.varde is not None and n.grans is not None:
+            jamfor = "<=" if n.hogst else ">="
+            ws.cell(r, 5, f'=IF(B{r}{jamfor}C{r},"Ja","Nej")')
+        for col in (2, 3):
+            ws.cell(r, col).number_format = PROCENT if procent else KRONOR
+    ws.column_dimensions["A"].width = 50
+    for bokstav in "BCDE":
+        ws.column_dimensions[bokstav].width = 16
+
+    ws = wb.create_sheet(f"Kostnadsfördelning {ar}")
+    _rubrikrad(
+        ws,
+        f"{forbund_namn}: kostnadsfördelning {ar}",
+        ["Kategori", "Utfall (kr)", "Andel"],
+    )
+    forsta = ws.max_row + 1
+    rader = [(namn, belopp) for _, namn, belopp, _ in fordelning.rader]
+    if fordelning.ofordelat:
+        rader.append(("Utan grupp (buffert, reserv)", fordelning.ofordelat))
+    summa = forsta + len(rader)
+    for namn, belopp in rader:
+        ws.append([namn, float(belopp)])
+        r = ws.max_row
+        ws.cell(r, 3, f'=IF($B${summa}=0,"",B{r}/$B${summa})')
+        ws.cell(r, 2).number_format = KRONOR
+        ws.cell(r, 3).number_format = PROCENT
+    ws.append(["Summa", f"=SUM(B{forsta}:B{summa - 1})"])
+    ws.cell(summa, 2).number_format = KRONOR
+    for cell in ws[summa]:
+        cell.font = FET
+    ws.column_dimensions["A"].width = 40
+    ws.column_dimensions["B"].width = 18
+    ws.column_dimensions["C"].width = 12
+    return _spara(wb)

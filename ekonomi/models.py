@@ -25,6 +25,10 @@ from finsam.tenancy import ForbundQuerySet
 
 MIN_AR = 2000
 MAX_AR = 2100
+# Amounts in kronor or in tkr with one decimal (as seed 004 prints them).
+KR = "kr"
+TKR = "tkr"
+ENHET_CHOICES = [(KR, "kronor"), (TKR, "tkr (en decimal)")]
 
 
 class Budget(models.Model):
@@ -541,9 +545,9 @@ class Manuellrad(models.Model):
     the seeds print, or kronor), so it is compared at the precision it was typed.
     """
 
-    KR = "kr"
-    TKR = "tkr"
-    ENHET_CHOICES = [(KR, "kronor"), (TKR, "tkr (en decimal)")]
+    KR = KR
+    TKR = TKR
+    ENHET_CHOICES = ENHET_CHOICES
 
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.CASCADE, related_name="manuella_rader"
@@ -572,6 +576,40 @@ class Manuellrad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kod} {self.ar}"
+
+
+class Rakenskapsinstallning(models.Model):
+    """How one year's statements are printed: in kronor or in tkr with one decimal (seed
+    004 prints tkr). Chosen per year and kept, so the page, the Excel export and every
+    later look at the year show the figures the same way."""
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
+    )
+    ar = models.PositiveSmallIntegerField(
+        "år", validators=[MinValueValidator(MIN_AR), MaxValueValidator(MAX_AR)]
+    )
+    enhet = models.CharField(
+        "belopp i", max_length=3, choices=ENHET_CHOICES, default=TKR
+    )
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "inställning för räkenskaperna"
+        verbose_name_plural = "inställningar för räkenskaperna"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar"], name="ekonomi_rakenskapsinstallning_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(enhet__in=["kr", "tkr"]),
+                name="ekonomi_rakenskapsinstallning_enhet",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Räkenskaper {self.ar}: {self.get_enhet_display()}"
 
 
 class Nyckeltalsgrans(models.Model):

@@ -20,5 +20,7 @@ urlpatterns = [
         "rakenskaper/<int:ar>/excel/", views.rakenskaper_excel, name="rakenskaper_excel"
     ),
     path("avstamning/<int:ar>/", views.avstamning_view, name="avstamning"),
+    path("avstamning/<int:ar>/excel/", views.avstamning_excel, name="avstamning_excel"),
     path("nyckeltal/<int:ar>/", views.nyckeltal_view, name="nyckeltal"),
+    path("nyckeltal/<int:ar>/excel/", views.nyckeltal_excel, name="nyckeltal_excel"),
 ]

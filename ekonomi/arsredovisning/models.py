@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from ekonomi.models import ENHET_CHOICES, TKR
 from finsam.tenancy import ForbundQuerySet
 
 MIN_AR = 2000
@@ -42,6 +43,10 @@ class Arsredovisning(models.Model):
         related_name="+",
     )
     godkand_datum = models.DateField("godkänd", null=True, blank=True)
+    # The unit the document prints its amounts in (seed 004: tkr with one decimal).
+    enhet = models.CharField(
+        "belopp i", max_length=3, choices=ENHET_CHOICES, default=TKR
+    )
     godkand_av = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="registrerad av",

@@ -529,6 +529,7 @@ def dokument_context(
 ) -> dict[str, Any]:
     """The template context of the årsredovisning: the data and its tables."""
     data = arsredovisning_data(forbund=forbund, ar=ar, arsredovisning=arsredovisning)
+    enhet = data["arsredovisning"].enhet if data["arsredovisning"] else tab.TKR
     kategorier = data["detaljer"]["kategorier"]
     kategoritabeller = [
         (rubrik, kategorier[nyckel])
@@ -536,7 +537,7 @@ def dokument_context(
         if kategorier.get(nyckel)
     ]
     tabeller: dict[str, tab.Tabell] = {
-        "medlemsavgifter": tab.medlemsavgifter_tabell(data["avgifter"], ar),
+        "medlemsavgifter": tab.medlemsavgifter_tabell(data["avgifter"], ar, enhet),
         "deltagarfloden": tab.floden_tabell(data["floden"], data["floden_total"], ar),
     }
     if data["detaljer"]["orsaker"]:
@@ -548,7 +549,7 @@ def dokument_context(
             tabeller[nyckel] = tab.kategori_tabell(
                 nyckel, rubrik, kategorier[nyckel], ar
             )
-    ekonomi = ekonomi_tabeller(forbund, ar)
+    ekonomi = ekonomi_tabeller(forbund, ar, enhet)
     tabeller.update(ekonomi["tabeller"])
     return {
         **data,
@@ -557,6 +558,7 @@ def dokument_context(
         "tabeller": tabeller,
         "noter": ekonomi["noter"],
         "nyckeltal_text": ekonomi["nyckeltal_text"],
+        "enhet": enhet,
     }
 
 

@@ -49,6 +49,16 @@ def avsnittstext_save(
 
 
 @transaction.atomic
+def arsredovisning_enhet_spara(*, forbund: Forbund, ar: int, enhet: str) -> None:
+    """The unit the report prints its amounts in; chosen while it is a draft."""
+    _ej_last(forbund, ar)
+    a = _arsredovisning(forbund, ar)
+    a.enhet = enhet
+    a.full_clean()
+    a.save(update_fields=["enhet"])
+
+
+@transaction.atomic
 def fynd_godta(
     *, forbund: Forbund, ar: int, nyckel: str, kommentar: str, user: User | None
 ) -> Fyndbedomning:

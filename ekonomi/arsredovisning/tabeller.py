@@ -55,7 +55,20 @@ class Tabell:
         return value
 
 
-def medlemsavgifter_tabell(avgifter: dict, ar: int) -> Tabell:
+def decimaler(enhet: str) -> int:
+    """tkr with one decimal (seed 004), kronor whole."""
+    return 1 if enhet == TKR else 0
+
+
+def belopp_text(kronor: Any, enhet: str) -> str:
+    """An amount in the document's unit: "16 008,0" (tkr) or "16 008 000" (kr)."""
+    if kronor is None or kronor == "":
+        return ""
+    value = Decimal(str(kronor))
+    return format_tal(value / 1000 if enhet == TKR else value, decimaler(enhet))
+
+
+def medlemsavgifter_tabell(avgifter: dict, ar: int, enhet: str = TKR) -> Tabell:
     """Not 1's shape: the fee per medlem this year and last (seed 004)."""
     rader = [Tabellrad(r.namn, [r.belopp, r.foregaende]) for r in avgifter["rader"]]
     s = avgifter["summa"]
@@ -63,9 +76,11 @@ def medlemsavgifter_tabell(avgifter: dict, ar: int) -> Tabell:
     return Tabell(
         nyckel="medlemsavgifter",
         rubrik=f"Medlemsavgifter {ar}",
-        forsta_kolumn="Belopp i tkr",
+        forsta_kolumn=f"Belopp i {enhet}",
         kolumner=[str(ar), str(ar - 1)],
         rader=rader,
+        enhet=enhet,
+        decimaler=decimaler(enhet),
     )
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:ar>/text/<slug:avsnitt>/", views.text_edit, name="arsredovisning_text"),
     path("<int:ar>/fynd/", views.fynd_godta, name="arsredovisning_fynd"),
     path("<int:ar>/godkann/", views.godkann, name="arsredovisning_godkann"),
+    path("<int:ar>/enhet/", views.enhet, name="arsredovisning_enhet"),
     path("<int:ar>/visa/", views.visa, name="arsredovisning_visa"),
     path("<int:ar>/tabeller.xlsx", views.excel, name="arsredovisning_excel"),
     path(

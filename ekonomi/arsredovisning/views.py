@@ -16,6 +16,7 @@ from ekonomi.arsredovisning.excel import arsredovisning_workbook
 from ekonomi.arsredovisning.forms import AvsnittstextForm, FyndForm, GodkannForm
 from ekonomi.arsredovisning.models import MAX_AR, MIN_AR, Avsnittstext
 from ekonomi.arsredovisning.render import UTKAST, arsredovisning_html
+from ekonomi.models import ENHET_CHOICES, TKR
 from finsam import dates, dokumentfiler
 from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import xlsx_response
@@ -75,6 +76,8 @@ def ar_detail(request: ForbundRequest, ar: int) -> HttpResponse:
             "kan_redigera": has_role(request.user, EDIT)
             and not (arsredovisning and arsredovisning.ar_godkand),
             "godkann_form": GodkannForm(forbund=forbund, ar=ar),
+            "enhet": arsredovisning.enhet if arsredovisning else TKR,
+            "enheter": ENHET_CHOICES,
             "utkast_ruta": ruta,
         },
     )
@@ -165,6 +168,26 @@ def godkann(request: ForbundRequest, ar: int) -> HttpResponse:
             request,
             f"Årsredovisningen {ar} är godkänd. PDF:en är fastställd och är den som "
             "revisorer och medlemmar laddar ned.",
+        )
+    return redirect("ekonomi:arsredovisning_ar", ar=ar)
+
+
+@require_POST
+@roles(*EDIT)
+def enhet(request: ForbundRequest, ar: int) -> HttpResponse:
+    ar = _ar(ar)
+    valt = request.POST.get("enhet", "")
+    if valt not in dict(ENHET_CHOICES):
+        messages.error(request, "Välj kronor eller tkr.")
+        return redirect("ekonomi:arsredovisning_ar", ar=ar)
+    try:
+        services.arsredovisning_enhet_spara(forbund=request.forbund, ar=ar, enhet=valt)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"Årsredovisningen {ar} skriver nu ut beloppen i {dict(ENHET_CHOICES)[valt]}.",
         )
     return redirect("ekonomi:arsredovisning_ar", ar=ar)
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 
 from ekonomi import kontoplan as kp
 from ekonomi.models import (
@@ -16,8 +17,10 @@ from ekonomi.models import (
     Kontosaldo,
     Manuellrad,
     Nyckeltalsgrans,
+    Rakenskapsinstallning,
     Transaktion,
 )
+from ekonomi.selectors.rakenskaper import NOT_RAD, notrad_kod
 from ekonomi.sie import SieError, SieFil, parse
 from finsam.models import Forbund, User
 
@@ -236,9 +239,14 @@ def kontoregel_delete(*, regel: Kontoregel) -> None:
 
 @transaction.atomic
 def manuella_rader_spara(
-    *, forbund: Forbund, ar: int, rader: dict[str, tuple[Decimal | None, str]]
+    *,
+    forbund: Forbund,
+    ar: int,
+    rader: dict[str, tuple[Decimal | None, str]],
+    etiketter: dict[str, str] | None = None,
 ) -> int:
-    """Save typed figures ``kod -> (belopp in kronor or None to remove, enhet)``."""
+    """Save typed figures ``kod -> (belopp in kronor or None to remove, enhet)``;
+    ``etiketter`` names lines that carry their own name (a note line's counterparty)."""
     antal = 0
     for kod, (belopp, enhet) in rader.items():
         qs = Manuellrad.objects.for_forbund(forbund).filter(ar=ar, kod=kod)
@@ -248,10 +256,46 @@ def manuella_rader_spara(
         rad = qs.first() or Manuellrad(forbund=forbund, ar=ar, kod=kod)
         rad.belopp = belopp
         rad.enhet = enhet
+        if etiketter and kod in etiketter:
+            rad.etikett = etiketter[kod]
         rad.full_clean()
         rad.save()
         antal += 1
     return antal
+
+
+@transaction.atomic
+def notrader_spara(
+    *,
+    forbund: Forbund,
+    ar: int,
+    rader: list[tuple[int, str, str, Decimal, str]],
+) -> int:
+    """Replace the year's note lines typed per counterparty with ``rader``:
+    (note, key, name, kronor, enhet). The key is the account number where the year has
+    bookkeeping, else anything stable (the name's slug when left out)."""
+    koder: dict[str, tuple[Decimal | None, str]] = {}
+    etiketter: dict[str, str] = {}
+    for nr, nyckel, etikett, belopp, enhet in rader:
+        if nr not in NOT_RAD:
+            raise ValidationError(f"Not {nr} har inga rader per motpart.")
+        nyckel = (nyckel.strip() or slugify(etikett))[:60]
+        if not nyckel:
+            raise ValidationError(f"Not {nr}: ange motpartens namn för {belopp} kr.")
+        kod = notrad_kod(nr, nyckel)
+        if kod in koder:
+            raise ValidationError(
+                f"Not {nr}: raden {etikett or nyckel} finns två gånger."
+            )
+        koder[kod] = (belopp, enhet)
+        etiketter[kod] = etikett.strip() or nyckel
+    gamla = Manuellrad.objects.for_forbund(forbund).filter(
+        ar=ar, kod__regex=r"^not[0-9]+:"
+    )
+    gamla.exclude(kod__in=list(koder)).delete()
+    return manuella_rader_spara(
+        forbund=forbund, ar=ar, rader=koder, etiketter=etiketter
+    )
 
 
 @transaction.atomic
@@ -269,3 +313,13 @@ def nyckeltalsgranser_spara(
         obj.grans = grans
         obj.full_clean()
         obj.save()
+
+
+@transaction.atomic
+def rakenskaper_enhet_spara(*, forbund: Forbund, ar: int, enhet: str) -> None:
+    """The unit the year's statements are printed in (kr, or tkr with one decimal)."""
+    obj = Rakenskapsinstallning.objects.for_forbund(forbund).filter(ar=ar).first()
+    obj = obj or Rakenskapsinstallning(forbund=forbund, ar=ar)
+    obj.enhet = enhet
+    obj.full_clean()
+    obj.save()

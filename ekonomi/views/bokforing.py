@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ekonomi import bokforing_excel
 from ekonomi import kontoplan as kp
 from ekonomi.models import (
+    ENHET_CHOICES,
     MAX_AR,
     MIN_AR,
     Bokforingsimport,
@@ -28,7 +30,12 @@ from ekonomi.models import (
 from ekonomi.selectors import bokforing as bok
 from ekonomi.selectors.avstamning import avstamning, manuella_koder
 from ekonomi.selectors.nyckeltal import nyckeltal
-from ekonomi.selectors.rakenskaper import rakenskaper
+from ekonomi.selectors.rakenskaper import (
+    NOT_RUBRIK,
+    las_notrad_kod,
+    rakenskaper,
+    rakenskaper_enhet,
+)
 from ekonomi.services import bokforing as services
 from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import xlsx_response
@@ -258,6 +265,38 @@ def _belopp(text: str, enhet: str) -> Decimal | None:
     return value
 
 
+def _notrader_post(
+    request: ForbundRequest, enhet: str, fel: list[str]
+) -> list[tuple[int, str, str, Decimal, str]] | None:
+    """The note lines of the form (None when the form had none to send); a row without
+    an amount is left out, a row with a bad amount is named in ``fel``."""
+    if "notrader" not in request.POST:
+        return None
+    ut: list[tuple[int, str, str, Decimal, str]] = []
+    for nr, nyckel, etikett, text in zip(
+        request.POST.getlist("nl_not"),
+        request.POST.getlist("nl_nyckel"),
+        request.POST.getlist("nl_etikett"),
+        request.POST.getlist("nl_belopp"),
+        strict=False,
+    ):
+        try:
+            belopp = _belopp(text, enhet)
+        except InvalidOperation:
+            fel.append(f"Not {nr}, {etikett or nyckel}: {text} är inte ett belopp.")
+            continue
+        if belopp is None:
+            continue
+        if not nr.isdigit() or int(nr) not in NOT_RUBRIK:
+            fel.append(f"Välj en not för raden {etikett or nyckel}.")
+            continue
+        if not (etikett.strip() or nyckel.strip()):
+            fel.append(f"Not {nr}: ange motpartens namn för beloppet {text}.")
+            continue
+        ut.append((int(nr), nyckel.strip(), etikett.strip()[:200], belopp, enhet))
+    return ut
+
+
 @require_http_methods(["GET", "POST"])
 @roles(*READ)
 def manuella(request: ForbundRequest, ar: int) -> HttpResponse:
@@ -285,20 +324,56 @@ def manuella(request: ForbundRequest, ar: int) -> HttpResponse:
                 rader[kod] = (_belopp(text, enhet), enhet)
             except InvalidOperation:
                 fel.append(f"{label}: {text} är inte ett belopp.")
+        notrader = _notrader_post(request, enhet, fel)
         if not fel:
-            services.manuella_rader_spara(forbund=request.forbund, ar=ar, rader=rader)
-            messages.success(request, f"De manuella uppgifterna för {ar} är sparade.")
-            return redirect("ekonomi:manuella", ar=ar)
+            try:
+                with transaction.atomic():
+                    services.manuella_rader_spara(
+                        forbund=request.forbund, ar=ar, rader=rader
+                    )
+                    if notrader is not None:
+                        services.notrader_spara(
+                            forbund=request.forbund, ar=ar, rader=notrader
+                        )
+            except ValidationError as exc:
+                fel.extend(exc.messages)
+            else:
+                messages.success(
+                    request, f"De manuella uppgifterna för {ar} är sparade."
+                )
+                return redirect("ekonomi:manuella", ar=ar)
     visa_tkr = request.GET.get("enhet") == "tkr" or any(
         r.enhet == Manuellrad.TKR for r in typade.values()
     )
+
+    def visa(belopp: Decimal) -> str:
+        text = format(belopp / 1000 if visa_tkr else belopp, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text.replace(".", ",")
+
     rader_ut = []
     for kod, label in koder.items():
         r = typade.get(kod)
-        value = ""
-        if r is not None:
-            value = str(r.belopp / 1000 if visa_tkr else r.belopp).replace(".", ",")
+        value = visa(r.belopp) if r is not None else ""
         rader_ut.append((kod, label, request.POST.get(kod, value)))
+    notrader_ut: list[tuple[int, str, str, str]] = []
+    if request.method == "POST":
+        notrader_ut = list(
+            zip(
+                [int(x) if x.isdigit() else 0 for x in request.POST.getlist("nl_not")],
+                request.POST.getlist("nl_nyckel"),
+                request.POST.getlist("nl_etikett"),
+                request.POST.getlist("nl_belopp"),
+                strict=False,
+            )
+        )
+    else:
+        for kod, r in sorted(typade.items()):
+            notrad = las_notrad_kod(kod)
+            if notrad is not None:
+                notrader_ut.append((notrad[0], notrad[1], r.etikett, visa(r.belopp)))
+        notrader_ut += [(nr, "", "", "") for nr in NOT_RUBRIK for _ in range(2)]
     return render(
         request,
         "ekonomi/manuella.html",
@@ -307,6 +382,8 @@ def manuella(request: ForbundRequest, ar: int) -> HttpResponse:
             "rader": rader_ut,
             "fel": fel,
             "visa_tkr": visa_tkr,
+            "notrader": notrader_ut,
+            "noter": NOT_RUBRIK,
             "upload_form": UploadForm(),
         },
         status=400 if fel else 200,
@@ -334,12 +411,12 @@ def manuella_upload(request: ForbundRequest, ar: int) -> HttpResponse:
     fel: list[str] = []
     if form.is_valid():
         try:
-            rader = bokforing_excel.manuella_las(form.innehall)
+            rader, etiketter = bokforing_excel.manuella_las(form.innehall)
         except ValidationError as exc:
             fel = exc.messages
         else:
             antal = services.manuella_rader_spara(
-                forbund=request.forbund, ar=ar, rader=rader
+                forbund=request.forbund, ar=ar, rader=rader, etiketter=etiketter
             )
             messages.success(
                 request, f"{antal} uppgifter för {ar} är inlästa från Excel."
@@ -353,15 +430,27 @@ def manuella_upload(request: ForbundRequest, ar: int) -> HttpResponse:
     return redirect("ekonomi:manuella", ar=ar)
 
 
-def _enhet(request: ForbundRequest) -> str:
-    return "kr" if request.GET.get("enhet") == "kr" else "tkr"
-
-
-@require_GET
+@require_http_methods(["GET", "POST"])
 @roles(*READ)
 def rakenskaper_view(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
-    r = rakenskaper(request.forbund, ar)
+    if request.method == "POST":
+        _kraver_redigering(request)
+        enhet = request.POST.get("enhet", "")
+        if enhet not in dict(ENHET_CHOICES):
+            messages.error(request, "Välj kronor eller tkr.")
+        else:
+            services.rakenskaper_enhet_spara(
+                forbund=request.forbund, ar=ar, enhet=enhet
+            )
+            messages.success(
+                request,
+                f"Räkenskaperna {ar} visas och exporteras nu i "
+                f"{dict(ENHET_CHOICES)[enhet]}.",
+            )
+        return redirect("ekonomi:rakenskaper", ar=ar)
+    u = bok.Underlag(request.forbund)
+    r = rakenskaper(request.forbund, ar, u)
     return render(
         request,
         "ekonomi/rakenskaper.html",
@@ -370,8 +459,10 @@ def rakenskaper_view(request: ForbundRequest, ar: int) -> HttpResponse:
             "r": r,
             "kalla_ar": r.kalla.get(ar),
             "kalla_fg": r.kalla.get(ar - 1),
-            "enhet": _enhet(request),
-            "antal_fynd": len(avstamning(request.forbund, ar, r)),
+            "enhet": rakenskaper_enhet(request.forbund, ar),
+            "enheter": ENHET_CHOICES,
+            "kan_redigera": has_role(request.user, EDIT),
+            "antal_fynd": len(avstamning(request.forbund, ar, u)),
         },
     )
 
@@ -382,7 +473,7 @@ def rakenskaper_excel(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     data = bokforing_excel.rakenskaper_xlsx(
         rakenskaper(request.forbund, ar),
-        enhet=_enhet(request),
+        enhet=rakenskaper_enhet(request.forbund, ar),
         forbund_namn=request.forbund.namn,
     )
     return xlsx_response(data, f"rakenskaper-{ar}")
@@ -392,16 +483,41 @@ def rakenskaper_excel(request: ForbundRequest, ar: int) -> HttpResponse:
 @roles(*READ)
 def avstamning_view(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
-    r = rakenskaper(request.forbund, ar)
+    u = bok.Underlag(request.forbund)
+    r = rakenskaper(request.forbund, ar, u)
     return render(
         request,
         "ekonomi/avstamning.html",
         {
             "ar": ar,
-            "fynd": avstamning(request.forbund, ar, r),
+            "fynd": avstamning(request.forbund, ar, u),
             "har_data": any(r.kalla.values()),
         },
     )
+
+
+@require_GET
+@roles(*READ)
+def avstamning_excel(request: ForbundRequest, ar: int) -> HttpResponse:
+    ar = _ar_ok(ar)
+    data = bokforing_excel.avstamning_xlsx(
+        avstamning(request.forbund, ar), ar=ar, forbund_namn=request.forbund.namn
+    )
+    return xlsx_response(data, f"avstamning-{ar}")
+
+
+@require_GET
+@roles(*READ)
+def nyckeltal_excel(request: ForbundRequest, ar: int) -> HttpResponse:
+    ar = _ar_ok(ar)
+    u = bok.Underlag(request.forbund)
+    data = bokforing_excel.nyckeltal_xlsx(
+        nyckeltal(request.forbund, ar, u),
+        bok.kostnadsfordelning(request.forbund, ar, u),
+        ar=ar,
+        forbund_namn=request.forbund.namn,
+    )
+    return xlsx_response(data, f"nyckeltal-{ar}")
 
 
 class GranserForm(forms.Form):
@@ -432,6 +548,7 @@ def nyckeltal_view(request: ForbundRequest, ar: int) -> HttpResponse:
         )
     )
     form = GranserForm(request.POST or None, initial_granser=granser)
+    u = bok.Underlag(request.forbund)
     if request.method == "POST":
         _kraver_redigering(request)
         if form.is_valid():
@@ -445,8 +562,8 @@ def nyckeltal_view(request: ForbundRequest, ar: int) -> HttpResponse:
         "ekonomi/nyckeltal.html",
         {
             "ar": ar,
-            "nyckeltal": nyckeltal(request.forbund, ar),
-            "fordelning": bok.kostnadsfordelning(request.forbund, ar),
+            "nyckeltal": nyckeltal(request.forbund, ar, u),
+            "fordelning": bok.kostnadsfordelning(request.forbund, ar, u),
             "form": form,
         },
         status=400 if form.errors else 200,

@@ -238,3 +238,39 @@ def test_every_table_is_a_sheet_of_one_workbook(demo_modul, client):
     assert rader["Slussen"] == [141, 62, 79, 0, 84, 78, 66, 5]
     assert rader["HälsoSam"][-2:] == ["ej tillämpligt", "ej tillämpligt"]
     assert rader["Totalt"] == [760, 407, 346, 7, 529, 506, 114, 33]
+
+
+def test_the_report_prints_its_amounts_in_the_unit_stored_on_it(demo_modul, client):
+    """Seed 004 prints tkr with one decimal; a förbund may choose kronor for its report,
+    and the document (HTML laid out as the PDF, and the workbook) follows the choice."""
+    import io as _io
+
+    from django.db import transaction
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from ekonomi.arsredovisning.models import Arsredovisning
+    from ekonomi.arsredovisning.render import arsredovisning_html
+
+    forbund = demo_modul.forbund
+    html = arsredovisning_html(forbund=forbund, ar=2017, pdf=True)
+    assert "16\xa0008,0" in html and "Belopp i tkr" in html
+    with transaction.atomic():
+        client.force_login(demo_modul.users["kansli"])
+        response = client.post(
+            reverse("ekonomi:arsredovisning_enhet", args=[2017]), {"enhet": "kr"}
+        )
+        assert response.status_code == 302
+        assert Arsredovisning.objects.get(forbund=forbund, ar=2017).enhet == "kr"
+        html = arsredovisning_html(forbund=forbund, ar=2017, pdf=True)
+        assert "16\xa0008\xa0000" in html and "Belopp i kr" in html
+        assert "16\xa0008,0" not in html
+        wb = load_workbook(
+            _io.BytesIO(
+                client.get(reverse("ekonomi:arsredovisning_excel", args=[2017])).content
+            )
+        )
+        ws = wb[next(n for n in wb.sheetnames if n.startswith("Medlemsavgifter"))]
+        summa = next(r for r in ws.iter_rows(values_only=True) if r[0] == "Summa")
+        assert summa[1] == 16_008_000
+        transaction.set_rollback(True)

@@ -31,3 +31,11 @@ def tkr(value, decimals=1):
 def cell(value, tabell):
     """One cell of a ``Tabell``: amounts in its unit, counts and text as they are."""
     return tabell.format(value)
+
+
+@register.filter
+def i_enhet(value, enhet):
+    """Kronor in the document's unit: "16 008,0" (tkr) or "16 008 000" (kr)."""
+    from ekonomi.arsredovisning.tabeller import belopp_text
+
+    return belopp_text(value, enhet)
