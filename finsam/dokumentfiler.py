@@ -32,9 +32,11 @@ API for an app (call ``register_renderer`` in ``AppConfig.ready``)::
   first finished file is then kept for ever. roles: who may ask for and read the file.
 
 Services (writes) and reads:
-  ``begar(forbund, kind, key, user=None)`` -> Dokumentfil: queues a render unless the
-      stored file is current or one is already queued or running (a queued or running
-      render older than ``STALE_AFTER`` is queued again: its worker died).
+  ``begar(forbund, kind, key, user=None, efter_commit=False)`` -> Dokumentfil: queues a
+      render unless the stored file is current or one is already queued or running (a
+      queued or running render older than ``STALE_AFTER`` is queued again: its worker
+      died). ``efter_commit=True`` queues it when the transaction commits, so a build
+      that is rolled back (the demo in tests) renders nothing.
   ``hamta(forbund, kind, key)`` -> Dokumentfil | None, with ``.aktuell`` (bool) set.
   ``rendera(dokumentfil)``: renders now, in this process (the task's body; commands).
   ``ruta(forbund, kind, key)`` -> context for the partial below.
@@ -146,8 +148,14 @@ def ruta(forbund: Forbund, kind: str, key: str) -> dict[str, Any]:
     return {"fil": hamta(forbund, kind, key), "kind": kind, "key": key}
 
 
-def begar(forbund: Forbund, kind: str, key: str, *, user=None) -> Dokumentfil:
-    """Queue a render of (kind, key) unless a current file exists or one is on its way."""
+def begar(
+    forbund: Forbund, kind: str, key: str, *, user=None, efter_commit: bool = False
+) -> Dokumentfil:
+    """Queue a render of (kind, key) unless a current file exists or one is on its way.
+
+    ``efter_commit``: hand the task to the queue only when the surrounding transaction
+    commits (the demo build): the worker renders it then, and a build that is rolled
+    back (every test that builds the demo) renders nothing."""
     renderer = renderer_for(kind)
     if renderer is None:
         raise KeyError(kind)
@@ -175,10 +183,17 @@ def begar(forbund: Forbund, kind: str, key: str, *, user=None) -> Dokumentfil:
         fil.save()
     # Enqueued after the row is saved: the immediate backend (tests) runs it right here,
     # the database backend's worker picks it up once this request's transaction commits.
-    result = rendera_dokumentfil.enqueue(fil.pk, avtryck)
-    Dokumentfil.objects.filter(pk=fil.pk).update(task_id=str(result.id)[:64])
+    if efter_commit:
+        transaction.on_commit(lambda: _koa(fil.pk, avtryck))
+        return fil
+    _koa(fil.pk, avtryck)
     fil.refresh_from_db()
     return fil
+
+
+def _koa(dokumentfil_id: int, avtryck: str) -> None:
+    result = rendera_dokumentfil.enqueue(dokumentfil_id, avtryck)
+    Dokumentfil.objects.filter(pk=dokumentfil_id).update(task_id=str(result.id)[:64])
 
 
 def _progress(fil: Dokumentfil, percent: int, **fields: Any) -> None:

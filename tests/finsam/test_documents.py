@@ -194,6 +194,23 @@ def test_a_requested_document_is_rendered_and_stored_with_its_hash(
     assert fil.task_id
 
 
+def test_a_render_queued_for_the_commit_waits_for_it(
+    forbund, renderer, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """The demo build asks for its files this way: a build that is rolled back (as in
+    tests) lays out nothing; one that commits hands the render to the worker."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with django_capture_on_commit_callbacks() as callbacks:
+        fil = dokumentfiler.begar(forbund, "test", "2017", efter_commit=True)
+        assert fil.status == Dokumentfil.KOAD and not fil.fil
+    assert len(callbacks) == 1
+    assert dokumentfiler.hamta(forbund, "test", "2017").status == Dokumentfil.KOAD
+    callbacks[0]()
+    fil = dokumentfiler.hamta(forbund, "test", "2017")
+    assert fil.status == Dokumentfil.KLAR and fil.aktuell and fil.task_id
+    assert f"Förbundet heter {forbund.namn}." in _pdf_text(fil)
+
+
 def test_the_finished_file_is_kept_until_the_data_changes(
     forbund, renderer, settings, tmp_path
 ):
