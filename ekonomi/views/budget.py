@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -264,20 +265,37 @@ def budget_revidera(request: ForbundRequest, ar: int) -> HttpResponse:
     )
 
 
-@require_GET
-@roles(*READ)
-def budget_jamforelse(request: ForbundRequest, ar: int) -> HttpResponse:
-    budget = _budget(request, ar)
+def _tabell_sida(
+    request: ForbundRequest,
+    budget: Budget,
+    tabell: selectors.Tabell | None,
+    rubrik: str,
+    **extra: object,
+) -> HttpResponse:
+    """One budget table on its own page (comparison, utfall, period report)."""
     return render(
         request,
         "ekonomi/budget/tabell_sida.html",
         {
-            "ar": ar,
+            "ar": budget.ar,
             "budget": budget,
-            "tabell": selectors.jamforelse(budget),
-            "rubrik": f"Budget {ar} jämfört med budget {ar - 1}",
-            "excel": "jamforelse",
+            "tabell": tabell,
+            "rubrik": rubrik,
+            **extra,
         },
+    )
+
+
+@require_GET
+@roles(*READ)
+def budget_jamforelse(request: ForbundRequest, ar: int) -> HttpResponse:
+    budget = _budget(request, ar)
+    return _tabell_sida(
+        request,
+        budget,
+        selectors.jamforelse(budget),
+        f"Budget {ar} jämfört med budget {ar - 1}",
+        excel="jamforelse",
     )
 
 
@@ -296,17 +314,13 @@ def budget_plan(request: ForbundRequest, ar: int) -> HttpResponse:
 @roles(*READ)
 def budget_utfall(request: ForbundRequest, ar: int) -> HttpResponse:
     budget = _budget(request, ar)
-    return render(
+    return _tabell_sida(
         request,
-        "ekonomi/budget/tabell_sida.html",
-        {
-            "ar": ar,
-            "budget": budget,
-            "tabell": selectors.budget_mot_utfall(budget, delposter=True),
-            "rubrik": f"Sammanställning av utfall och budget {ar}",
-            "excel": "utfall",
-            "utfall": True,
-        },
+        budget,
+        selectors.budget_mot_utfall(budget, delposter=True),
+        f"Sammanställning av utfall och budget {ar}",
+        excel="utfall",
+        utfall=True,
     )
 
 
@@ -321,18 +335,14 @@ def _period(manad: int) -> str:
 def budget_period(request: ForbundRequest, ar: int, manad: int) -> HttpResponse:
     period = _period(manad)
     budget = _budget(request, ar)
-    return render(
+    return _tabell_sida(
         request,
-        "ekonomi/budget/tabell_sida.html",
-        {
-            "ar": ar,
-            "budget": budget,
-            "tabell": selectors.periodrapport(budget, manad),
-            "rubrik": f"Periodrapport {ar}: {period.lower()}",
-            "manad": manad,
-            "perioder": PERIODER,
-            "utfall": True,
-        },
+        budget,
+        selectors.periodrapport(budget, manad),
+        f"Periodrapport {ar}: {period.lower()}",
+        manad=manad,
+        perioder=PERIODER,
+        utfall=True,
     )
 
 
@@ -405,27 +415,31 @@ def budget_period_excel(request: ForbundRequest, ar: int, manad: int) -> HttpRes
     )
 
 
+def _dokument(
+    request: ForbundRequest,
+    ar: int,
+    selector: Callable[[Budget], dict[str, Any]],
+    template: str,
+) -> HttpResponse:
+    """A budget document as PDF (``?html=1``: its HTML) through finsam.documents."""
+    data = selector(_budget(request, ar))
+    return pdf_response(template, data, filename=data["titel"], request=request)
+
+
 @require_GET
 @roles(*READ)
 def budget_dokument(request: ForbundRequest, ar: int) -> HttpResponse:
-    budget = _budget(request, ar)
-    data = selectors.budgetdokument(budget)
-    return pdf_response(
-        "ekonomi/pdf/budget_dokument.html",
-        data,
-        filename=data["titel"],
-        request=request,
+    return _dokument(
+        request, ar, selectors.budgetdokument, "ekonomi/pdf/budget_dokument.html"
     )
 
 
 @require_GET
 @roles(*READ)
 def budget_verksamhetsplan(request: ForbundRequest, ar: int) -> HttpResponse:
-    budget = _budget(request, ar)
-    data = selectors.verksamhetsplan_dokument(budget)
-    return pdf_response(
+    return _dokument(
+        request,
+        ar,
+        selectors.verksamhetsplan_dokument,
         "ekonomi/pdf/budget_verksamhetsplan.html",
-        data,
-        filename=data["titel"],
-        request=request,
     )
