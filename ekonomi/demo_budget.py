@@ -262,10 +262,45 @@ OS_RADER = [
 OS_OVERSKOTT_2018 = 4_535_175
 
 
+def _os_budgetparagraf(forbund, ar: int, datum: dt.date):
+    """Östra Södertörn's board adopts next year's budget at its November meeting: the
+    meeting (held, its protocol written) with the budget ärende as its §.
+
+    The förbund's earlier meetings of the year are not in the system, so the § has the
+    first numbers of the year, not the seed's "§ 54"."""
+    from finsam.demo import today
+    from styrelse import services as styrelse
+
+    arende = styrelse.arende_create(
+        forbund=forbund,
+        ar=datum.year,
+        rubrik=f"Budget {ar} och verksamhetsplan {ar}–{ar + 2}",
+        forslag_till_beslut=f"Styrelsen antar budget {ar} och verksamhetsplanen.",
+    )
+    sammantrade = styrelse.sammantrade_create(
+        organ=styrelse.organ_styrelse(forbund=forbund),
+        datum=datum,
+        plats="Förbundets kansli, Haninge",
+        tid_start=dt.time(9, 0),
+        tid_slut=dt.time(11, 30),
+        standardpunkter=False,
+        arenden=[arende],
+    )
+    paragraf = sammantrade.paragrafer.get(arende=arende)
+    styrelse.paragraf_update(
+        paragraf=paragraf,
+        beslut=f"Styrelsen beslutar att anta budget {ar} och verksamhetsplan "
+        f"{ar}–{ar + 2} enligt förslaget.",
+    )
+    styrelse.sammantrade_genomfort(sammantrade=sammantrade, idag=today())
+    paragraf.refresh_from_db()
+    return paragraf
+
+
 def build_ostra_sodertorn(forbund) -> None:
-    for ar, kolumn, paragraf, datum in [
-        (2017, 4, "Enligt budgetdokument 2017", dt.date(2016, 11, 23)),
-        (2018, 3, "§ 54, 2017-11-22", dt.date(2017, 11, 22)),
+    for ar, kolumn, datum in [
+        (2017, 4, dt.date(2016, 11, 23)),
+        (2018, 3, dt.date(2017, 11, 22)),
     ]:
         budget = budget_create(forbund=forbund, ar=ar)
         _lines(
@@ -283,4 +318,4 @@ def build_ostra_sodertorn(forbund) -> None:
                 ordning=5,
             )
         avgifter_fran_beslut(budget=budget)
-        budget_anta(budget=budget, antagen_enligt=paragraf, datum=datum)
+        budget_anta(budget=budget, paragraf=_os_budgetparagraf(forbund, ar, datum))

@@ -60,6 +60,23 @@ def test_ostra_sodertorn_2018_is_seed_000_section_8():
     assert b18.poster.get(kod="medlemsavgifter").belopp == Decimal(17_378_000)
 
 
+def test_ostra_sodertorns_budgets_are_adopted_by_a_real_paragraph():
+    """Each budget is adopted by a § of a meeting its board held in November (seed 000:
+    budget 2018 adopted 2017-11-22), not by a § written as text."""
+    import datetime as dt
+
+    forbund = build_ostra_sodertorn()
+    for ar, datum in [(2017, dt.date(2016, 11, 23)), (2018, dt.date(2017, 11, 22))]:
+        budget = Budget.objects.get(forbund=forbund, ar=ar)
+        p = budget.antagen_paragraf
+        assert p is not None and budget.antagen_enligt == ""
+        assert p.organ.forbund == forbund
+        assert p.sammantrade.datum == datum == budget.antagen_datum
+        assert p.sammantrade.status == p.sammantrade.GENOMFORT
+        assert f"anta budget {ar}" in p.beslut
+        assert budget.antagen_text == f"§ {p.nummer}, {datum:%Y-%m-%d}"
+
+
 def test_a_copied_budget_keeps_its_sub_lines_under_their_parent():
     ctx = build_demo()
     budget = Budget.objects.get(forbund=ctx.forbund, ar=2019)
