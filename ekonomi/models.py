@@ -500,6 +500,76 @@ class Transaktion(models.Model):
         return f"{self.serie}{self.vernr} {self.konto} {self.belopp}"
 
 
+class Objekt(models.Model):
+    """An object of a dimension as the imported file names it (#DIM, #OBJEKT): the
+    projects and cost centres a bookkeeping program books transactions on."""
+
+    bokforing = models.ForeignKey(
+        Bokforingsimport, on_delete=models.CASCADE, related_name="objekt"
+    )
+    dimension = models.CharField("dimension", max_length=10)
+    dimension_namn = models.CharField("dimensionens namn", max_length=200, blank=True)
+    nummer = models.CharField("objekt", max_length=40)
+    namn = models.CharField("namn", max_length=200, blank=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "bokforing__forbund"
+
+    class Meta:
+        verbose_name = "objekt"
+        verbose_name_plural = "objekt"
+        ordering = ["dimension", "nummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bokforing", "dimension", "nummer"], name="ekonomi_objekt_unikt"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension_namn or self.dimension} {self.nummer} {self.namn}"
+
+
+class Objektregel(models.Model):
+    """The kansli's mapping of a dimension object (a project, say) to an insats or a
+    budget line: the utfall booked on the object goes to that line whatever account it
+    is booked on, so an insats's utfall comes from its project in the books."""
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="objektregler"
+    )
+    dimension = models.CharField("dimension", max_length=10)
+    objekt = models.CharField("objekt", max_length=40)
+    insats = models.ForeignKey(
+        "insatser.Insats",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    budgetkod = models.SlugField("budgetpost (kod)", max_length=60, blank=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "objektregel"
+        verbose_name_plural = "objektregler"
+        ordering = ["dimension", "objekt"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "dimension", "objekt"],
+                name="ekonomi_objektregel_unik",
+            ),
+            models.CheckConstraint(
+                condition=Q(insats__isnull=False) | ~Q(budgetkod=""),
+                name="ekonomi_objektregel_pekar_nagonstans",
+                violation_error_message="Välj en insats eller en budgetpost.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension}:{self.objekt}"
+
+
 class Kontoregel(models.Model):
     """The kansli's mapping: accounts ``fran``–``till`` to a statement line and/or a
     budget line (``budgetkod`` = ``Budgetpost.kod``). The narrowest rule wins; the

@@ -61,6 +61,10 @@ class SieFil:
     # årsnr (0 = this year, -1 = the year before) -> (start, slut)
     rar: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)
     konton: dict[str, str] = field(default_factory=dict)
+    # #DIM: dimension -> name; #OBJEKT: (dimension, objekt) -> name. Objects are what a
+    # program books projects and cost centres on (dimension 6 Projekt, 1 Kostnadsställe).
+    dimensioner: dict[str, str] = field(default_factory=dict)
+    objekt: dict[tuple[str, str], str] = field(default_factory=dict)
     # (årsnr, konto) -> saldo
     ib: dict[tuple[int, str], Decimal] = field(default_factory=dict)
     ub: dict[tuple[int, str], Decimal] = field(default_factory=dict)
@@ -229,6 +233,10 @@ def _record(fil: SieFil, tag: str, args: list[str], nr: int, current) -> None:
         fil.rar[int(args[0])] = (_datum(args[1]), _datum(args[2]))
     elif tag == "#KONTO":
         fil.konton[args[0]] = args[1] if len(args) > 1 else ""
+    elif tag in ("#DIM", "#UNDERDIM"):
+        fil.dimensioner[args[0]] = args[1] if len(args) > 1 else ""
+    elif tag == "#OBJEKT":
+        fil.objekt[(args[0], args[1])] = args[2] if len(args) > 2 else ""
     elif tag in ("#IB", "#UB", "#RES"):
         target = {"#IB": fil.ib, "#UB": fil.ub, "#RES": fil.res}[tag]
         target[(int(args[0]), args[1])] = _belopp(args[2])
@@ -252,8 +260,26 @@ def _record(fil: SieFil, tag: str, args: list[str], nr: int, current) -> None:
                 text=args[4] if len(args) > 4 else "",
             )
         )
-    # #RTRANS/#BTRANS (corrections shown beside #TRANS), #DIM, #OBJEKT, #PSALDO,
-    # #PBUDGET, #KSUMMA, #FLAGGA, #GEN, #ADRESS, #SRU …: not needed for utfall.
+    # #RTRANS/#BTRANS (corrections shown beside #TRANS), #PSALDO, #PBUDGET, #OIB,
+    # #OUB, #KSUMMA, #FLAGGA, #GEN, #ADRESS, #SRU …: not needed for utfall.
+
+
+# Dimensions SIE reserves, named when a file uses them without #DIM.
+STANDARD_DIMENSIONER = {
+    "1": "Kostnadsställe/resultatenhet",
+    "2": "Kostnadsbärare",
+    "6": "Projekt",
+    "7": "Anställd",
+    "8": "Kund",
+    "9": "Leverantör",
+    "10": "Faktura",
+}
+
+
+def dimensionsnamn(fil: SieFil, dimension: str) -> str:
+    return fil.dimensioner.get(dimension) or STANDARD_DIMENSIONER.get(
+        dimension, f"Dimension {dimension}"
+    )
 
 
 def _validate(fil: SieFil) -> list[str]:
@@ -275,6 +301,12 @@ def _validate(fil: SieFil) -> list[str]:
                 fel.append(
                     f"{namn}: konto {t.konto} finns inte i kontoplanen (#KONTO)."
                 )
+            for dim, obj in t.objekt:
+                if (dim, obj) not in fil.objekt:
+                    fel.append(
+                        f"{namn}: objekt {obj} i dimension {dim} finns inte i "
+                        "objektlistan (#OBJEKT)."
+                    )
     for register in (fil.ib, fil.ub, fil.res):
         for arsnr, konto in register:
             if konto not in fil.konton:

@@ -35,6 +35,8 @@ from ekonomi.models import (
     Kontoregel,
     Kontosaldo,
     Manuellrad,
+    Objekt,
+    Objektregel,
     Transaktion,
 )
 from finsam.models import Forbund
@@ -123,6 +125,11 @@ class Underlag:
         self._manuella: dict[int, dict[str, Manuellrad]] = {}
         self._utfall: dict[int, dict[str, tuple[Decimal, bool]]] = {}
         self._fordelning: dict[int, Kostnadsfordelning] = {}
+        self._objektregler: list[Objektregel] | None = None
+        self._objektkoder: dict[int, dict[tuple[str, str], str]] = {}
+        self._objektbelopp: dict[
+            tuple[int, bool], list[tuple[str, str, int, Decimal]]
+        ] = {}
         self.rakenskaper: dict[int, Any] = {}  # ekonomi.selectors.rakenskaper's cache
 
     def bokforing(self, ar: int) -> Bokforingsimport | None:
@@ -157,6 +164,60 @@ class Underlag:
             )
         return self._saldon[key]
 
+    def objektkoder(self, ar: int) -> dict[tuple[str, str], str]:
+        """(dimension, objekt) -> the budget kod its utfall goes to in ``ar``: the
+        rule's budget line, else the line of the year's budget linked to its insats."""
+        if self._objektregler is None:
+            self._objektregler = list(Objektregel.objects.for_forbund(self.forbund))
+        if ar not in self._objektkoder:
+            insatser = {
+                r.insats_id
+                for r in self._objektregler
+                if r.insats_id and not r.budgetkod
+            }
+            per_insats: dict[int, str] = {}
+            if insatser:
+                for insats_id, kod in (
+                    Budgetpost.objects.for_forbund(self.forbund)
+                    .filter(budget__ar=ar, insats_id__in=insatser)
+                    .order_by("-ordning", "-id")
+                    .values_list("insats_id", "kod")
+                ):
+                    if insats_id is not None:
+                        per_insats[insats_id] = kod
+            koder: dict[tuple[str, str], str] = {}
+            for r in self._objektregler:
+                kod = r.budgetkod or per_insats.get(r.insats_id or 0, "")
+                if kod:
+                    koder[(r.dimension, r.objekt)] = kod
+            self._objektkoder[ar] = koder
+        return self._objektkoder[ar]
+
+    def objektbelopp(
+        self, bokforing: Bokforingsimport, per_manad: bool = False
+    ) -> list[tuple[str, str, int, Decimal]]:
+        """(konto, objekt, month or 0, sum) of the year's transactions on objects."""
+        key = (bokforing.pk, per_manad)
+        if key not in self._objektbelopp:
+            qs = Transaktion.objects.filter(bokforing=bokforing).exclude(objekt="")
+            if per_manad:
+                self._objektbelopp[key] = [
+                    (konto, objekt, manad, summa)
+                    for konto, objekt, manad, summa in qs.annotate(
+                        manad=ExtractMonth("datum")
+                    )
+                    .values_list("konto", "objekt", "manad")
+                    .annotate(summa=Sum("belopp"))
+                ]
+            else:
+                self._objektbelopp[key] = [
+                    (konto, objekt, 0, summa)
+                    for konto, objekt, summa in qs.values_list(
+                        "konto", "objekt"
+                    ).annotate(summa=Sum("belopp"))
+                ]
+        return self._objektbelopp[key]
+
     def manuella(self, ar: int) -> dict[str, Manuellrad]:
         if ar not in self._manuella:
             self._manuella[ar] = {
@@ -182,13 +243,51 @@ def utfall_med_sida(
     out: dict[str, tuple[Decimal, bool]] = {}
     if bokforing is not None:
         m = u.mappning(bokforing)
+
+        def lagg_till(kod: str, konto: str, belopp: Decimal) -> None:
+            tecken = _tecken(m.rad(konto))
+            summa, _ = out.get(kod, (NOLL, False))
+            out[kod] = (summa + tecken * belopp, tecken < 0)
+
         for konto, _, _, res in u.saldorader(bokforing, 0):
             kod = m.budgetkod(konto)
             if kod:
-                rad = m.rad(konto)
-                belopp, _ = out.get(kod, (NOLL, False))
-                out[kod] = (belopp + _tecken(rad) * res, _tecken(rad) < 0)
+                lagg_till(kod, konto, res)
+        for konto, kod, fran, belopp, _ in _objektflyttar(u, bokforing, ar):
+            if fran:
+                lagg_till(fran, konto, -belopp)
+            lagg_till(kod, konto, belopp)
     u._utfall[ar] = out
+    return out
+
+
+def _objektkod(objekt: str, koder: dict[tuple[str, str], str]) -> str | None:
+    """The kod of the first mapped object of a transaction ("6:P1 1:10", as stored)."""
+    stored = f" {objekt} "
+    for (dim, obj), kod in sorted(koder.items()):
+        if f" {dim}:{obj} " in stored:
+            return kod
+    return None
+
+
+def _objektflyttar(
+    u: Underlag, bokforing: Bokforingsimport, ar: int, per_manad: bool = False
+) -> list[tuple[str, str, str | None, Decimal, int]]:
+    """Result transactions booked on a mapped object: (konto, the object's kod, the
+    kod the account gives or None, amount in SIE sign, month or 0). Their utfall moves
+    from the account's line to the object's."""
+    koder = u.objektkoder(ar)
+    if not koder:
+        return []
+    m = u.mappning(bokforing)
+    out = []
+    for konto, objekt, manad, belopp in u.objektbelopp(bokforing, per_manad):
+        kod = _objektkod(objekt, koder)
+        if kod is None or konto[:1] in "12":
+            continue
+        fran = m.budgetkod(konto)
+        if fran != kod:
+            out.append((konto, kod, fran, belopp, manad))
     return out
 
 
@@ -220,13 +319,40 @@ def utfall_per_manad(
         .values("konto", "manad")
         .annotate(summa=Sum("belopp"))
     )
+
+    def lagg_till(kod: str, konto: str, manad: int, belopp: Decimal) -> None:
+        manader = out.setdefault(kod, [NOLL] * 12)
+        manader[manad - 1] += _tecken(m.rad(konto)) * belopp
+
     for row in rows:
         kod = m.budgetkod(row["konto"])
-        if not kod:
-            continue
-        manader = out.setdefault(kod, [NOLL] * 12)
-        manader[row["manad"] - 1] += _tecken(m.rad(row["konto"])) * row["summa"]
+        if kod:
+            lagg_till(kod, row["konto"], row["manad"], row["summa"])
+    for konto, kod, fran, belopp, manad in _objektflyttar(
+        u, bokforing, ar, per_manad=True
+    ):
+        if fran:
+            lagg_till(fran, konto, manad, -belopp)
+        lagg_till(kod, konto, manad, belopp)
     return out
+
+
+def objekt_med_mappning(
+    forbund: Forbund, ar: int, u: Underlag | None = None
+) -> list[tuple[Objekt, Objektregel | None]]:
+    """The dimension objects of the year's import, each with the kansli's rule."""
+    u = u or Underlag(forbund)
+    bokforing = u.bokforing(ar)
+    if bokforing is None:
+        return []
+    regler = {
+        (r.dimension, r.objekt): r
+        for r in Objektregel.objects.for_forbund(forbund).select_related("insats")
+    }
+    return [
+        (o, regler.get((o.dimension, o.nummer)))
+        for o in Objekt.objects.filter(bokforing=bokforing)
+    ]
 
 
 @dataclass

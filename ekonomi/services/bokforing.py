@@ -4,6 +4,7 @@ manual figures and key-ratio thresholds. Every import is all or nothing."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,12 +18,15 @@ from ekonomi.models import (
     Kontosaldo,
     Manuellrad,
     Nyckeltalsgrans,
+    Objekt,
+    Objektregel,
     Rakenskapsinstallning,
     Transaktion,
 )
 from ekonomi.selectors.rakenskaper import NOT_RAD, notrad_kod
-from ekonomi.sie import SieError, SieFil, parse
+from ekonomi.sie import SieError, SieFil, dimensionsnamn, parse
 from finsam.models import Forbund, User
+from finsam.tenancy import require_same_forbund
 
 
 class ImportFel(ValidationError):
@@ -153,6 +157,16 @@ def bokforing_importera(
         batch_size=1000,
     )
     Kontosaldo.objects.bulk_create(_saldon(imp, fil))
+    Objekt.objects.bulk_create(
+        Objekt(
+            bokforing=imp,
+            dimension=dim[:10],
+            dimension_namn=dimensionsnamn(fil, dim)[:200],
+            nummer=obj[:40],
+            namn=namn[:200],
+        )
+        for (dim, obj), namn in fil.objekt.items()
+    )
     return imp
 
 
@@ -323,3 +337,32 @@ def rakenskaper_enhet_spara(*, forbund: Forbund, ar: int, enhet: str) -> None:
     obj.enhet = enhet
     obj.full_clean()
     obj.save()
+
+
+@transaction.atomic
+def objektregel_save(
+    *,
+    forbund: Forbund,
+    dimension: str,
+    objekt: str,
+    insats: Any = None,
+    budgetkod: str = "",
+) -> Objektregel:
+    """Map a dimension object to an insats (its budget line) or a budget line."""
+    if insats is not None:
+        require_same_forbund(forbund, insats, namn="Insatsen")
+    regel = (
+        Objektregel.objects.for_forbund(forbund)
+        .filter(dimension=dimension, objekt=objekt)
+        .first()
+    ) or Objektregel(forbund=forbund, dimension=dimension, objekt=objekt)
+    regel.insats = insats
+    regel.budgetkod = budgetkod
+    regel.full_clean()
+    regel.save()
+    return regel
+
+
+@transaction.atomic
+def objektregel_delete(*, regel: Objektregel) -> None:
+    regel.delete()

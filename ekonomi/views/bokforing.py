@@ -5,6 +5,7 @@ export. Reads through selectors, writes through ekonomi/services/bokforing.py.""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from django import forms
 from django.contrib import messages
@@ -26,6 +27,8 @@ from ekonomi.models import (
     Kontoregel,
     Manuellrad,
     Nyckeltalsgrans,
+    Objekt,
+    Objektregel,
 )
 from ekonomi.selectors import bokforing as bok
 from ekonomi.selectors.avstamning import avstamning, manuella_koder
@@ -39,9 +42,11 @@ from ekonomi.selectors.rakenskaper import (
 from ekonomi.services import bokforing as services
 from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import xlsx_response
+from finsam.forms import choice_field
 from finsam.http import ForbundRequest
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import MB, UploadForm, filtyp_check, storlek_check
+from insatser.models import Insats
 
 SIE_TYPER = ("se", "si", "sie")
 
@@ -207,13 +212,94 @@ def _budgetkoder(forbund, ar: int) -> list[str]:
     )
 
 
+class ObjektregelForm(forms.Form):
+    """Map a dimension object of the books (a project) to an insats or a budget line."""
+
+    objekt = forms.ChoiceField(label="Objekt i bokföringen")
+    insats = forms.ModelChoiceField(
+        label="Insats", queryset=Insats.objects.none(), required=False
+    )
+    budgetkod = forms.ChoiceField(label="eller budgetpost", required=False)
+
+    def __init__(self, *args, forbund, objekt: list[Objekt], budgetkoder, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["objekt"]).choices = [
+            (f"{o.dimension}\t{o.nummer}", f"{o.dimension_namn} {o.nummer} {o.namn}")
+            for o in objekt
+        ]
+        insats = choice_field(self, "insats")
+        insats.queryset = Insats.objects.for_forbund(forbund).order_by("namn")
+        insats.empty_label = "(ingen)"
+        cast(forms.ChoiceField, self.fields["budgetkod"]).choices = [
+            ("", "(ingen)")
+        ] + [(k, k) for k in budgetkoder]
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-select")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("insats") and not data.get("budgetkod"):
+            raise ValidationError("Välj en insats eller en budgetpost.")
+        return data
+
+
+def _objektregel_post(
+    request: ForbundRequest, ar: int, form: ObjektregelForm
+) -> HttpResponse | None:
+    if "objekt_ta_bort" in request.POST:
+        try:
+            regel = get_for_forbund(
+                request, Objektregel, pk=int(request.POST["objekt_ta_bort"])
+            )
+        except ValueError:
+            regel = None
+        if regel is not None:
+            services.objektregel_delete(regel=regel)
+            messages.success(request, f"Regeln för objekt {regel.objekt} är borttagen.")
+        return redirect("ekonomi:kontoplan", ar=ar)
+    if form.is_valid():
+        dimension, _, objekt = form.cleaned_data["objekt"].partition("\t")
+        try:
+            services.objektregel_save(
+                forbund=request.forbund,
+                dimension=dimension,
+                objekt=objekt,
+                insats=form.cleaned_data["insats"],
+                budgetkod=form.cleaned_data["budgetkod"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Objektet {objekt} är kopplat.")
+            return redirect("ekonomi:kontoplan", ar=ar)
+    return None
+
+
 @require_http_methods(["GET", "POST"])
 @roles(*READ)
 def kontoplan(request: ForbundRequest, ar: int) -> HttpResponse:
     ar = _ar_ok(ar)
     koder = _budgetkoder(request.forbund, ar)
-    form = KontoregelForm(request.POST or None, budgetkoder=koder)
-    if request.method == "POST":
+    objekt = bok.objekt_med_mappning(request.forbund, ar)
+    objektpost = request.method == "POST" and (
+        "objekt" in request.POST or "objekt_ta_bort" in request.POST
+    )
+    objekt_form = ObjektregelForm(
+        request.POST if objektpost else None,
+        forbund=request.forbund,
+        objekt=[o for o, _ in objekt],
+        budgetkoder=koder,
+    )
+    form = KontoregelForm(
+        request.POST if request.method == "POST" and not objektpost else None,
+        budgetkoder=koder,
+    )
+    if objektpost:
+        _kraver_redigering(request)
+        svar = _objektregel_post(request, ar, objekt_form)
+        if svar is not None:
+            return svar
+    elif request.method == "POST":
         _kraver_redigering(request)
         if "ta_bort" in request.POST:
             try:
@@ -244,8 +330,10 @@ def kontoplan(request: ForbundRequest, ar: int) -> HttpResponse:
             "konton": bok.konton_med_mappning(request.forbund, ar),
             "radnamn": kp.RAD_NAMN,
             "bokforing": bok.bokforing_for(request.forbund, ar),
+            "objekt": objekt,
+            "objekt_form": objekt_form,
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or objekt_form.errors else 200,
     )
 
 
