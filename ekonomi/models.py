@@ -13,6 +13,7 @@ the statements live beside these models.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -31,7 +32,38 @@ TKR = "tkr"
 ENHET_CHOICES = [(KR, "kronor"), (TKR, "tkr (en decimal)")]
 
 
-class Budget(models.Model):
+def paragraf_text(paragraf) -> str:
+    """ "§ 54, 2017-11-22": a § of the board as decisions cite it."""
+    return f"§ {paragraf.nummer}, {paragraf.sammantrade.datum:%Y-%m-%d}"
+
+
+class BeslutadIParagraf(models.Model):
+    """Abstract: a record that is a draft until the board adopts it by a § of its
+    protocol (a budget, an årsredovisning). Each model names its own fields: the status
+    that means adopted, the § and, where one may be typed, the § as text for a decision
+    taken before the förbund used the system."""
+
+    BESLUTAD_STATUS: ClassVar[str]
+    beslut_paragraf_falt: ClassVar[str]
+    beslut_text_falt: ClassVar[str] = ""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def ar_beslutad(self) -> bool:
+        return getattr(self, "status", None) == self.BESLUTAD_STATUS
+
+    @property
+    def beslut_text(self) -> str:
+        """The adopting § in the system, else as typed ("§ 54, 2017-11-22")."""
+        p = getattr(self, self.beslut_paragraf_falt)
+        if p is not None:
+            return paragraf_text(p)
+        return getattr(self, self.beslut_text_falt) if self.beslut_text_falt else ""
+
+
+class Budget(BeslutadIParagraf):
     """One förbund's budget for one year: utkast until the board adopts it by a §."""
 
     UTKAST = "utkast"
@@ -73,6 +105,10 @@ class Budget(models.Model):
     )
     kommentar = models.TextField("kommentar", blank=True)
 
+    BESLUTAD_STATUS = ANTAGEN
+    beslut_paragraf_falt = "antagen_paragraf"
+    beslut_text_falt = "antagen_enligt"
+
     objects = ForbundQuerySet.as_manager()
 
     class Meta:
@@ -98,15 +134,11 @@ class Budget(models.Model):
 
     @property
     def ar_antagen(self) -> bool:
-        return self.status == self.ANTAGEN
+        return self.ar_beslutad
 
     @property
     def antagen_text(self) -> str:
-        """ "§ 54, 2017-11-22": the adopting § in the system, else as typed."""
-        p = self.antagen_paragraf
-        if p is not None:
-            return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
-        return self.antagen_enligt
+        return self.beslut_text
 
 
 class Budgetpost(models.Model):
@@ -247,9 +279,7 @@ class Budgetrevision(models.Model):
     @property
     def beslut_text(self) -> str:
         p = self.paragraf
-        if p is not None:
-            return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
-        return self.paragraf_text
+        return paragraf_text(p) if p is not None else self.paragraf_text
 
 
 class Budgetrevisionsrad(models.Model):

@@ -14,7 +14,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from ekonomi.models import ENHET_CHOICES, TKR
+from ekonomi.models import ENHET_CHOICES, TKR, BeslutadIParagraf
+from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.tenancy import ForbundQuerySet
 
 MIN_AR = 2000
@@ -22,10 +23,17 @@ MAX_AR = 2100
 AR_VALIDATORS = [MinValueValidator(MIN_AR), MaxValueValidator(MAX_AR)]
 
 
-class Arsredovisning(models.Model):
+class Arsredovisning(BeslutadIParagraf, FrysbarModel):
+    """Approved by the board's § and then frozen (``ekonomi.arsredovisning.rules``):
+    only the PDF laid out from the frozen HTML is stored afterwards."""
+
     UTKAST = "utkast"
     GODKAND = "godkand"
     STATUS_CHOICES = [(UTKAST, "Utkast"), (GODKAND, "Godkänd")]
+    BESLUTAD_STATUS = GODKAND
+    beslut_paragraf_falt = "godkand_paragraf"
+    frysregel = "ekonomi.arsredovisning.rules.fryst_orsak"
+    frys_bulk_tillatna = frozenset({"pdf", "pdf_sha256"})
 
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.CASCADE, related_name="arsredovisningar"
@@ -63,7 +71,7 @@ class Arsredovisning(models.Model):
     pdf_sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False)
     skapad = models.DateTimeField("skapad", auto_now_add=True)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
 
     class Meta:
         verbose_name = "årsredovisning"
@@ -89,7 +97,11 @@ class Arsredovisning(models.Model):
 
     @property
     def ar_godkand(self) -> bool:
-        return self.status == self.GODKAND
+        return self.ar_beslutad
+
+    def frysning_tillater(self, fore, andrade: set[str]) -> bool:
+        """The PDF laid out once from the frozen HTML, stored with its hash."""
+        return andrade <= {"pdf", "pdf_sha256"} and not fore.pdf_sha256
 
     @property
     def pdf_klar(self) -> bool:

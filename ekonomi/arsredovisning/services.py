@@ -13,6 +13,7 @@ from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedo
 from ekonomi.arsredovisning.render import arsredovisning_html
 from ekonomi.arsredovisning.selectors import Fyndstatus, fynd_list
 from finsam.documents import html_to_pdf
+from finsam.frysning import kontrollera_kan_andras
 from finsam.models import Forbund, User
 from finsam.tenancy import require_same_forbund
 from styrelse.models import Paragraf
@@ -24,11 +25,9 @@ def _arsredovisning(forbund: Forbund, ar: int) -> Arsredovisning:
 
 
 def _ej_last(forbund: Forbund, ar: int) -> None:
-    a = Arsredovisning.objects.for_forbund(forbund).filter(ar=ar).first()
-    if a is not None and a.ar_godkand:
-        raise ValidationError(
-            f"Årsredovisningen {ar} är godkänd och fastställd; den kan inte ändras."
-        )
+    kontrollera_kan_andras(
+        Arsredovisning.objects.for_forbund(forbund).filter(ar=ar).first()
+    )
 
 
 @transaction.atomic

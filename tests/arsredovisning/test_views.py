@@ -132,6 +132,35 @@ def test_an_approved_report_refuses_new_texts(forbund, paragraf, snabb_pdf):
         )
 
 
+def test_the_approved_report_freezes_through_finsams_one_guard(
+    forbund, paragraf, snabb_pdf
+):
+    """finsam/frysning.py refuses every path to the approved report: the model's save,
+    a bulk update or delete; only the PDF laid out once is stored."""
+    from django.core.exceptions import ValidationError
+
+    from finsam.frysning import fryst_orsak
+
+    a = services.arsredovisning_godkann(
+        forbund=forbund, ar=2017, paragraf=paragraf, user=None
+    )
+    assert a.pdf_sha256  # the PDF was stored after approval
+    assert fryst_orsak(a) == (
+        "Årsredovisningen 2017 är godkänd och fastställd; den kan inte ändras."
+    )
+    a.html = "<p>ändrad</p>"
+    with pytest.raises(ValidationError):
+        a.save()
+    with pytest.raises(ValidationError):
+        Arsredovisning.objects.filter(pk=a.pk).update(html="<p>ändrad</p>")
+    with pytest.raises(ValidationError):
+        Arsredovisning.objects.filter(pk=a.pk).delete()
+    a.refresh_from_db()
+    a.pdf_sha256 = "0" * 64
+    with pytest.raises(ValidationError):
+        a.save()  # a stored PDF is never replaced
+
+
 def test_a_paragraph_from_within_the_year_is_refused(forbund, paragraf, snabb_pdf):
     with pytest.raises(services.ValidationError, match="efter årets slut"):
         services.arsredovisning_godkann(

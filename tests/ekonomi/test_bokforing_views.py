@@ -122,9 +122,9 @@ def test_the_statements_page_in_tkr_and_kr(
     client = as_user(revisor)
     # Session, user, förbund; the förbund's imports, the mapping rules and the account
     # names once; per year (2017, and 2016 from 2017's file) the balances and the typed
-    # figures; the unit; then the fee decision and the budget groups for the
-    # avstämning. A constant number: no query per account or line.
-    with django_assert_max_num_queries(15):
+    # figures; the unit; then the fee decision, the object rules and the budget groups
+    # for the avstämning. A constant number: no query per account or line.
+    with django_assert_max_num_queries(16):
         page = client.get(reverse("ekonomi:rakenskaper", args=[2017])).content.decode()
     assert "16\xa0008,0" in page and "17\xa0383,2" in page
     assert "1\xa0360,6" in page
