@@ -424,6 +424,12 @@ class Justering(FrysbarModel):
         blank=True,
         help_text="Varför justeraren godkände trots olösta kommentarer.",
     )
+    namn = models.CharField(
+        "namn",
+        max_length=300,
+        blank=True,
+        help_text="Den som justerade, som namnet stod när godkännandet gavs.",
+    )
 
     objects = FrysbarForbundQuerySet.as_manager()
     frysregel = FRYSREGEL

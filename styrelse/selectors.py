@@ -82,29 +82,81 @@ def beslutforhet(*, sammantrade: Sammantrade) -> Beslutforhet:
     return Beslutforhet(beslutande=beslutande, ledamoter=ledamoter)
 
 
+ROLL_NAMN = dict(Narvaro.ROLL_CHOICES)
+
+
 @dataclass
 class NarvaroRad:
-    narvaro: Narvaro
+    """One line of attendance as the page shows it: from the live rows of a draft or
+    the frozen content of a justerat protocol (``pk`` is then ``None``)."""
+
+    roll: str
+    person: str
+    ersatter: str
+    funktion: str
     paragrafer: str
+    pk: int | None = None
+
+    @property
+    def roll_namn(self) -> str:
+        return ROLL_NAMN.get(self.roll, self.roll)
 
 
 def narvaro_rader(
-    *, sammantrade: Sammantrade, forsta: int | None, sista: int | None
+    *,
+    sammantrade: Sammantrade,
+    forsta: int | None,
+    sista: int | None,
+    fryst: dict[str, Any] | None = None,
 ) -> dict[str, list[NarvaroRad]]:
     """Attendance grouped by role, each with its § range ("§§ 1-11")."""
     grupper: dict[str, list[NarvaroRad]] = {
         code: [] for code, _ in Narvaro.ROLL_CHOICES
     }
+    if fryst is not None:
+        for d in fryst["narvaro"]:
+            fran = d["fran"] if d["fran"] is not None else forsta
+            till = d["till"] if d["till"] is not None else sista
+            grupper[d["roll"]].append(
+                NarvaroRad(
+                    roll=d["roll"],
+                    person=d["person"],
+                    ersatter=d["ersatter"],
+                    funktion=d["funktion"],
+                    paragrafer=paragraf_intervall(fran, till),
+                )
+            )
+        return grupper
     for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
         "ordning", "id"
     ):
         fran = n.fran_paragraf if n.fran_paragraf is not None else forsta
         till = n.till_paragraf if n.till_paragraf is not None else sista
-        grupper[n.roll].append(NarvaroRad(n, paragraf_intervall(fran, till)))
+        grupper[n.roll].append(
+            NarvaroRad(
+                roll=n.roll,
+                person=str(n.person),
+                ersatter=str(n.ersatter or ""),
+                funktion=n.funktion,
+                paragrafer=paragraf_intervall(fran, till),
+                pk=n.pk,
+            )
+        )
     return grupper
 
 
+def fryst_innehall(sammantrade: Sammantrade) -> dict[str, Any] | None:
+    """The content approved and frozen at justering, or ``None`` for a draft."""
+    if sammantrade.ar_justerat and sammantrade.innehall:
+        innehall: dict[str, Any] = sammantrade.innehall
+        return innehall
+    return None
+
+
 def sammantrade_detail(*, sammantrade: Sammantrade) -> dict[str, Any]:
+    """The meeting page. A justerat protocol shows its frozen content (names, attendance,
+    § texts and delegation reports as approved), never what the live rows say now."""
+    fryst = fryst_innehall(sammantrade)
     paragrafer = list(
         sammantrade.paragrafer.select_related("arende__forbund")
         .prefetch_related(
@@ -122,17 +174,29 @@ def sammantrade_detail(*, sammantrade: Sammantrade) -> dict[str, Any]:
         )
         .order_by("nummer")
     )
+    frysta = {d["id"]: d for d in fryst["paragrafer"]} if fryst else {}
     for p in paragrafer:
         # What an omedelbar justering of this § approves (sent with the button).
         setattr(p, "sedd_hash", paragraf_hash(p))  # noqa: B010
+        visning = paragraf_visning(frysta.get(p.pk) or paragraf_innehall(p))
+        setattr(p, "visning", visning)  # noqa: B010
     forsta = paragrafer[0].nummer if paragrafer else None
     sista = paragrafer[-1].nummer if paragrafer else None
     anslag = Anslag.objects.filter(sammantrade=sammantrade).first()
     return {
         "sammantrade": sammantrade,
+        "huvud": fryst
+        or {
+            "organ": sammantrade.organ.namn,
+            "ordforande": str(sammantrade.ordforande or ""),
+            "justerare": str(sammantrade.justerare or ""),
+            "sekreterare": str(sammantrade.sekreterare or ""),
+        },
         "paragrafer": paragrafer,
         "intervall": paragraf_intervall(forsta, sista),
-        "narvaro": narvaro_rader(sammantrade=sammantrade, forsta=forsta, sista=sista),
+        "narvaro": narvaro_rader(
+            sammantrade=sammantrade, forsta=forsta, sista=sista, fryst=fryst
+        ),
         "justeringar": list(
             sammantrade.justeringar.select_related("user__person", "paragraf").order_by(
                 "tidpunkt", "id"
@@ -201,6 +265,8 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
     uppdrag = _uppdrag_vid(sammantrade)
     return {
         "offentligt": sammantrade.offentligt,
+        # Printed in every page's header: part of what is approved and frozen.
+        "forbund": sammantrade.organ.forbund.namn,
         "organ": sammantrade.organ.namn,
         "datum": sammantrade.datum.isoformat(),
         "tid_start": sammantrade.tid_start.isoformat() if sammantrade.tid_start else "",
@@ -225,18 +291,7 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
             )
         ],
         "paragrafer": [
-            {
-                "id": p.pk,
-                "arende_id": p.arende_id,
-                "nummer": p.nummer,
-                "typ": p.typ,
-                "dnr": p.arende.diarienummer if p.arende else "",
-                **{f: getattr(p, f) for f in PARAGRAF_FALT},
-                # The reports printed under the § are part of what is approved.
-                "delegationsbeslut": [
-                    delegationsbeslut_innehall(d) for d in p.delegationsbeslut.all()
-                ],
-            }
+            paragraf_innehall(p)
             for p in sammantrade.paragrafer.select_related("arende__forbund")
             .prefetch_related(
                 Prefetch(
@@ -249,6 +304,35 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
     }
 
 
+def paragraf_innehall(p: Paragraf) -> dict[str, Any]:
+    """One § as plain data (its reports from ``delegationsbeslut.all()``, so a prefetch
+    ordered by date serves it)."""
+    return {
+        "id": p.pk,
+        "arende_id": p.arende_id,
+        "nummer": p.nummer,
+        "typ": p.typ,
+        "dnr": p.arende.diarienummer if p.arende else "",
+        **{f: getattr(p, f) for f in PARAGRAF_FALT},
+        # The reports printed under the § are part of what is approved.
+        "delegationsbeslut": [
+            delegationsbeslut_innehall(d) for d in p.delegationsbeslut.all()
+        ],
+    }
+
+
+def paragraf_visning(p: dict[str, Any]) -> dict[str, Any]:
+    """A § of the content ready for a template: dates as dates, handlingar lettered."""
+    return {
+        **p,
+        "delegationsbeslut": [
+            {**d, "datum": dt.date.fromisoformat(d["datum"])}
+            for d in p.get("delegationsbeslut", [])
+        ],
+        "handlingar_lista": handlingar_lista(p.get("handlingar", "")),
+    }
+
+
 def delegationsbeslut_innehall(d: Delegationsbeslut) -> dict[str, Any]:
     return {
         "id": d.pk,
@@ -258,6 +342,11 @@ def delegationsbeslut_innehall(d: Delegationsbeslut) -> dict[str, Any]:
         "beslut": d.beslut,
         "diarienummer": d.diarienummer,
     }
+
+
+def protokoll_hash(sammantrade: Sammantrade) -> str:
+    """The hash of the protocol as it reads now: what a justering approves."""
+    return innehall_hash(protokoll_innehall(sammantrade))
 
 
 def innehall_hash(innehall: dict[str, Any]) -> str:
@@ -299,6 +388,7 @@ def paragraf_hash(paragraf: Paragraf) -> str:
     return innehall_hash(
         {
             "nummer": paragraf.nummer,
+            "dnr": paragraf.arende.diarienummer if paragraf.arende else "",
             **{f: getattr(paragraf, f) for f in PARAGRAF_FALT},
             "delegationsbeslut": [
                 delegationsbeslut_innehall(d)
@@ -340,8 +430,6 @@ def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]
 
 # --- Documents -----------------------------------------------------------------------
 
-ROLL_NAMN = dict(Narvaro.ROLL_CHOICES)
-
 
 def protokoll_context(
     *, sammantrade: Sammantrade, offentlig: bool = False
@@ -355,7 +443,7 @@ def protokoll_context(
     )
     if offentlig:
         innehall = maskera_innehall(innehall, sammantrade.maskering)
-    paragrafer = [dict(p) for p in innehall["paragrafer"]]
+    paragrafer = [paragraf_visning(p) for p in innehall["paragrafer"]]
     forsta = paragrafer[0]["nummer"] if paragrafer else None
     sista = paragrafer[-1]["nummer"] if paragrafer else None
     grupper: dict[str, list[dict[str, Any]]] = {
@@ -365,13 +453,6 @@ def protokoll_context(
         fran = n["fran"] if n["fran"] is not None else forsta
         till = n["till"] if n["till"] is not None else sista
         grupper[n["roll"]].append({**n, "paragrafer": paragraf_intervall(fran, till)})
-    for p in paragrafer:
-        # Printed from the content itself (frozen once justerat), never the live rows.
-        p["delegationsbeslut"] = [
-            {**d, "datum": dt.date.fromisoformat(d["datum"])}
-            for d in p.get("delegationsbeslut", [])
-        ]
-        p["handlingar_lista"] = handlingar_lista(p.get("handlingar", ""))
     justeringar = {
         j.roll: j
         for j in sammantrade.justeringar.filter(

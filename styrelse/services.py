@@ -469,17 +469,17 @@ def sammantrade_justera(
     *,
     sammantrade: Sammantrade,
     user: User,
+    sedd_hash: str,
     nar: dt.datetime | None = None,
-    sedd_hash: str | None = None,
     motivering: str = "",
 ) -> Justering:
     """The user's approval; when both ordförande and justerare have approved the same
     content, the protocol is justerat: frozen, hashed and time-stamped.
 
-    ``sedd_hash`` is the content hash shown on the confirmation page: the approval is
-    refused when the protocol changed since (the web always sends it; only the demo
-    build and tests leave it out). While comments on the draft are unresolved the
-    approval needs a ``motivering``, which is recorded with it.
+    ``sedd_hash`` is the content hash shown on the confirmation page
+    (``selectors.protokoll_hash``): required, and the approval is refused when it is
+    missing or the protocol changed since. While comments on the draft are unresolved
+    the approval needs a ``motivering``, which is recorded with it.
     """
     sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
     rules.kontrollera_kan_andras(sammantrade)
@@ -517,6 +517,7 @@ def sammantrade_justera(
         tidpunkt=nar,
         innehall_hash=hash_,
         motivering=motivering,
+        namn=str(user.person),
     )
     justering.full_clean()
     justering.save()
@@ -693,11 +694,13 @@ def paragraf_justera_omedelbart(
     *,
     paragraf: Paragraf,
     user: User,
+    sedd_hash: str,
     nar: dt.datetime | None = None,
-    sedd_hash: str | None = None,
 ) -> Justering:
     """Ordförande and justerare approve one § at the meeting; once both have, the § is
-    justerad and frozen even while the rest of the protocol is still a draft."""
+    justerad and frozen even while the rest of the protocol is still a draft.
+
+    ``sedd_hash`` (``selectors.paragraf_hash`` of the § as shown) is required."""
     sammantrade = Sammantrade.objects.select_for_update().get(
         pk=paragraf.sammantrade_id
     )
@@ -725,6 +728,7 @@ def paragraf_justera_omedelbart(
         roll=roll,
         tidpunkt=nar or timezone.now(),
         innehall_hash=hash_,
+        namn=str(user.person),
     )
     justering.full_clean()
     justering.save()

@@ -19,6 +19,7 @@ from styrelse.models import (
     Paragraf,
     Sammantrade,
 )
+from styrelse.selectors import protokoll_hash
 from tests.factories import PersonFactory, UppdragFactory
 from tests.styrelse.factories import beslutande
 
@@ -327,8 +328,12 @@ def test_anslagstavla_query_count_does_not_grow(
         )
         beslutande(s, ordforande, justerare)
         services.utkast_publicera(sammantrade=s)
-        services.sammantrade_justera(sammantrade=s, user=ordforande)
-        services.sammantrade_justera(sammantrade=s, user=justerare)
+        services.sammantrade_justera(
+            sammantrade=s, user=ordforande, sedd_hash=protokoll_hash(s)
+        )
+        services.sammantrade_justera(
+            sammantrade=s, user=justerare, sedd_hash=protokoll_hash(s)
+        )
         s.refresh_from_db()
         services.anslag_publicera(sammantrade=s, uppsatt=s.justerat_tid.date())
     with django_assert_max_num_queries(6):
