@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from styrelse.models import (
     Delegationsbeslut,
     Justering,
     Kommentar,
+    Maskering,
     Narvaro,
     Organ,
     Paragraf,
@@ -275,12 +277,17 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
         "ordforande": str(sammantrade.ordforande or ""),
         "justerare": str(sammantrade.justerare or ""),
         "sekreterare": str(sammantrade.sekreterare or ""),
+        # The ids let the public copy mask a person on the structure (Maskering).
+        "ordforande_id": sammantrade.ordforande_id,
+        "justerare_id": sammantrade.justerare_id,
+        "sekreterare_id": sammantrade.sekreterare_id,
         "narvaro": [
             {
                 "person_id": n.person_id,
                 "person": str(n.person),
                 "roll": n.roll,
                 "funktion": n.funktion,
+                "ersatter_id": n.ersatter_id,
                 "ersatter": str(n.ersatter or ""),
                 "fran": n.fran_paragraf,
                 "till": n.till_paragraf,
@@ -401,31 +408,210 @@ def paragraf_hash(paragraf: Paragraf) -> str:
     )
 
 
+# --- The public copy: masked on the structure -----------------------------------
+
 MASKERAT = "[maskerat]"
+MASKERAD_PARAGRAF = "Maskerad paragraf"
+TEXTFALT = (*PARAGRAF_FALT, "dnr")
 
 
-def maskera(text: str, avsnitt: list[str]) -> str:
-    for a in sorted(avsnitt, key=len, reverse=True):
-        text = text.replace(a, MASKERAT)
-    return text
+def _normalisera(text: str) -> str:
+    """For finding a name in free text whatever its case or line breaks."""
+    return " ".join(str(text).casefold().split())
 
 
-def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]:
-    avsnitt = [r.strip() for r in maskering.splitlines() if r.strip()]
-    if not avsnitt:
-        return innehall
+def _utan_parti(namn: str) -> str:
+    """ "Anna Andersson (S)" → "Anna Andersson": the name as a text would write it."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", namn)
 
-    def walk(value: Any) -> Any:
-        if isinstance(value, str):
-            return maskera(value, avsnitt)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
-        return value
 
-    maskerat: dict[str, Any] = walk(innehall)
-    return maskerat
+def _texter(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for v in value for t in _texter(v)]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texter(v)]
+    return []
+
+
+@dataclass
+class Maskeringsval:
+    paragrafer: set[int]
+    arenden: set[int]
+    delegationsbeslut: set[int]
+    personer: set[int]
+
+    @classmethod
+    def for_sammantrade(cls, sammantrade: Sammantrade) -> Maskeringsval:
+        val = cls(set(), set(), set(), set())
+        grupper = {
+            Maskering.PARAGRAF: val.paragrafer,
+            Maskering.ARENDE: val.arenden,
+            Maskering.DELEGATIONSBESLUT: val.delegationsbeslut,
+            Maskering.PERSON: val.personer,
+        }
+        for typ, objekt_id in sammantrade.maskeringar.values_list("typ", "objekt_id"):
+            grupper[typ].add(objekt_id)
+        return val
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.paragrafer or self.arenden or self.delegationsbeslut or self.personer
+        )
+
+
+@dataclass
+class OffentligKopia:
+    """The public copy's content and, for the kansli's preview, why each § is hidden."""
+
+    innehall: dict[str, Any]
+    skal: dict[int, str]  # § nummer → why it is masked
+    maskerad: bool
+
+
+def offentlig_innehall(innehall: dict[str, Any], val: Maskeringsval) -> OffentligKopia:
+    """The protocol's content with the chosen §§, ärenden, delegation reports and
+    persons taken out of the data itself, before any template sees it.
+
+    A masked person's name is removed wherever the structure holds it (attendance,
+    ordförande, justerare, sekreterare, who an ersättare replaced). Free text has no
+    structure: a § or report whose text names a masked person (in any case, across
+    line breaks) is masked whole rather than edited, so no other spelling can print it.
+    """
+    personer: dict[int, str] = {}
+    for n in innehall.get("narvaro", []):
+        if n["person_id"] in val.personer:
+            personer[n["person_id"]] = n["person"]
+    for roll in ("ordforande", "justerare", "sekreterare"):
+        if innehall.get(f"{roll}_id") in val.personer:
+            personer[innehall[f"{roll}_id"]] = innehall[roll]
+    namn = {p: _normalisera(_utan_parti(n)) for p, n in personer.items() if n.strip()}
+    maskerade_namn = {_normalisera(n) for n in personer.values() if n.strip()}
+
+    def namnger(texter: list[str]) -> str | None:
+        for person_id, n in namn.items():
+            if any(n in _normalisera(t) for t in texter):
+                return personer[person_id]
+        return None
+
+    kopia = dict(innehall)
+    for roll in ("ordforande", "justerare", "sekreterare"):
+        fryst_id = innehall.get(f"{roll}_id")
+        if fryst_id in val.personer or (
+            fryst_id is None and _normalisera(innehall.get(roll, "")) in maskerade_namn
+        ):
+            kopia[roll] = MASKERAT
+    narvaro = []
+    for n in innehall.get("narvaro", []):
+        rad = dict(n)
+        if n["person_id"] in val.personer:
+            rad.update(person=MASKERAT, funktion="", medlem="", presidium="")
+        ersatter_id = n.get("ersatter_id")
+        if n.get("ersatter") and (
+            ersatter_id in val.personer
+            or (ersatter_id is None and _normalisera(n["ersatter"]) in maskerade_namn)
+        ):
+            rad["ersatter"] = MASKERAT
+        narvaro.append(rad)
+    kopia["narvaro"] = narvaro
+    for falt in ("plats",):
+        if namnger([kopia.get(falt, "")]):
+            kopia[falt] = MASKERAT
+
+    skal: dict[int, str] = {}
+    paragrafer = []
+    for p in innehall.get("paragrafer", []):
+        orsak = None
+        if p["id"] in val.paragrafer:
+            orsak = "vald av kansliet"
+        elif p.get("arende_id") in val.arenden:
+            orsak = f"ärendet {p.get('dnr') or ''} är maskerat".replace("  ", " ")
+        else:
+            texter = [t for f in TEXTFALT for t in _texter(p.get(f, ""))]
+            vem = namnger(texter)
+            if vem:
+                orsak = f"texten nämner {vem}"
+        if orsak:
+            skal[p["nummer"]] = orsak
+            paragrafer.append(
+                {
+                    "id": p["id"],
+                    "arende_id": None,
+                    "nummer": p["nummer"],
+                    "typ": p.get("typ", ""),
+                    "dnr": "",
+                    **dict.fromkeys(PARAGRAF_FALT, ""),
+                    "rubrik": MASKERAD_PARAGRAF,
+                    "delegationsbeslut": [],
+                    "maskerad": True,
+                }
+            )
+            continue
+        rapporter = []
+        for d in p.get("delegationsbeslut", []):
+            if d["id"] in val.delegationsbeslut or namnger(_texter(d)):
+                rapporter.append({"id": d["id"], "datum": d["datum"], "maskerat": True})
+            else:
+                rapporter.append(d)
+        paragrafer.append({**p, "delegationsbeslut": rapporter})
+    kopia["paragrafer"] = paragrafer
+    return OffentligKopia(innehall=kopia, skal=skal, maskerad=bool(val))
+
+
+def offentlig_kopia(sammantrade: Sammantrade) -> OffentligKopia:
+    """The public copy of the protocol as it reads now (frozen content once justerat)."""
+    innehall = fryst_innehall(sammantrade) or protokoll_innehall(sammantrade)
+    return offentlig_innehall(innehall, Maskeringsval.for_sammantrade(sammantrade))
+
+
+@dataclass
+class Valbart:
+    varde: int
+    text: str
+
+
+@dataclass
+class Maskeringsalternativ:
+    paragrafer: list[Valbart]
+    arenden: list[Valbart]
+    delegationsbeslut: list[Valbart]
+    personer: list[Valbart]
+
+
+def maskeringsalternativ(sammantrade: Sammantrade) -> Maskeringsalternativ:
+    """What the kansli can choose to mask: the protocol's own §§, ärenden, delegation
+    reports and persons (frozen content once justerat), nothing else."""
+    innehall = fryst_innehall(sammantrade) or protokoll_innehall(sammantrade)
+    paragrafer = innehall.get("paragrafer", [])
+    arenden: dict[int, Valbart] = {}
+    for p in paragrafer:
+        if p.get("arende_id") and p["arende_id"] not in arenden:
+            arenden[p["arende_id"]] = Valbart(
+                p["arende_id"], f"{p.get('dnr', '')} {p['rubrik']}".strip()
+            )
+    personer: dict[int, Valbart] = {}
+    for n in innehall.get("narvaro", []):
+        personer.setdefault(n["person_id"], Valbart(n["person_id"], n["person"]))
+    for roll in ("ordforande", "justerare", "sekreterare"):
+        person_id = innehall.get(f"{roll}_id")
+        if person_id and person_id not in personer:
+            personer[person_id] = Valbart(person_id, innehall[roll])
+    return Maskeringsalternativ(
+        paragrafer=[
+            Valbart(p["id"], f"§ {p['nummer']} {p['rubrik']}") for p in paragrafer
+        ],
+        arenden=list(arenden.values()),
+        delegationsbeslut=[
+            Valbart(
+                d["id"],
+                f"§ {p['nummer']}: {d['datum']} {d['arendetyp']} – {d['beslut']}",
+            )
+            for p in paragrafer
+            for d in p.get("delegationsbeslut", [])
+        ],
+        personer=list(personer.values()),
+    )
 
 
 # --- Documents -----------------------------------------------------------------------
@@ -436,13 +622,11 @@ def protokoll_context(
 ) -> dict[str, Any]:
     """Everything the protocol PDF prints. A justerat protocol prints its frozen content;
     the public copy (``offentlig``) has the chosen passages masked."""
-    innehall = (
-        sammantrade.innehall
-        if sammantrade.ar_justerat and sammantrade.innehall
-        else protokoll_innehall(sammantrade)
-    )
+    innehall = fryst_innehall(sammantrade) or protokoll_innehall(sammantrade)
+    maskerad = False
     if offentlig:
-        innehall = maskera_innehall(innehall, sammantrade.maskering)
+        kopia = offentlig_innehall(innehall, Maskeringsval.for_sammantrade(sammantrade))
+        innehall, maskerad = kopia.innehall, kopia.maskerad
     paragrafer = [paragraf_visning(p) for p in innehall["paragrafer"]]
     forsta = paragrafer[0]["nummer"] if paragrafer else None
     sista = paragrafer[-1]["nummer"] if paragrafer else None
@@ -477,7 +661,7 @@ def protokoll_context(
         "justering_justerare": justeringar.get("justerare"),
         "anslag": anslag,
         "titel": f"Protokoll {innehall['organ']} {innehall['datum']}",
-        "offentlig": offentlig and bool(sammantrade.maskering.strip()),
+        "offentlig": maskerad,
     }
 
 

@@ -29,6 +29,7 @@ from styrelse.models import (
     Diarieraknare,
     Justering,
     Kommentar,
+    Maskering,
     Narvaro,
     Organ,
     Paragraf,
@@ -40,6 +41,7 @@ from styrelse.selectors import (
     innehall_hash,
     justering_roll,
     kallelse_mottagare,
+    maskeringsalternativ,
     ordforande_pa_datum,
     paragraf_hash,
     protokoll_innehall,
@@ -769,14 +771,44 @@ def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
 # --- Public copy ---------------------------------------------------------------------
 
 
+@transaction.atomic
 def sammantrade_maskering_save(
-    *, sammantrade: Sammantrade, maskering: str
+    *,
+    sammantrade: Sammantrade,
+    paragrafer: list[int] | tuple[int, ...] = (),
+    arenden: list[int] | tuple[int, ...] = (),
+    delegationsbeslut: list[int] | tuple[int, ...] = (),
+    personer: list[int] | tuple[int, ...] = (),
 ) -> Sammantrade:
-    """Which passages the public copy hides. Allowed after justering: the protocol's
-    content (and its hash) is untouched, only the copy on the anslagstavla changes."""
-    sammantrade.maskering = maskering
-    sammantrade.full_clean()
-    sammantrade.save(update_fields=["maskering"])
+    """What the public copy hides, chosen on the protocol's own structure; replaces the
+    earlier choice. Allowed after justering: the protocol's content (and its hash) is
+    untouched, only the copy on the anslagstavla changes. Only ids that occur in this
+    protocol's content are accepted."""
+    sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    alternativ = maskeringsalternativ(sammantrade)
+    val = {
+        Maskering.PARAGRAF: (paragrafer, alternativ.paragrafer),
+        Maskering.ARENDE: (arenden, alternativ.arenden),
+        Maskering.DELEGATIONSBESLUT: (delegationsbeslut, alternativ.delegationsbeslut),
+        Maskering.PERSON: (personer, alternativ.personer),
+    }
+    nya = []
+    for typ, (valda, mojliga) in val.items():
+        okanda = {int(v) for v in valda} - {m.varde for m in mojliga}
+        if okanda:
+            raise ValidationError(
+                "Det går bara att maskera det som finns i protokollet: "
+                f"{dict(Maskering.TYP_CHOICES)[typ].lower()} "
+                f"{', '.join(str(o) for o in sorted(okanda))} finns inte i det."
+            )
+        nya += [
+            Maskering(sammantrade=sammantrade, typ=typ, objekt_id=int(v))
+            for v in sorted(set(valda), key=int)
+        ]
+    sammantrade.maskeringar.all().delete()
+    for maskering in nya:
+        maskering.full_clean(validate_constraints=False)
+    Maskering.objects.bulk_create(nya)
     return sammantrade
 
 

@@ -179,8 +179,9 @@ def test_no_edit_path_after_justering(as_user, kanslist, justerat):
 
 
 def test_anslag_appears_on_public_anslagstavla_with_dates(
-    client, as_user, kanslist, forbund, justerat
+    client, as_user, kanslist, forbund, justerat, monkeypatch
 ):
+    monkeypatch.setattr("finsam.dates.today", lambda: dt.date(2018, 4, 1))
     as_user(kanslist).post(
         reverse("styrelse:anslag_create", args=[justerat.pk]), {"uppsatt": "2018-03-29"}
     )
