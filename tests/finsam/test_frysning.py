@@ -279,3 +279,12 @@ def test_every_admin_of_a_freezable_model_keeps_frozen_rows_read_only():
         m.__name__ for m, a in frysbara.items() if not isinstance(a, FrysbarAdminMixin)
     ]
     assert not utan, f"Admin utan FrysbarAdminMixin: {utan}"
+
+
+def test_the_report_form_refuses_an_approved_report(as_user, insatsrapportor, godkand):
+    response = as_user(insatsrapportor).post(
+        f"/insatser/rapport/{godkand.pk}/andra/",
+        {"aktuella_totalt": 99, "aktuella_kvinnor": 50, "aktuella_man": 49},
+    )
+    assert response.status_code in (302, 400, 403)
+    _rapport_oforandrad(godkand)
