@@ -33,7 +33,6 @@ class Arsredovisning(BeslutadIParagraf, FrysbarModel):
     BESLUTAD_STATUS = GODKAND
     beslut_paragraf_falt = "godkand_paragraf"
     frysregel = "ekonomi.arsredovisning.rules.fryst_orsak"
-    frys_bulk_tillatna = frozenset({"pdf", "pdf_sha256"})
 
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.CASCADE, related_name="arsredovisningar"
@@ -95,13 +94,13 @@ class Arsredovisning(BeslutadIParagraf, FrysbarModel):
     def __str__(self) -> str:
         return f"Årsredovisning {self.ar}"
 
+    def frysning_tillater(self, fore: Arsredovisning, andrade: set[str]) -> bool:
+        # The PDF is laid out from the frozen HTML after approval and stored once.
+        return andrade <= {"pdf", "pdf_sha256"} and not fore.pdf_sha256
+
     @property
     def ar_godkand(self) -> bool:
         return self.ar_beslutad
-
-    def frysning_tillater(self, fore, andrade: set[str]) -> bool:
-        """The PDF laid out once from the frozen HTML, stored with its hash."""
-        return andrade <= {"pdf", "pdf_sha256"} and not fore.pdf_sha256
 
     @property
     def pdf_klar(self) -> bool:
