@@ -10,8 +10,9 @@ class StyrelseConfig(AppConfig):
         from finsam.documents import register_documents
         from finsam.dokumentfiler import register_renderer
         from styrelse import pdf
-        from styrelse.panels import dokument, panel
+        from styrelse.panels import att_justera, dokument, panel
 
+        register_panel(att_justera)
         register_panel(panel)
         register_documents(dokument)
         register_renderer("protokoll", pdf.protokoll, titel=pdf.protokoll_titel)

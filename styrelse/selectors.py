@@ -33,7 +33,7 @@ from styrelse.models import (
 def paragraf_intervall(fran: int | None, till: int | None) -> str:
     if fran is None or till is None:
         return ""
-    return f"§ {fran}" if fran == till else f"§§ {fran}-{till}"
+    return f"§ {fran}" if fran == till else f"§§ {fran}–{till}"
 
 
 def sammantrade_list(*, forbund: Forbund) -> QuerySet[Sammantrade]:
@@ -90,7 +90,7 @@ class NarvaroRad:
 def narvaro_rader(
     *, sammantrade: Sammantrade, forsta: int | None, sista: int | None
 ) -> dict[str, list[NarvaroRad]]:
-    """Attendance grouped by role, each with its § range ("§§ 1-11")."""
+    """Attendance grouped by role, each with its § range ("§§ 1–11")."""
     grupper: dict[str, list[NarvaroRad]] = {
         code: [] for code, _ in Narvaro.ROLL_CHOICES
     }

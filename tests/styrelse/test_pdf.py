@@ -54,7 +54,7 @@ def test_command_writes_the_demo_protocol_with_header_paragraphs_and_page_boxes(
         "Sekreterare",
         "Ordförande",
         "Justerare",
-        "§§ 1-11",
+        "§§ 1–11",
     ]:
         assert rubrik in first, rubrik
     assert "2018-03-28" in first
