@@ -4,8 +4,11 @@
 
 Builds the demo förbund in a throw-away SQLite database, then fetches every document on
 the Dokument page and every main page as the kansli, printing wall time, peak Python
-memory (tracemalloc) and, for PDFs, the page count. Results go to stdout; record notable
-numbers in bench/RESULTS.md by hand with the date and machine.
+memory (tracemalloc) and, for PDFs, the page count. Then renders the protocol of
+2018-03-23 and the statistics of 2017 the way the background worker does
+(finsam/dokumentfiler.py), split into gathering the data and the HTML, WeasyPrint's
+layout and its writing of the PDF. Results go to stdout; record notable numbers in
+bench/RESULTS.md by hand with the date and machine.
 """
 
 from __future__ import annotations
@@ -94,6 +97,51 @@ def main() -> None:
             f"{url:<48} {response.status_code:>6} {cold:>7.2f} {warm:>7.2f} "
             f"{peak:>8.1f} {pages or '':>5}"
         )
+    split_timings(ctx)
+
+
+def split(forbund, kind: str, key: str) -> None:
+    """One background render in its phases (as finsam.dokumentfiler.rendera runs them)."""
+    from weasyprint import HTML
+
+    from finsam.documents import PDF_VARIANT
+    from finsam.dokumentfiler import _html, renderer_for
+
+    renderer = renderer_for(kind)
+    if renderer is None:
+        return
+    start = time.perf_counter()
+    html = _html(renderer.render(forbund, key))
+    data = time.perf_counter() - start
+    if isinstance(html, bytes):
+        print(f"{kind} {key}: {data:.2f} s (the renderer makes the PDF itself)")
+        return
+    start = time.perf_counter()
+    document = HTML(string=html, base_url=str(ROOT)).render(pdf_variant=PDF_VARIANT)
+    layout = time.perf_counter() - start
+    start = time.perf_counter()
+    document.write_pdf(pdf_variant=PDF_VARIANT)
+    write = time.perf_counter() - start
+    total = data + layout + write
+    print(
+        f"{kind + ' ' + key:<28} {data:>6.2f} {layout:>7.2f} {write:>6.2f} "
+        f"{total:>6.2f} {len(document.pages):>5}  (data {100 * data / total:.0f} %)"
+    )
+
+
+def split_timings(ctx) -> None:
+    import datetime as dt
+
+    from styrelse.models import Sammantrade
+
+    mars = Sammantrade.objects.for_forbund(ctx.forbund).get(datum=dt.date(2018, 3, 23))
+    print()
+    print(
+        f"{'bakgrundsrendering':<28} {'data':>6} {'layout':>7} {'write':>6} {'s':>6} {'sidor':>5}"
+    )
+    for _round in (1, 2):  # the second round is what a warm worker pays
+        split(ctx.forbund, "protokoll", str(mars.pk))
+        split(ctx.forbund, "deltagarstatistik", "2017")
 
 
 if __name__ == "__main__":

@@ -8,3 +8,7 @@ from ekonomi import demo_bokforing, demo_budget
 def build(ctx) -> None:
     demo_budget.build(ctx)
     demo_bokforing.build(ctx)
+
+
+def build_ostra_sodertorn(forbund) -> None:
+    demo_budget.build_ostra_sodertorn(forbund)

@@ -17,7 +17,10 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 
+from ekonomi.kontoplan import KONTOPLAN_CHOICES
+from finsam.models import Medlem
 from finsam.tenancy import ForbundQuerySet
 
 MIN_AR = 2000
@@ -49,6 +52,21 @@ class Budget(models.Model):
         related_name="+",
     )
     antagen_datum = models.DateField("antagen", null=True, blank=True)
+    antagen_enligt = models.CharField(
+        "antagen enligt",
+        max_length=100,
+        blank=True,
+        help_text="När paragrafen inte finns i systemet, t.ex. § 54, 2017-11-22.",
+    )
+    ingaende_eget_kapital = models.DecimalField(
+        "eget kapital vid årets början",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Anges bara när bokföringen för året innan saknas i systemet; "
+        "finns den jämförs beloppet med den.",
+    )
     kommentar = models.TextField("kommentar", blank=True)
 
     objects = ForbundQuerySet.as_manager()
@@ -77,6 +95,14 @@ class Budget(models.Model):
     @property
     def ar_antagen(self) -> bool:
         return self.status == self.ANTAGEN
+
+    @property
+    def antagen_text(self) -> str:
+        """ "§ 54, 2017-11-22": the adopting § in the system, else as typed."""
+        p = self.antagen_paragraf
+        if p is not None:
+            return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
+        return self.antagen_enligt
 
 
 class Budgetpost(models.Model):
@@ -141,6 +167,13 @@ class Budgetpost(models.Model):
         "belopp", max_digits=14, decimal_places=2, default=Decimal("0")
     )
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
+    # The two plan years after the budget year (seed 002: budget 2022, plan 2023-2024).
+    plan_1 = models.DecimalField(
+        "plan år 2", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    plan_2 = models.DecimalField(
+        "plan år 3", max_digits=14, decimal_places=2, null=True, blank=True
+    )
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "budget__forbund"
@@ -156,6 +189,11 @@ class Budgetpost(models.Model):
             models.CheckConstraint(
                 condition=Q(belopp__gte=0), name="ekonomi_budgetpost_belopp_ej_negativt"
             ),
+            models.CheckConstraint(
+                condition=(Q(plan_1__isnull=True) | Q(plan_1__gte=0))
+                & (Q(plan_2__isnull=True) | Q(plan_2__gte=0)),
+                name="ekonomi_budgetpost_plan_ej_negativ",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -164,3 +202,418 @@ class Budgetpost(models.Model):
     @property
     def typ(self) -> str:
         return self.INTAKT if self.grupp in self.INTAKTSGRUPPER else self.KOSTNAD
+
+
+class Budgetrevision(models.Model):
+    """A change to an adopted budget, decided by the board: the only way it changes."""
+
+    budget = models.ForeignKey(
+        Budget, on_delete=models.CASCADE, related_name="revisioner"
+    )
+    paragraf = models.ForeignKey(
+        "styrelse.Paragraf",
+        verbose_name="beslutad i §",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    paragraf_text = models.CharField("beslutad enligt", max_length=100, blank=True)
+    datum = models.DateField("beslutsdatum")
+    motivering = models.TextField("motivering")
+    skapad = models.DateTimeField("registrerad", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "budget__forbund"
+
+    class Meta:
+        verbose_name = "budgetrevision"
+        verbose_name_plural = "budgetrevisioner"
+        ordering = ["budget", "datum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(paragraf__isnull=False) | ~Q(paragraf_text=""),
+                name="ekonomi_budgetrevision_har_beslut",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Revidering av budget {self.budget.ar}, {self.datum:%Y-%m-%d}"
+
+    @property
+    def beslut_text(self) -> str:
+        p = self.paragraf
+        if p is not None:
+            return f"§ {p.nummer}, {p.sammantrade.datum:%Y-%m-%d}"
+        return self.paragraf_text
+
+
+class Budgetrevisionsrad(models.Model):
+    """One line's amount before and after a revision (a new line has ``fore`` 0)."""
+
+    revision = models.ForeignKey(
+        Budgetrevision, on_delete=models.CASCADE, related_name="rader"
+    )
+    budgetpost = models.ForeignKey(
+        Budgetpost, on_delete=models.CASCADE, related_name="revisionsrader"
+    )
+    fore = models.DecimalField("före", max_digits=14, decimal_places=2)
+    efter = models.DecimalField("efter", max_digits=14, decimal_places=2)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "revision__budget__forbund"
+
+    class Meta:
+        verbose_name = "revisionsrad"
+        verbose_name_plural = "revisionsrader"
+        ordering = ["revision", "budgetpost__ordning", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "budgetpost"], name="ekonomi_revisionsrad_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(efter__gte=0), name="ekonomi_revisionsrad_ej_negativ"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budgetpost}: {self.fore} → {self.efter}"
+
+
+class Budgetprognos(models.Model):
+    """The kansli's prognos for the whole year, made at a period end (tertial, delår)."""
+
+    TERTIAL_1 = 4
+    DELAR = 8
+    HELAR = 12
+    MANAD_CHOICES = [
+        (TERTIAL_1, "Tertial 1 (januari–april)"),
+        (6, "Halvår (januari–juni)"),
+        (DELAR, "Delår/tertial 2 (januari–augusti)"),
+        (10, "Januari–oktober"),
+        (HELAR, "Helår"),
+    ]
+
+    budget = models.ForeignKey(
+        Budget, on_delete=models.CASCADE, related_name="prognoser"
+    )
+    till_manad = models.PositiveSmallIntegerField(
+        "period t.o.m. månad", choices=MANAD_CHOICES
+    )
+    kommentar = models.TextField("kommentar", blank=True)
+    andrad = models.DateTimeField("ändrad", auto_now=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "budget__forbund"
+
+    class Meta:
+        verbose_name = "prognos"
+        verbose_name_plural = "prognoser"
+        ordering = ["budget", "till_manad"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "till_manad"], name="ekonomi_prognos_en_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(till_manad__gte=1) & Q(till_manad__lte=12),
+                name="ekonomi_prognos_manad",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Prognos {self.budget.ar} ({self.get_till_manad_display()})"
+
+
+class Budgetprognosrad(models.Model):
+    prognos = models.ForeignKey(
+        Budgetprognos, on_delete=models.CASCADE, related_name="rader"
+    )
+    budgetpost = models.ForeignKey(
+        Budgetpost, on_delete=models.CASCADE, related_name="prognosrader"
+    )
+    belopp = models.DecimalField("prognos helår", max_digits=14, decimal_places=2)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "prognos__budget__forbund"
+
+    class Meta:
+        verbose_name = "prognosrad"
+        verbose_name_plural = "prognosrader"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["prognos", "budgetpost"], name="ekonomi_prognosrad_unik"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budgetpost}: {self.belopp}"
+
+
+# --- Bokföring: imported ledgers, the account mapping and manual figures -------------
+
+
+class Bokforingsimport(models.Model):
+    """One year's bookkeeping for one förbund, imported from SIE 4 or an Excel ledger.
+
+    One per förbund and year: a new import of the same year replaces the old one only
+    when the kansli asks for it explicitly (``bokforing_importera(ersatt=True)``).
+    """
+
+    SIE = "sie"
+    EXCEL = "excel"
+    FORMAT_CHOICES = [(SIE, "SIE 4"), (EXCEL, "Excel")]
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="bokforingsimporter"
+    )
+    ar = models.PositiveSmallIntegerField(
+        "år", validators=[MinValueValidator(MIN_AR), MaxValueValidator(MAX_AR)]
+    )
+    format = models.CharField("format", max_length=10, choices=FORMAT_CHOICES)
+    filnamn = models.CharField("fil", max_length=255, blank=True)
+    fnamn = models.CharField("företagsnamn i filen", max_length=200, blank=True)
+    orgnr = models.CharField("organisationsnummer i filen", max_length=20, blank=True)
+    program = models.CharField("program", max_length=200, blank=True)
+    kptyp = models.CharField("#KPTYP i filen", max_length=40, blank=True)
+    kontoplan = models.CharField("kontoplan", max_length=10, choices=KONTOPLAN_CHOICES)
+    kontoplan_skal = models.TextField("varför kontoplanen gissades", blank=True)
+    kontoplan_bekraftad = models.BooleanField("kontoplan bekräftad", default=False)
+    antal_verifikationer = models.PositiveIntegerField("verifikationer", default=0)
+    antal_transaktioner = models.PositiveIntegerField("transaktioner", default=0)
+    skapad = models.DateTimeField("importerad", auto_now_add=True)
+    skapad_av = models.ForeignKey(
+        "finsam.User",
+        verbose_name="importerad av",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bokföringsimport"
+        verbose_name_plural = "bokföringsimporter"
+        ordering = ["-ar"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar"], name="ekonomi_bokforingsimport_ett_per_ar"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Bokföring {self.ar} ({self.get_format_display()})"
+
+
+class Konto(models.Model):
+    """An account as the imported file names it."""
+
+    bokforing = models.ForeignKey(
+        Bokforingsimport, on_delete=models.CASCADE, related_name="konton"
+    )
+    nummer = models.CharField("konto", max_length=10)
+    namn = models.CharField("namn", max_length=200, blank=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "bokforing__forbund"
+
+    class Meta:
+        verbose_name = "konto"
+        verbose_name_plural = "konton"
+        ordering = ["nummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bokforing", "nummer"], name="ekonomi_konto_unikt"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nummer} {self.namn}"
+
+
+class Kontosaldo(models.Model):
+    """An account's balances in one year of the file: årsnr 0 this year, -1 the year before.
+
+    ``res`` is the year's movement on a result account (debit positive, credit negative,
+    as SIE writes it), ``ib``/``ub`` the opening and closing balance of a balance account.
+    """
+
+    bokforing = models.ForeignKey(
+        Bokforingsimport, on_delete=models.CASCADE, related_name="saldon"
+    )
+    arsnr = models.SmallIntegerField("årsnummer")
+    konto = models.CharField("konto", max_length=10)
+    ib = models.DecimalField(
+        "ingående balans", max_digits=14, decimal_places=2, default=0
+    )
+    ub = models.DecimalField(
+        "utgående balans", max_digits=14, decimal_places=2, default=0
+    )
+    res = models.DecimalField("resultat", max_digits=14, decimal_places=2, default=0)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "bokforing__forbund"
+
+    class Meta:
+        verbose_name = "kontosaldo"
+        verbose_name_plural = "kontosaldon"
+        ordering = ["arsnr", "konto"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bokforing", "arsnr", "konto"], name="ekonomi_kontosaldo_unikt"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.konto} ({self.arsnr})"
+
+
+class Transaktion(models.Model):
+    """One #TRANS row of a verifikation (or one row of an Excel ledger)."""
+
+    bokforing = models.ForeignKey(
+        Bokforingsimport, on_delete=models.CASCADE, related_name="transaktioner"
+    )
+    serie = models.CharField("serie", max_length=20, blank=True)
+    vernr = models.CharField("verifikation", max_length=20)
+    datum = models.DateField("datum")
+    konto = models.CharField("konto", max_length=10)
+    belopp = models.DecimalField("belopp", max_digits=14, decimal_places=2)
+    text = models.CharField("text", max_length=255, blank=True)
+    objekt = models.CharField("objekt", max_length=100, blank=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "bokforing__forbund"
+
+    class Meta:
+        verbose_name = "transaktion"
+        verbose_name_plural = "transaktioner"
+        ordering = ["datum", "serie", "vernr", "id"]
+        indexes = [models.Index(fields=["bokforing", "konto"])]
+
+    def __str__(self) -> str:
+        return f"{self.serie}{self.vernr} {self.konto} {self.belopp}"
+
+
+class Kontoregel(models.Model):
+    """The kansli's mapping: accounts ``fran``–``till`` to a statement line and/or a
+    budget line (``budgetkod`` = ``Budgetpost.kod``). The narrowest rule wins; the
+    chart's defaults (``ekonomi.kontoplan.STANDARD``) apply where no rule names a line."""
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="kontoregler"
+    )
+    fran = models.CharField("från konto", max_length=4)
+    till = models.CharField("till konto", max_length=4)
+    rad = models.CharField("rad i räkenskaperna", max_length=30, blank=True)
+    budgetkod = models.SlugField("budgetpost (kod)", max_length=60, blank=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kontoregel"
+        verbose_name_plural = "kontoregler"
+        ordering = ["fran", "till"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fran__lte=models.F("till")),
+                name="ekonomi_kontoregel_fran_fore_till",
+                violation_error_message="Från-kontot ska komma före till-kontot.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(rad="") | ~Q(budgetkod=""),
+                name="ekonomi_kontoregel_pekar_nagonstans",
+                violation_error_message="Ange en rad i räkenskaperna eller en budgetpost.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fran}–{self.till}"
+
+
+class Manuellrad(models.Model):
+    """A figure typed by hand, as printed: a statement line, a sum, a note line, a
+    kassaflöde line, a budget line's utfall or a share of the cost split.
+
+    ``kod`` names the line (see ``ekonomi.selectors.rakenskaper.MANUELLA_KODER``);
+    ``belopp`` is in kronor, ``enhet`` says how it was typed (tkr with one decimal as
+    the seeds print, or kronor), so it is compared at the precision it was typed.
+    """
+
+    KR = "kr"
+    TKR = "tkr"
+    ENHET_CHOICES = [(KR, "kronor"), (TKR, "tkr (en decimal)")]
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="manuella_rader"
+    )
+    ar = models.PositiveSmallIntegerField(
+        "år", validators=[MinValueValidator(MIN_AR), MaxValueValidator(MAX_AR)]
+    )
+    kod = models.CharField("rad", max_length=80)
+    etikett = models.CharField("benämning", max_length=200, blank=True)
+    belopp = models.DecimalField("belopp (kr)", max_digits=14, decimal_places=2)
+    enhet = models.CharField(
+        "inskrivet i", max_length=3, choices=ENHET_CHOICES, default=KR
+    )
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "manuell uppgift"
+        verbose_name_plural = "manuella uppgifter"
+        ordering = ["ar", "kod"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "ar", "kod"], name="ekonomi_manuellrad_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kod} {self.ar}"
+
+
+class Nyckeltalsgrans(models.Model):
+    """A threshold the förbund sets for a key ratio (Nationella rådet's guideline is a
+    scale we could not verify, so the förbund enters its own: HBS ≤ 10 % administration,
+    eget kapital ≤ 2,9 Mkr)."""
+
+    ADMIN_ANDEL = "admin_andel"
+    EGET_KAPITAL = "eget_kapital"
+    AVGIFTER_FORBRUKADE = "avgifter_forbrukade"
+    NYCKEL_CHOICES = [
+        (ADMIN_ANDEL, "Administrationens andel av kostnaderna, högst (%)"),
+        (EGET_KAPITAL, "Eget kapital, högst (kr)"),
+        (AVGIFTER_FORBRUKADE, "Andel av årets medlemsavgifter som används, minst (%)"),
+    ]
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="nyckeltalsgranser"
+    )
+    nyckel = models.CharField("nyckeltal", max_length=30, choices=NYCKEL_CHOICES)
+    grans = models.DecimalField("gräns", max_digits=14, decimal_places=2)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "gräns för nyckeltal"
+        verbose_name_plural = "gränser för nyckeltal"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "nyckel"], name="ekonomi_nyckeltalsgrans_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(grans__gte=0), name="ekonomi_nyckeltalsgrans_ej_negativ"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_nyckel_display()
+
+
+def avgiftskod(medlem: Medlem) -> str:
+    """The stable kod of a member's fee line: from the member's first name in the
+    system, so a renamed member (Stockholms läns landsting → Region Stockholm) keeps the
+    kod its budget lines and account mapping already use."""
+    return f"avgift-{slugify(medlem.tidigare_namn or medlem.namn)}"[:60]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -362,20 +363,55 @@ def build_finsam(ctx: DemoContext) -> None:
         )
 
 
-# Populations of 1 November the year before (invented but of the right size; the seeds
-# print the fee amounts, not the populations behind them).
-BHS_BEFOLKNING = {
-    2017: {
-        "Botkyrka kommun": 91_511,
-        "Huddinge kommun": 108_105,
-        "Salems kommun": 16_668,
-    },
-    2018: {
-        "Botkyrka kommun": 92_754,
-        "Huddinge kommun": 109_702,
-        "Salems kommun": 16_911,
-    },
+# The förbundsordning's fixed shares of the kommun quarter (not population): they give
+# seed 004's note 1 to the krona — 2017: Huddinge and Botkyrka 1 880 900, Salem 240 200.
+BHS_KOMMUNANDELAR = {
+    "Botkyrka kommun": "46.999",
+    "Huddinge kommun": "46.999",
+    "Salems kommun": "6.002",
 }
+# Populations of 1 November 2017 (invented but of the right size).
+BHS_BEFOLKNING_2018 = {
+    "Botkyrka kommun": 92_754,
+    "Huddinge kommun": 109_702,
+    "Salems kommun": 16_911,
+}
+# Seed 004, note 1, 2016 column (the year before the books in the system).
+BHS_2016 = (
+    17_383_200,
+    [
+        ("Försäkringskassan", "Staten, Försäkringskassan för FK och AF", 8_691_600),
+        (REGION, "Stockholms läns landsting", 4_345_800),
+        ("Botkyrka kommun", "Botkyrka kommun", 2_042_500),
+        ("Salems kommun", "Salems kommun", 260_800),
+        ("Huddinge kommun", "Huddinge kommun", 2_042_500),
+    ],
+)
+
+
+def historiskt_beslut(*, forbund, ar: int, total: int, rader, paragraf: str) -> None:
+    """A fee decision as an older document printed it: ``rader`` (medlem, benämning,
+    belopp) as printed, sent. Sent after its lines are in: a sent decision is frozen
+    (finsam/frysning.py)."""
+    beslut = model_save(
+        Avgiftsbeslut(forbund=forbund),
+        ar=ar,
+        total=total,
+        historisk=True,
+        paragraf=paragraf,
+    )
+    Avgiftsrad.objects.bulk_create(
+        Avgiftsrad(
+            beslut=beslut,
+            medlem=medlem,
+            benamning=namn,
+            andel=0,
+            belopp=belopp,
+            ordning=i,
+        )
+        for i, (medlem, namn, belopp) in enumerate(rader)
+    )
+    model_save(beslut, status=Avgiftsbeslut.EXPEDIERAT)
 
 
 def _expediera(beslut: Avgiftsbeslut) -> None:
@@ -392,19 +428,38 @@ def _expediera(beslut: Avgiftsbeslut) -> None:
 
 
 def build_avgifter(ctx: DemoContext) -> None:
-    """The BHS fees: 2017 decided and sent (16 Mkr, seed 004 1.6), 2018 in draft."""
-    for ar, befolkning in BHS_BEFOLKNING.items():
-        kommununderlag_save(
-            forbund=ctx.forbund,
-            ar=ar,
-            varden={
-                ctx.medlemmar[namn]: {"befolkning": n} for namn, n in befolkning.items()
-            },
-        )
+    """The BHS fees (seed 004 note 1): 2016 as printed, 2017 decided and sent
+    (16 008 000 kr), 2018 in draft; ESF and MUCF as the resultaträkning shows them."""
+    total, rader = BHS_2016
+    historiskt_beslut(
+        forbund=ctx.forbund,
+        ar=2016,
+        total=total,
+        rader=[(ctx.medlemmar[m], namn, belopp) for m, namn, belopp in rader],
+        paragraf="Enligt årsredovisning 2017",
+    )
+    kommununderlag_save(
+        forbund=ctx.forbund,
+        ar=2017,
+        varden={
+            ctx.medlemmar[namn]: {"procent": Decimal(andel)}
+            for namn, andel in BHS_KOMMUNANDELAR.items()
+        },
+    )
+    # 2018 stays a draft by population (invented figures), for the fee pages' examples.
+    kommununderlag_save(
+        forbund=ctx.forbund,
+        ar=2018,
+        varden={
+            ctx.medlemmar[namn]: {"befolkning": n}
+            for namn, n in BHS_BEFOLKNING_2018.items()
+        },
+    )
     beslut = avgiftsbeslut_save(
         forbund=ctx.forbund,
         ar=2017,
-        total=16_000_000,
+        total=16_008_000,
+        metod=Avgiftsbeslut.PROCENT,
         paragraf="§ 47, 2016-11-24",
         beslutsdatum=dt.date(2016, 11, 24),
         avsandare=ctx.personer["chef"],
@@ -424,8 +479,15 @@ def build_avgifter(ctx: DemoContext) -> None:
         forbund=ctx.forbund,
         ar=2017,
         kategori=ExternIntakt.ESF,
-        benamning="Riktade projektbidrag (MIA-projektet och Möjliggörarna)",
-        belopp=4_100_000,
+        benamning="Projektbidrag ESF (MIA-projektet)",
+        belopp=3_057_200,
+    )
+    externintakt_save(
+        forbund=ctx.forbund,
+        ar=2017,
+        kategori=ExternIntakt.OVRIGT,
+        benamning="Projektbidrag MUCF (Möjliggörarna)",
+        belopp=1_022_000,
     )
 
 
@@ -445,7 +507,7 @@ def build_avgifter_i_dag(ctx: DemoContext) -> None:
                 ctx.medlemmar[namn]: {
                     "befolkning": round(n * 1.01 ** (budgetar - 2018))
                 }
-                for namn, n in BHS_BEFOLKNING[2018].items()
+                for namn, n in BHS_BEFOLKNING_2018.items()
             },
         )
     beslutsdatum = dt.date(ar - 1, 11, 20)
@@ -639,28 +701,16 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
         (m["Nynäshamns kommun"], "Nynäshamns kommun"),
     ]
     for ar, (total, amounts) in OS_HISTORIK.items():
-        beslut = model_save(
-            Avgiftsbeslut(forbund=forbund),
+        historiskt_beslut(
+            forbund=forbund,
             ar=ar,
             total=total,
-            historisk=True,
+            rader=[
+                (medlem, namn, belopp)
+                for (medlem, namn), belopp in zip(payers, amounts, strict=True)
+            ],
             paragraf="Enligt budgetdokument",
         )
-        Avgiftsrad.objects.bulk_create(
-            Avgiftsrad(
-                beslut=beslut,
-                medlem=medlem,
-                benamning=namn,
-                andel=0,
-                belopp=belopp,
-                ordning=i,
-            )
-            for i, ((medlem, namn), belopp) in enumerate(
-                zip(payers, amounts, strict=True)
-            )
-        )
-        # Sent after its lines are in: a sent decision is frozen (finsam/frysning.py).
-        model_save(beslut, status=Avgiftsbeslut.EXPEDIERAT)
     kommununderlag_save(
         forbund=forbund,
         ar=2018,
@@ -680,20 +730,21 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
     for kategori, per_ar in OS_EXTERNA.items():
         for ar, belopp in per_ar.items():
             externintakt_save(forbund=forbund, ar=ar, kategori=kategori, belopp=belopp)
-    for module in _demo_modules():
-        bygg = getattr(module, "build_ostra_sodertorn", None)
-        if bygg is not None:
-            bygg(ctx)
+    # The apps above add their part of this förbund through ``build_ostra_sodertorn``.
+    for app in DEMO_APPS:
+        module = _demo_module(app)
+        if module is not None and hasattr(module, "build_ostra_sodertorn"):
+            module.build_ostra_sodertorn(forbund)
     return forbund
 
 
-def _demo_modules():
-    for app in DEMO_APPS:
-        try:
-            yield importlib.import_module(f"{app}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.demo":
-                raise
+def _demo_module(app: str):
+    try:
+        return importlib.import_module(f"{app}.demo")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{app}.demo":
+            raise
+        return None
 
 
 @transaction.atomic
@@ -719,6 +770,8 @@ def build_demo(
     # Years of history are written here; nobody is e-mailed about them.
     with notify.tyst():
         build_finsam(ctx)
-        for module in _demo_modules():
-            module.build(ctx)
+        for app in DEMO_APPS:
+            module = _demo_module(app)
+            if module is not None:
+                module.build(ctx)
     return ctx

@@ -6,6 +6,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.apps import apps
+from django.contrib.auth.forms import PasswordChangeForm
 from django.db.models import Q
 
 from finsam.fields import SvDecimalField, SvIntegerField, svenska_tal
@@ -316,3 +317,13 @@ class InstallningarForm(ForbundScopedForm):
     class Meta:
         model = User
         fields = ["epost_notiser"]
+
+
+class LosenordForm(CrispyFormMixin, PasswordChangeForm):
+    """The login's owner chooses their own password."""
+
+    submit_label = "Byt lösenord"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_helper()

@@ -89,6 +89,8 @@ class User(AbstractUser):
     )
 
     objects: ClassVar[FinsamUserManager] = FinsamUserManager()
+    # Who is making the change being saved (set by the services; finsam/konton.py).
+    _utford_av: User | None = None
 
     class Meta:
         verbose_name = "användare"
@@ -103,6 +105,71 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs) -> None:
+        # The signature guard (finsam/konton.py): every path — service, admin, shell.
+        from finsam import konton
+
+        handelser = konton.kontrollera_och_forbered(self)
+        super().save(*args, **kwargs)
+        konton.logga(self, handelser)
+
+
+class Kontohandelse(models.Model):
+    """A change to a login's link to a person or to its password: by whom and when."""
+
+    PERSON = "person"
+    LOSENORD = "losenord"
+    HANDELSE_CHOICES = [
+        (PERSON, "Kopplad till person"),
+        (LOSENORD, "Lösenord satt"),
+    ]
+
+    user = models.ForeignKey(
+        User,
+        verbose_name="inloggning",
+        on_delete=models.CASCADE,
+        related_name="kontohandelser",
+    )
+    handelse = models.CharField("händelse", max_length=10, choices=HANDELSE_CHOICES)
+    fran_person = models.ForeignKey(
+        "finsam.Person",
+        verbose_name="från person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    till_person = models.ForeignKey(
+        "finsam.Person",
+        verbose_name="till person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    utford_av = models.ForeignKey(
+        User,
+        verbose_name="utförd av någon annan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Tomt när inloggningen själv eller systemet (t.ex. demodata) gjorde det.",
+    )
+    av_sig_sjalv = models.BooleanField("av inloggningen själv", default=False)
+    tid = models.DateTimeField("tid", auto_now_add=True)
+
+    forbund_path = "user__forbund"
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kontohändelse"
+        verbose_name_plural = "kontohändelser"
+        ordering = ["tid", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_handelse_display()} {self.tid:%Y-%m-%d %H:%M}"
 
 
 class Medlem(models.Model):

@@ -65,10 +65,21 @@ def uppdrag_delete(*, uppdrag: Uppdrag) -> None:
 
 
 def user_save(
-    *, forbund: Forbund, user: User | None = None, password: str = "", **fields: Any
+    *,
+    forbund: Forbund,
+    user: User | None = None,
+    password: str = "",
+    av: User | None = None,
+    **fields: Any,
 ) -> User:
-    """Create or change a login of the förbund (a new one needs a password)."""
+    """Create or change a login of the förbund (a new one needs a password).
+
+    ``av`` is who does it: a password or person link set by someone else is recorded
+    and keeps the login from signing until its owner sets a password of their own
+    (finsam/konton.py); a login that has signed is never linked to another person.
+    """
     user = user or User(forbund=forbund)
+    user._utford_av = av
     if password:
         user.set_password(password)
     return model_save(user, **fields)
@@ -84,6 +95,7 @@ def user_create(
     first_name: str = "",
     last_name: str = "",
     email: str = "",
+    av: User | None = None,
 ) -> User:
     user = User(
         forbund=forbund,
@@ -95,7 +107,16 @@ def user_create(
         email=email or (person.epost if person else ""),
     )
     user.set_password(password)
+    user._utford_av = av
     return model_save(user)
+
+
+def losenord_byt(*, user: User, password: str) -> User:
+    """The login's owner chooses their own password (clears a password set by others)."""
+    user.set_password(password)
+    user._utford_av = user
+    user.save(update_fields=["password"])
+    return user
 
 
 # --- Medlemsavgifter ----------------------------------------------------------------

@@ -40,6 +40,7 @@ finsam_patterns = [
     path("anvandare/", views.user_list, name="user_list"),
     path("anvandare/ny/", views.user_edit, name="user_create"),
     path("anvandare/<int:user_id>/", views.user_edit, name="user_edit"),
+    path("konto/losenord/", views.losenord_byt, name="losenord_byt"),
     path("avgifter/", views.avgift_list, name="avgift_list"),
     path("avgifter/historik/", views.avgift_historik, name="avgift_historik"),
     path("avgifter/nytt/", views.avgiftsbeslut_create, name="avgiftsbeslut_create"),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -31,6 +32,7 @@ from finsam.forms import (
     ExternIntaktForm,
     InstallningarForm,
     KommununderlagForm,
+    LosenordForm,
     MedlemForm,
     PersonForm,
     UnderlagImportForm,
@@ -285,7 +287,11 @@ def user_edit(request: ForbundRequest, user_id: int | None = None) -> HttpRespon
         if user is not None and user.pk == request.user.pk and not data["is_active"]:
             raise ValidationError("Du kan inte stänga av ditt eget konto.")
         services.user_save(
-            forbund=request.forbund, user=form.instance, password=password, **data
+            forbund=request.forbund,
+            user=form.instance,
+            password=password,
+            av=request.user,
+            **data,
         )
 
     return edit_object(
@@ -631,4 +637,29 @@ def installningar(request: ForbundRequest) -> HttpResponse:
         title="Inställningar",
         success_url=reverse("finsam:installningar"),
         cancel_url=reverse("finsam:dashboard"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*ALL_ROLES)
+def losenord_byt(request: ForbundRequest) -> HttpResponse:
+    """Choose one's own password: a login whose password someone else set signs nothing
+    until its owner has done this (finsam/konton.py)."""
+    form = LosenordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.losenord_byt(
+            user=request.user, password=form.cleaned_data["new_password1"]
+        )
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "Ditt lösenord är bytt.")
+        return redirect("finsam:dashboard")
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": "Byt lösenord",
+            "cancel_url": reverse("finsam:dashboard"),
+        },
+        status=400 if form.errors else 200,
     )

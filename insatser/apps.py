@@ -8,7 +8,14 @@ class InsatserConfig(AppConfig):
     def ready(self) -> None:
         from finsam.dashboard import register_panel
         from finsam.documents import register_documents
+        from finsam.dokumentfiler import register_renderer
         from insatser.dashboard import dokument, panel
+        from insatser.pdf import deltagarstatistik
 
         register_panel(panel)
         register_documents(dokument)
+        register_renderer(
+            "deltagarstatistik",
+            deltagarstatistik,
+            titel=lambda forbund, key: f"Deltagarstatistik {key}",
+        )

@@ -289,16 +289,21 @@ UPPFOLJNING_KOLUMNER = [
 def uppfoljning_workbook(forbund, ar: int) -> bytes:
     """One sheet with what Uppföljning Finsam asks of the förbund for a year. The money
     columns stay empty until the ekonomi module provides them."""
+    from insatser import pengar as pengar_registry
     from insatser.selectors import uppfoljning_finsam
 
+    pengar = pengar_registry.uppfoljning_pengar(forbund, ar)
     wb = Workbook()
     ws = wb.active
     ws.title = "Uppföljning Finsam"
     ws.append([f"Underlag för Uppföljning Finsam {ar}, {forbund.namn}"])
     ws.append(["Förbundet", "Tilldelade medel (kr)", "Eget kapital (kr)"])
-    ws.append(["", None, None])
+    ws.append(["", pengar.tilldelade_medel, pengar.eget_kapital])
     ws.append(["Administration", "Budget (kr)", "Utfall (kr)"])
-    ws.append(["", None, None])
+    ws.append(["", pengar.administration_budget, pengar.administration_utfall])
+    for row in (3, 5):
+        for col in (2, 3):
+            ws.cell(row=row, column=col).number_format = "#,##0"
     ws.append([])
     _rubrik(ws, UPPFOLJNING_KOLUMNER)
     for r in uppfoljning_finsam(forbund=forbund, ar=ar):
@@ -312,8 +317,12 @@ def uppfoljning_workbook(forbund, ar: int) -> bytes:
                 r.man,
                 r.annat,
                 r.totalt,
-                None,
-                None,
+                pengar.insatser[r.insats.pk].budget
+                if r.insats.pk in pengar.insatser
+                else None,
+                pengar.insatser[r.insats.pk].utfall
+                if r.insats.pk in pengar.insatser
+                else None,
             ]
         )
     ws.column_dimensions["A"].width = 30

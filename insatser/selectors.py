@@ -14,7 +14,10 @@ from finsam.models import Forbund, User
 from finsam.numbers import procent_text
 from insatser.models import (
     Avslutsorsak,
+    Indikatorfraga,
+    Indikatorresultat,
     Insats,
+    Kategori,
     Mal,
     Periodrapport,
     Strukturaktivitet,
@@ -549,3 +552,56 @@ def indikatorer(*, forbund: Forbund, ar: int) -> list[dict[str, Any]]:
                 continue
             rader.append({"fraga": fraga, "kon": kon, "nu": nu, "fore": fore})
     return rader
+
+
+# --- Lists and choices for the pages ------------------------------------------------------
+
+
+def avslutsorsaker(*, forbund: Forbund) -> list[Avslutsorsak]:
+    return list(Avslutsorsak.objects.for_forbund(forbund))
+
+
+def kategorier(*, forbund: Forbund) -> QuerySet[Kategori]:
+    return Kategori.objects.for_forbund(forbund)
+
+
+def rapporter_att_granska(*, forbund: Forbund) -> QuerySet[Periodrapport]:
+    return (
+        Periodrapport.objects.for_forbund(forbund)
+        .filter(status=Periodrapport.INLAMNAD)
+        .select_related("insats")
+    )
+
+
+def indikatorfragor(*, forbund: Forbund) -> list[Indikatorfraga]:
+    return list(Indikatorfraga.objects.for_forbund(forbund))
+
+
+def indikatorresultat_for_ar(
+    *, forbund: Forbund, ar: int
+) -> dict[tuple[int, str], Indikatorresultat]:
+    """The year's results by (question id, kön)."""
+    return {
+        (r.fraga_id, r.kon): r
+        for r in Indikatorresultat.objects.for_forbund(forbund).filter(ar=ar)
+    }
+
+
+def senaste_statistikar(*, forbund: Forbund) -> int | None:
+    """The latest year with approved helår reports."""
+    return (
+        Periodrapport.objects.for_forbund(forbund)
+        .filter(period=Periodrapport.HELAR, status=Periodrapport.GODKAND)
+        .order_by("-ar")
+        .values_list("ar", flat=True)
+        .first()
+    )
+
+
+def senaste_indikatorar(*, forbund: Forbund) -> int | None:
+    return (
+        Indikatorresultat.objects.for_forbund(forbund)
+        .order_by("-ar")
+        .values_list("ar", flat=True)
+        .first()
+    )

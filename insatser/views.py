@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,7 +18,7 @@ from finsam.paging import ar_urval
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
 from finsam.views import edit_object
-from insatser import selectors, services
+from insatser import pengar, selectors, services
 from insatser.forms import (
     AvslutsorsakForm,
     AvvikelseForm,
@@ -42,8 +41,6 @@ from insatser.models import (
     Avslutsorsak,
     Bemanning,
     ForbundsMal,
-    Indikatorfraga,
-    Indikatorresultat,
     Insats,
     Insatsrapportor,
     Kategori,
@@ -107,8 +104,20 @@ def insats_detail(request: ForbundRequest, insats_id: int) -> HttpResponse:
             "rapportor_form": RapportorForm(forbund=request.forbund),
             "bemanning": insats.bemanning.select_related("part"),
             "medfinansiering": insats.medfinansiering.all(),
+            "pengar": _insats_pengar(request, insats),
         },
     )
+
+
+def _insats_pengar(request: ForbundRequest, insats: Insats) -> list:
+    """Budget and utfall of this year and the year before, from ekonomi's registry."""
+    ar = dates.today().year
+    out = []
+    for a in (ar, ar - 1):
+        p = pengar.insatser_pengar(request.forbund, a).get(insats.pk)
+        if p is not None:
+            out.append(p)
+    return out
 
 
 @require_POST
@@ -145,7 +154,7 @@ def mal_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     return edit_object(
         request,
         form_class=MalForm,
-        instance=Mal(insats=insats, ar=timezone.localdate().year),
+        instance=Mal(insats=insats, ar=dates.today().year),
         save=lambda form: services.mal_save(
             insats=insats, mal=form.instance, **form.cleaned_data
         ),
@@ -235,7 +244,7 @@ def rapport_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
     insats = _insats(request, insats_id)
     form = NyRapportForm(
         request.POST or None,
-        initial={"ar": timezone.localdate().year, "period": Periodrapport.T1},
+        initial={"ar": dates.today().year, "period": Periodrapport.T1},
     )
     if request.method == "POST" and form.is_valid():
         rapport = services.periodrapport_get_or_create(
@@ -250,7 +259,7 @@ def rapport_create(request: ForbundRequest, insats_id: int) -> HttpResponse:
 
 
 def _orsaker(request: ForbundRequest) -> list[Avslutsorsak]:
-    return list(Avslutsorsak.objects.for_forbund(request.forbund))
+    return selectors.avslutsorsaker(forbund=request.forbund)
 
 
 @require_GET
@@ -289,7 +298,7 @@ def rapport_edit(request: ForbundRequest, periodrapport_id: int) -> HttpResponse
         request.POST or None,
         orsaker=orsaker,
         rapport=rapport,
-        kategorier=Kategori.objects.for_forbund(request.forbund),
+        kategorier=selectors.kategorier(forbund=request.forbund),
     )
     if request.method == "POST" and form.is_valid():
         services.periodrapport_save(
@@ -402,11 +411,7 @@ def sena_rapporter(request: ForbundRequest) -> HttpResponse:
 @require_GET
 @roles(*READ)
 def granska(request: ForbundRequest) -> HttpResponse:
-    rapporter = (
-        Periodrapport.objects.for_forbund(request.forbund)
-        .filter(status=Periodrapport.INLAMNAD)
-        .select_related("insats")
-    )
+    rapporter = selectors.rapporter_att_granska(forbund=request.forbund)
     return render(request, "insatser/granska.html", {"rapporter": rapporter})
 
 
@@ -463,12 +468,17 @@ def statistik_excel(request: ForbundRequest, ar: int) -> HttpResponse:
 @require_GET
 @roles(*READ)
 def uppfoljning(request: ForbundRequest, ar: int) -> HttpResponse:
+    medel = pengar.uppfoljning_pengar(request.forbund, ar)
     return render(
         request,
         "insatser/uppfoljning.html",
         {
             "ar": ar,
-            "rader": selectors.uppfoljning_finsam(forbund=request.forbund, ar=ar),
+            "rader": [
+                (r, medel.insatser.get(r.insats.pk))
+                for r in selectors.uppfoljning_finsam(forbund=request.forbund, ar=ar)
+            ],
+            "pengar": medel,
         },
     )
 
@@ -589,7 +599,7 @@ def struktur_create(request: ForbundRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def forbundsmal_create(request: ForbundRequest) -> HttpResponse:
-    mal = ForbundsMal(forbund=request.forbund, ar=timezone.localdate().year)
+    mal = ForbundsMal(forbund=request.forbund, ar=dates.today().year)
     return _forbundsmal_form(
         request, mal, "Nytt mål för förbundet", reverse("insatser:statistik_index")
     )
@@ -622,8 +632,8 @@ def kategorier(request: ForbundRequest) -> HttpResponse:
         request,
         "insatser/kategorier.html",
         {
-            "orsaker": Avslutsorsak.objects.for_forbund(request.forbund),
-            "kategorier": Kategori.objects.for_forbund(request.forbund),
+            "orsaker": selectors.avslutsorsaker(forbund=request.forbund),
+            "kategorier": selectors.kategorier(forbund=request.forbund),
             "orsak_form": orsak_form,
             "kategori_form": kategori_form,
         },
@@ -643,11 +653,8 @@ def indikatorer(request: ForbundRequest, ar: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def indikatorer_edit(request: ForbundRequest, ar: int) -> HttpResponse:
-    fragor = list(Indikatorfraga.objects.for_forbund(request.forbund))
-    resultat = {
-        (r.fraga_id, r.kon): r
-        for r in Indikatorresultat.objects.for_forbund(request.forbund).filter(ar=ar)
-    }
+    fragor = selectors.indikatorfragor(forbund=request.forbund)
+    resultat = selectors.indikatorresultat_for_ar(forbund=request.forbund, ar=ar)
     form = IndikatorForm(request.POST or None, fragor=fragor, resultat=resultat)
     if request.method == "POST" and form.is_valid():
         antal = services.indikatorresultat_save(
@@ -669,7 +676,7 @@ def indikatorfraga_create(request: ForbundRequest) -> HttpResponse:
             forbund=request.forbund, fraga=form.instance, **form.cleaned_data
         ),
         title="Ny indikatorfråga",
-        success_url=reverse("insatser:indikatorer", args=[timezone.localdate().year]),
+        success_url=reverse("insatser:indikatorer", args=[dates.today().year]),
     )
 
 
@@ -677,26 +684,15 @@ def indikatorfraga_create(request: ForbundRequest) -> HttpResponse:
 @roles(*READ)
 def statistik_index(request: ForbundRequest) -> HttpResponse:
     """The latest year with approved helår reports (else last year)."""
-    senaste = (
-        Periodrapport.objects.for_forbund(request.forbund)
-        .filter(period=Periodrapport.HELAR, status=Periodrapport.GODKAND)
-        .order_by("-ar")
-        .values_list("ar", flat=True)
-        .first()
-    )
-    return redirect("insatser:statistik", ar=senaste or timezone.localdate().year - 1)
+    senaste = selectors.senaste_statistikar(forbund=request.forbund)
+    return redirect("insatser:statistik", ar=senaste or dates.today().year - 1)
 
 
 @require_GET
 @roles(*READ)
 def indikatorer_index(request: ForbundRequest) -> HttpResponse:
-    senaste = (
-        Indikatorresultat.objects.for_forbund(request.forbund)
-        .order_by("-ar")
-        .values_list("ar", flat=True)
-        .first()
-    )
-    return redirect("insatser:indikatorer", ar=senaste or timezone.localdate().year)
+    senaste = selectors.senaste_indikatorar(forbund=request.forbund)
+    return redirect("insatser:indikatorer", ar=senaste or dates.today().year)
 
 
 @require_GET
@@ -778,20 +774,11 @@ def _forbundsmal_form(
 @roles(*READ)
 def statistik_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     from finsam.documents import pdf_response
+    from insatser.pdf import statistik_context
 
-    rader, total, unika = selectors.flodessammanfattning(forbund=request.forbund, ar=ar)
     return pdf_response(
         "insatser/pdf/deltagarstatistik.html",
-        {
-            "forbund": request.forbund,
-            "ar": ar,
-            "rader": rader,
-            "total": total,
-            "unika": unika,
-            "avvikelser": [r for r in rader if r.avvikelse],
-            "svg": mark_safe(selectors.flodes_svg(rader)),  # noqa: S308 - escaped inside
-            "titel": f"Deltagarstatistik {ar}",
-        },
+        statistik_context(request.forbund, ar),
         filename=f"deltagarstatistik-{ar}",
         request=request,
     )

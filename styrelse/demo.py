@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from finsam import dokumentfiler
 from finsam.demo import today
 from finsam.models import Uppdrag
-from styrelse import services
+from styrelse import demo_2018_03_23, services
 from styrelse.models import Kommentar, Narvaro, Paragraf
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -75,106 +75,9 @@ def build(ctx) -> None:
         justering_plats="Förbundets kansli, Huddinge",
         standardpunkter=False,
     )
-    ordf_namn = ordf.namn_med_parti
-    paragrafer = [
-        (
-            Paragraf.JUSTERARE,
-            "Val av justerare",
-            None,
-            {
-                "beslut": f"Styrelsen beslutar att utse {just.namn_med_parti} att jämte ordförande {ordf_namn} justera dagens protokoll."
-            },
-        ),
-        (
-            Paragraf.DAGORDNING,
-            "Godkännande av föredragningslistan",
-            None,
-            {
-                "beslut": "Styrelsen beslutar att godkänna föredragningslistan med tillägg av två nya anmälningsärenden."
-            },
-        ),
-        (
-            Paragraf.INFORMATION,
-            "Information: externa utvärderingar av Ungdomsprojektet i Salem och Möjliggörarna",
-            None,
-            {
-                "sammanfattning": "Utvärderarna informerar om projektens syfte, målgrupp, resultat och slutsatser.",
-                "overlaggning": f"Under informationen yttrar sig {ordf_namn}, {p['vice2'].namn_med_parti} och {p['chef'].namn}, förbundschef.",
-            },
-        ),
-        (
-            Paragraf.ARENDE,
-            a_ars.rubrik,
-            a_ars,
-            {
-                "beslut": "1. Styrelsen beslutar att godkänna årsredovisningen för förbundet med finansiella delar.\n2. Styrelsen beslutar att överlämna årsredovisningen till sina medlemmar.",
-                "sammanfattning": "Det ekonomiska resultatet 2017 blev ett underskott på 362 000 kronor som balanseras mot föregående års överskott.",
-                "overlaggning": f"I ärendet yttrar sig {ordf_namn}, {just.namn_med_parti} och {p['chef'].namn}, förbundschef.",
-            },
-        ),
-        (
-            Paragraf.ARENDE,
-            a_nns.rubrik,
-            a_nns,
-            {
-                "beslut": f"Styrelsen beslutar att utse {ordf.namn} att representera förbundet vid NNS årsmöte den 17 april 2018."
-            },
-        ),
-        (
-            Paragraf.ARENDE,
-            a_medlemssamrad.rubrik,
-            a_medlemssamrad,
-            {
-                "beslut": "Styrelsen beslutar att godkänna förslaget till genomförande av medlemssamråd.",
-                "delges": "Förbundets revisorer",
-            },
-        ),
-        (
-            Paragraf.ARENDE,
-            a_pu.rubrik,
-            a_pu,
-            {
-                "beslut": "Styrelsen beslutar att ge förbundschefen i uppdrag att leda inventeringen av personuppgiftshanteringen och erbjuda finansierade insatser stöd."
-            },
-        ),
-        (
-            Paragraf.ARENDE,
-            a_halsosam.rubrik,
-            a_halsosam,
-            {
-                "beslut": "1. Styrelsen beslutar att avsätta upp till 150 000 kronor till extern utvärdering av Hälsosam.\n2. Styrelsen uppdrar åt förbundschefen att genomföra en direktupphandling.",
-                "delges": "Förbundets revisorer",
-            },
-        ),
-        (
-            Paragraf.ANMALNINGSARENDEN,
-            "Anmälningsärenden",
-            None,
-            {
-                "beslut": "Styrelsen beslutar att till protokollet anteckna nedanstående handlingar:",
-                "handlingar": "Protokoll, förbundsstyrelsen den 2 februari 2018.\n"
-                "Beredningsgruppens minnesanteckningar den 9 mars 2018.\n"
-                "Protokoll från NNS sammanträde 2018-01-24.\n"
-                "Protokoll från NNS sammanträde 2018-03-09.\n"
-                "Nationella rådets rekommendation om styrelsemöten på distans, daterad 2018-02-12.\n"
-                "Utredning SKL och den finansiella samordningen, dnr 17/01798.",
-            },
-        ),
-        (
-            Paragraf.INFORMATION,
-            "Informationsärenden",
-            None,
-            {
-                "sammanfattning": f"{p['chef'].namn}, förbundschef, informerar om indikatormätningen hösten 2017 och om starten av Supported Education-projektet."
-            },
-        ),
-        (
-            Paragraf.OVRIGA,
-            "Övriga frågor",
-            None,
-            {"beslut": "Ingen övrig fråga anmäldes."},
-        ),
-    ]
+    paragrafer = demo_2018_03_23.paragrafer(
+        ctx, just, a_ars, a_nns, a_medlemssamrad, a_pu, a_halsosam
+    )
     for i, (typ, rubrik, arende_obj, fields) in enumerate(paragrafer, start=1):
         services.paragraf_add(
             sammantrade=s,
@@ -193,27 +96,53 @@ def build(ctx) -> None:
         services.narvaro_add(
             sammantrade=s, person=u.person, roll=Narvaro.LEDAMOT, funktion=funktion
         )
-    services.narvaro_add(
-        sammantrade=s, person=p["botkyrka_ers"], roll=Narvaro.ERSATTARE
-    )
-    services.narvaro_add(sammantrade=s, person=p["sll_ers"], roll=Narvaro.ERSATTARE)
-    services.narvaro_add(
-        sammantrade=s, person=p["chef"], roll=Narvaro.OVRIG, funktion="förbundschef"
-    )
-    services.narvaro_add(
-        sammantrade=s,
-        person=p["utvecklingsledare"],
-        roll=Narvaro.OVRIG,
-        funktion="utvecklingsledare",
-        fran_paragraf=3,
-        till_paragraf=10,
-    )
-    services.narvaro_add(
-        sammantrade=s,
-        person=p["administrator"],
-        roll=Narvaro.OVRIG,
-        funktion="sekreterare",
-    )
+    for key in ("botkyrka_ers", "sll_ers"):
+        services.narvaro_add(sammantrade=s, person=p[key], roll=Narvaro.ERSATTARE)
+    # Övriga närvarande as in the seed: the kansli, the invited evaluators and the
+    # project leader (people outside the board are created here, names invented).
+    for person, funktion, fran, till in [
+        (p["chef"], "förbundschef, samordningsförbundet", None, None),
+        (p["utvecklingsledare"], "utvecklingsledare, samordningsförbundet", None, None),
+        (
+            demo_2018_03_23.gast(ctx, "projektledare"),
+            "projektledare, Ungdomsprojektet i Salem och Möjliggörarna",
+            3,
+            3,
+        ),
+        (
+            demo_2018_03_23.gast(ctx, "utvarderare1"),
+            f"utvärderare, {demo_2018_03_23.AKADEMIN}",
+            3,
+            3,
+        ),
+        (
+            demo_2018_03_23.gast(ctx, "utvarderare2"),
+            f"utvärderare, {demo_2018_03_23.AKADEMIN}",
+            3,
+            3,
+        ),
+        (
+            demo_2018_03_23.gast(ctx, "utvarderare3"),
+            f"utvärderare, {demo_2018_03_23.AKADEMIN}",
+            3,
+            3,
+        ),
+        (
+            demo_2018_03_23.gast(ctx, "ekonom"),
+            "ekonom, samordningsförbundet",
+            None,
+            None,
+        ),
+        (p["administrator"], "sekreterare, samordningsförbundet", None, None),
+    ]:
+        services.narvaro_add(
+            sammantrade=s,
+            person=person,
+            roll=Narvaro.OVRIG,
+            funktion=funktion,
+            fran_paragraf=fran,
+            till_paragraf=till,
+        )
 
     services.utkast_publicera(sammantrade=s, nar=_tid(2018, 3, 26, 9))
     services.sammantrade_justera(

@@ -57,6 +57,7 @@ class SammantradeForm(ScopedForm):
     justering_plats = forms.CharField(
         label="Justeringens plats", max_length=300, required=False
     )
+    offentligt = forms.BooleanField(label="Offentligt sammanträde", required=False)
 
     def clean(self):
         data = super().clean()
@@ -228,3 +229,31 @@ class MaskeringForm(ScopedForm):
         "Det fullständiga protokollet ändras inte.",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class UtdragsbestyrkandeForm(ScopedForm):
+    submit_label = "Bestyrk utdraget"
+    namn = forms.CharField(
+        label="Bestyrks av",
+        max_length=200,
+        help_text="Den som intygar att utdraget överensstämmer med protokollet.",
+    )
+    datum = forms.DateField(label="Datum", widget=DateInput())
+
+
+class JusteringForm(ScopedForm):
+    """The approval: the hash of the content shown, and a reason when comments on the
+    draft are unresolved (the service checks both)."""
+
+    innehall_hash = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    motivering = forms.CharField(
+        label="Varför justerar du trots olösta kommentarer?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, olosta: int = 0, **kwargs):
+        self.submit_label = "Jag har läst protokollet och justerar det"
+        super().__init__(*args, **kwargs)
+        if not olosta:
+            self.fields["motivering"].widget = forms.HiddenInput()

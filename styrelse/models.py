@@ -159,6 +159,11 @@ class Sammantrade(FrysbarModel):
         related_name="+",
     )
     justering_plats = models.CharField("justeringens plats", max_length=300, blank=True)
+    offentligt = models.BooleanField(
+        "offentligt sammanträde",
+        default=False,
+        help_text="Styrelsens sammanträden är som regel inte offentliga.",
+    )
     kallelse_skickad = models.DateTimeField("kallelse skickad", null=True, blank=True)
     utkast_publicerat = models.DateTimeField("utkast publicerat", null=True, blank=True)
     justerat_tid = models.DateTimeField("justerat", null=True, blank=True)
@@ -414,6 +419,11 @@ class Justering(FrysbarModel):
     ogiltig = models.BooleanField(
         "ogiltig", default=False, help_text="Protokollet ändrades efter godkännandet."
     )
+    motivering = models.TextField(
+        "motivering",
+        blank=True,
+        help_text="Varför justeraren godkände trots olösta kommentarer.",
+    )
 
     objects = FrysbarForbundQuerySet.as_manager()
     frysregel = FRYSREGEL
@@ -427,6 +437,41 @@ class Justering(FrysbarModel):
 
     def __str__(self) -> str:
         return f"{self.get_roll_display()} {self.tidpunkt:%Y-%m-%d %H:%M}"
+
+
+class Utdragsbestyrkande(models.Model):
+    """A person's certification that an utdrag of a paragraph matches the protocol.
+
+    Made on purpose by the one who certifies (name and date as printed), never stamped
+    on an utdrag because someone downloaded it. The newest one is printed on the utdrag.
+    """
+
+    paragraf = models.ForeignKey(
+        "Paragraf",
+        verbose_name="paragraf",
+        on_delete=models.CASCADE,
+        related_name="bestyrkanden",
+    )
+    namn = models.CharField("bestyrkt av", max_length=200)
+    datum = models.DateField("datum")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrerat av",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    skapad = models.DateTimeField("registrerat", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "paragraf__sammantrade__organ__forbund"
+
+    class Meta:
+        verbose_name = "utdragsbestyrkande"
+        verbose_name_plural = "utdragsbestyrkanden"
+        ordering = ["-datum", "-id"]
+
+    def __str__(self) -> str:
+        return f"Utdrag {self.paragraf} bestyrkt av {self.namn} {self.datum}"
 
 
 class Anslag(models.Model):

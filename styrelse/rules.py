@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from finsam.frysning import kan_andras, kontrollera_kan_andras
+from finsam.models import Person, Uppdrag
+from styrelse.models import Justering, Narvaro, Organ, Paragraf, Sammantrade
 
 __all__ = [
     "FRYST",
@@ -21,6 +23,8 @@ __all__ = [
     "kan_andras",
     "kontrollera_kan_andras",
     "kontrollera_ordforande_justerare",
+    "kontrollera_styrelsemedlem",
+    "kontrollera_undertecknare",
 ]
 
 FRYST = "Protokollet är justerat och kan inte ändras."
@@ -50,8 +54,6 @@ def _delegationsbeslut(obj: Any) -> str | None:
 
 
 def _arende(obj: Any) -> str | None:
-    from styrelse.models import Paragraf, Sammantrade
-
     if obj.pk is None:
         return None
     justerade = Paragraf.objects.filter(arende=obj).filter(
@@ -92,3 +94,89 @@ def kontrollera_ordforande_justerare(ordforande: Any, justerare: Any) -> None:
         raise ValidationError(
             {"justerare": "Justeraren ska vara en annan än ordföranden."}
         )
+
+
+# --- Who signs -------------------------------------------------------------------------
+
+BESLUTANDE = (Narvaro.LEDAMOT, Narvaro.TJANSTGORANDE)
+
+
+def kontrollera_styrelsemedlem(
+    *, organ: Organ, datum: Any, person: Person | None, falt: str
+) -> None:
+    """The board's ordförande and justerare come from the board: a ledamot or ersättare
+    on the meeting date, never the kansli's own staff."""
+    if person is None or organ.typ != Organ.STYRELSE:
+        return
+    ledamot = (
+        Uppdrag.objects.for_forbund(organ.forbund)
+        .pa_datum(datum)
+        .filter(person=person, typ__in=[Uppdrag.LEDAMOT, Uppdrag.ERSATTARE])
+        .exists()
+    )
+    if not ledamot:
+        roll = "Ordföranden" if falt == "ordforande" else "Justeraren"
+        raise ValidationError(
+            {
+                falt: f"{roll} ska vara ledamot eller ersättare i styrelsen: "
+                f"{person} är det inte {datum:%Y-%m-%d}."
+            }
+        )
+
+
+def kontrollera_undertecknare(
+    *, sammantrade: Sammantrade, person: Person, nummer: list[int]
+) -> None:
+    """Who justerar must have taken part in the decisions: a ledamot or tjänstgörande
+    ersättare present for every § justerad (kommunallagen 5 kap. 69 §)."""
+    narvaro = Narvaro.objects.filter(
+        sammantrade=sammantrade, person=person, roll__in=BESLUTANDE
+    ).first()
+    if narvaro is None:
+        raise ValidationError(
+            f"{person} är inte antecknad som ledamot eller tjänstgörande ersättare "
+            "vid sammanträdet och kan inte justera. Rätta närvaron först."
+        )
+    utanfor = [
+        n
+        for n in nummer
+        if (narvaro.fran_paragraf is not None and n < narvaro.fran_paragraf)
+        or (narvaro.till_paragraf is not None and n > narvaro.till_paragraf)
+    ]
+    if utanfor:
+        raise ValidationError(
+            f"{person} var inte närvarande vid § "
+            + ", ".join(str(n) for n in utanfor)
+            + " och kan inte justera den delen."
+        )
+
+
+def har_justerat(user: Any) -> bool:
+    """A signature source for finsam/konton.py: the login has approved a protocol."""
+    return Justering.objects.filter(user=user).exists()
+
+
+# --- Justering that cannot happen by mistake ------------------------------------------
+
+
+def kontrollera_sedd_hash(sedd: str | None, aktuell: str) -> None:
+    """The approval is of the content the person saw, or none at all."""
+    if sedd is not None and sedd != aktuell:
+        raise ValidationError(
+            "Protokollet har ändrats sedan du öppnade det. Läs det igen och justera "
+            "det innehåll som gäller nu."
+        )
+
+
+def kontrollera_olosta_kommentarer(*, olosta: int, motivering: str) -> str:
+    """Unresolved comments on the draft stop a justering unless the person writes why
+    they go ahead anyway; the reason is recorded with the approval."""
+    motivering = (motivering or "").strip()
+    if olosta and not motivering:
+        raise ValidationError(
+            {
+                "motivering": f"Det finns {olosta} olösta kommentarer till utkastet. "
+                "Skriv varför du justerar ändå, eller vänta tills kansliet har löst dem."
+            }
+        )
+    return motivering

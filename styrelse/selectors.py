@@ -24,6 +24,7 @@ from styrelse.models import (
     Justering,
     Kommentar,
     Narvaro,
+    Organ,
     Paragraf,
     Sammantrade,
     handlingar_lista,
@@ -117,9 +118,13 @@ def sammantrade_detail(*, sammantrade: Sammantrade) -> dict[str, Any]:
                 "delegationsbeslut",
                 queryset=Delegationsbeslut.objects.order_by("datum", "id"),
             ),
+            "bestyrkanden",
         )
         .order_by("nummer")
     )
+    for p in paragrafer:
+        # What an omedelbar justering of this § approves (sent with the button).
+        setattr(p, "sedd_hash", paragraf_hash(p))  # noqa: B010
     forsta = paragrafer[0].nummer if paragrafer else None
     sista = paragrafer[-1].nummer if paragrafer else None
     anslag = Anslag.objects.filter(sammantrade=sammantrade).first()
@@ -169,9 +174,33 @@ PARAGRAF_FALT = (
 )
 
 
+def _uppdrag_vid(sammantrade: Sammantrade) -> dict[int, dict[str, str]]:
+    """Per person on the meeting day: the member that appointed them and their place in
+    the presidium ("ordförande", "1:e vice ordförande"…), as the protocol header prints."""
+    vid: dict[int, dict[str, str]] = {}
+    uppdrag = (
+        Uppdrag.objects.for_forbund(sammantrade.organ.forbund)
+        .pa_datum(sammantrade.datum)
+        .filter(typ__in=[*Uppdrag.STYRELSE, *Uppdrag.PRESIDIUM])
+        .select_related("medlem")
+        .order_by("typ", "ordning", "id")
+    )
+    for u in uppdrag:
+        rad = vid.setdefault(u.person_id, {"medlem": "", "presidium": ""})
+        if u.typ in Uppdrag.STYRELSE and u.medlem and not rad["medlem"]:
+            rad["medlem"] = u.medlem.namn
+        elif u.typ == Uppdrag.ORDFORANDE:
+            rad["presidium"] = "ordförande"
+        elif u.typ == Uppdrag.VICE_ORDFORANDE and rad["presidium"] != "ordförande":
+            rad["presidium"] = f"{u.ordning}:e vice ordförande"
+    return vid
+
+
 def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
     """The protocol's content as plain data: what is approved, frozen and hashed."""
+    uppdrag = _uppdrag_vid(sammantrade)
     return {
+        "offentligt": sammantrade.offentligt,
         "organ": sammantrade.organ.namn,
         "datum": sammantrade.datum.isoformat(),
         "tid_start": sammantrade.tid_start.isoformat() if sammantrade.tid_start else "",
@@ -182,12 +211,14 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
         "sekreterare": str(sammantrade.sekreterare or ""),
         "narvaro": [
             {
+                "person_id": n.person_id,
                 "person": str(n.person),
                 "roll": n.roll,
                 "funktion": n.funktion,
                 "ersatter": str(n.ersatter or ""),
                 "fran": n.fran_paragraf,
                 "till": n.till_paragraf,
+                **uppdrag.get(n.person_id, {"medlem": "", "presidium": ""}),
             }
             for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
                 "ordning", "id"
@@ -195,15 +226,37 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
         ],
         "paragrafer": [
             {
+                "id": p.pk,
+                "arende_id": p.arende_id,
                 "nummer": p.nummer,
                 "typ": p.typ,
                 "dnr": p.arende.diarienummer if p.arende else "",
                 **{f: getattr(p, f) for f in PARAGRAF_FALT},
+                # The reports printed under the § are part of what is approved.
+                "delegationsbeslut": [
+                    delegationsbeslut_innehall(d) for d in p.delegationsbeslut.all()
+                ],
             }
-            for p in sammantrade.paragrafer.select_related("arende__forbund").order_by(
-                "nummer"
+            for p in sammantrade.paragrafer.select_related("arende__forbund")
+            .prefetch_related(
+                Prefetch(
+                    "delegationsbeslut",
+                    queryset=Delegationsbeslut.objects.order_by("datum", "id"),
+                )
             )
+            .order_by("nummer")
         ],
+    }
+
+
+def delegationsbeslut_innehall(d: Delegationsbeslut) -> dict[str, Any]:
+    return {
+        "id": d.pk,
+        "datum": d.datum.isoformat(),
+        "delegat": d.delegat,
+        "arendetyp": d.arendetyp,
+        "beslut": d.beslut,
+        "diarienummer": d.diarienummer,
     }
 
 
@@ -242,8 +295,19 @@ def kallelse_mottagare(*, sammantrade: Sammantrade) -> list[Person]:
 
 
 def paragraf_hash(paragraf: Paragraf) -> str:
+    """What an omedelbar justering approves: the § as printed, its reports included."""
     return innehall_hash(
-        {"nummer": paragraf.nummer, **{f: getattr(paragraf, f) for f in PARAGRAF_FALT}}
+        {
+            "nummer": paragraf.nummer,
+            **{f: getattr(paragraf, f) for f in PARAGRAF_FALT},
+            "delegationsbeslut": [
+                delegationsbeslut_innehall(d)
+                # all() so a prefetch serves it (the meeting page hashes every §).
+                for d in sorted(
+                    paragraf.delegationsbeslut.all(), key=lambda d: (d.datum, d.pk)
+                )
+            ],
+        }
     )
 
 
@@ -301,12 +365,12 @@ def protokoll_context(
         fran = n["fran"] if n["fran"] is not None else forsta
         till = n["till"] if n["till"] is not None else sista
         grupper[n["roll"]].append({**n, "paragrafer": paragraf_intervall(fran, till)})
-    delegation = {
-        p.nummer: list(p.delegationsbeslut.order_by("datum", "id"))
-        for p in sammantrade.paragrafer.filter(typ=Paragraf.DELEGATIONSBESLUT)
-    }
     for p in paragrafer:
-        p["delegationsbeslut"] = delegation.get(p["nummer"], [])
+        # Printed from the content itself (frozen once justerat), never the live rows.
+        p["delegationsbeslut"] = [
+            {**d, "datum": dt.date.fromisoformat(d["datum"])}
+            for d in p.get("delegationsbeslut", [])
+        ]
         p["handlingar_lista"] = handlingar_lista(p.get("handlingar", ""))
     justeringar = {
         j.roll: j
@@ -321,6 +385,10 @@ def protokoll_context(
         "innehall": innehall,
         "paragrafer": paragrafer,
         "intervall": paragraf_intervall(forsta, sista),
+        "toc": [
+            {"href": f"#p{p['nummer']}", "titel": f"§ {p['nummer']} {p['rubrik']}"}
+            for p in paragrafer
+        ],
         "beslutande": grupper[Narvaro.LEDAMOT] + grupper[Narvaro.TJANSTGORANDE],
         "ersattare": grupper[Narvaro.ERSATTARE],
         "ovriga": grupper[Narvaro.OVRIG],
@@ -364,4 +432,65 @@ def utdrag_context(*, paragraf: Paragraf) -> dict[str, Any]:
     context["titel"] = (
         f"Protokollsutdrag § {paragraf.nummer} {sammantrade.datum:%Y-%m-%d}"
     )
+    context["bestyrkande"] = paragraf.bestyrkanden.order_by("-datum", "-id").first()
     return context
+
+
+# --- Justering and attendance ---------------------------------------------------------
+
+
+def sammansattning(*, sammantrade: Sammantrade) -> QuerySet[Uppdrag]:
+    """The board's ledamöter and ersättare on the meeting date, ledamöter first."""
+    return (
+        Uppdrag.objects.for_forbund(sammantrade.organ.forbund)
+        .pa_datum(sammantrade.datum)
+        .filter(typ__in=[Uppdrag.LEDAMOT, Uppdrag.ERSATTARE])
+        .select_related("person")
+        .order_by("typ", "ordning", "id")
+        if sammantrade.organ.typ == Organ.STYRELSE
+        else Uppdrag.objects.none()
+    )
+
+
+def ordforande_pa_datum(*, forbund: Forbund, datum: dt.date) -> Person | None:
+    """The board's ordförande on a date (the presidium's), proposed for its meetings."""
+    uppdrag = (
+        Uppdrag.objects.for_forbund(forbund)
+        .pa_datum(datum)
+        .filter(typ=Uppdrag.ORDFORANDE)
+        .select_related("person")
+        .order_by("-fran", "id")
+        .first()
+    )
+    return uppdrag.person if uppdrag else None
+
+
+@dataclass
+class Justeringsunderlag:
+    """What the confirmation page shows: exactly what the approval is of."""
+
+    innehall_hash: str
+    paragrafer: list[dict[str, Any]]
+    olosta_kommentarer: list[Kommentar]
+    roll: str | None
+    redan_godkant: bool
+
+
+def justeringsunderlag(*, sammantrade: Sammantrade, user: User) -> Justeringsunderlag:
+    innehall = protokoll_innehall(sammantrade)
+    hash_ = innehall_hash(innehall)
+    roll = justering_roll(sammantrade=sammantrade, user=user)
+    return Justeringsunderlag(
+        innehall_hash=hash_,
+        paragrafer=innehall["paragrafer"],
+        olosta_kommentarer=list(
+            Kommentar.objects.filter(paragraf__sammantrade=sammantrade, lost=False)
+            .select_related("paragraf", "forfattare__person")
+            .order_by("paragraf__nummer", "skapad", "id")
+        ),
+        roll=roll,
+        redan_godkant=roll is not None
+        and sammantrade.justeringar.filter(
+            roll=roll, paragraf__isnull=True, ogiltig=False, innehall_hash=hash_
+        ).exists(),
+    )

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from finsam import notify, uploads
-from finsam.models import Forbund, Person, User
+from finsam import dates, konton, notify, uploads
+from finsam.models import Forbund, Person, Uppdrag, User
 from finsam.tenancy import require_same_forbund
 from styrelse import frister, rules
 from styrelse.models import (
@@ -33,14 +33,17 @@ from styrelse.models import (
     Organ,
     Paragraf,
     Sammantrade,
+    Utdragsbestyrkande,
 )
 from styrelse.selectors import (
     PARAGRAF_FALT,
     innehall_hash,
     justering_roll,
     kallelse_mottagare,
+    ordforande_pa_datum,
     paragraf_hash,
     protokoll_innehall,
+    sammansattning,
 )
 
 # Standard items of every meeting: (typ, rubrik, before the ärenden?)
@@ -144,9 +147,15 @@ def sammantrade_create(
     arenden: list[Arende] | tuple[Arende, ...] = (),
     **fields: Any,
 ) -> Sammantrade:
+    if fields.get("ordforande") is None and organ.typ == Organ.STYRELSE:
+        fields["ordforande"] = ordforande_pa_datum(forbund=organ.forbund, datum=datum)
     rules.kontrollera_ordforande_justerare(
         fields.get("ordforande"), fields.get("justerare")
     )
+    for falt in ("ordforande", "justerare"):
+        rules.kontrollera_styrelsemedlem(
+            organ=organ, datum=datum, person=fields.get(falt), falt=falt
+        )
     sammantrade = Sammantrade(
         organ=organ,
         datum=datum,
@@ -231,6 +240,13 @@ def sammantrade_update(*, sammantrade: Sammantrade, **fields: Any) -> Sammantrad
     rules.kontrollera_ordforande_justerare(
         sammantrade.ordforande, sammantrade.justerare
     )
+    for falt in ("ordforande", "justerare"):
+        rules.kontrollera_styrelsemedlem(
+            organ=sammantrade.organ,
+            datum=sammantrade.datum,
+            person=getattr(sammantrade, falt),
+            falt=falt,
+        )
     sammantrade.full_clean()
     sammantrade.save()
     _ogiltigforklara_justeringar(sammantrade)
@@ -342,6 +358,43 @@ def narvaro_add(
 
 
 @transaction.atomic
+def narvaro_hela_styrelsen(*, sammantrade: Sammantrade) -> int:
+    """Attendance in one step: every ledamot and ersättare of the board on the meeting
+    date, as the composition says (the kansli then adjusts: who was absent, who served).
+    Those already entered are left as they are. Returns how many were added."""
+    rules.kontrollera_kan_andras(
+        Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    )
+    redan = set(sammantrade.narvaro.values_list("person_id", flat=True))
+    ordning = sammantrade.narvaro.count()
+    nya = []
+    for uppdrag in sammansattning(sammantrade=sammantrade):
+        if uppdrag.person_id in redan:
+            continue
+        redan.add(uppdrag.person_id)
+        ordning += 1
+        nya.append(
+            Narvaro(
+                sammantrade=sammantrade,
+                person=uppdrag.person,
+                roll=Narvaro.LEDAMOT
+                if uppdrag.typ == Uppdrag.LEDAMOT
+                else Narvaro.ERSATTARE,
+                funktion="ordförande"
+                if uppdrag.person_id == sammantrade.ordforande_id
+                else "",
+                ordning=ordning,
+            )
+        )
+    for narvaro in nya:
+        narvaro.full_clean()
+    Narvaro.objects.bulk_create(nya)
+    if nya:
+        _ogiltigforklara_justeringar(sammantrade)
+    return len(nya)
+
+
+@transaction.atomic
 def narvaro_delete(*, narvaro: Narvaro) -> None:
     sammantrade = Sammantrade.objects.select_for_update().get(pk=narvaro.sammantrade_id)
     rules.kontrollera_kan_andras(sammantrade)
@@ -414,10 +467,21 @@ def kommentar_losa(*, kommentar: Kommentar) -> Kommentar:
 
 @transaction.atomic
 def sammantrade_justera(
-    *, sammantrade: Sammantrade, user: User, nar: dt.datetime | None = None
+    *,
+    sammantrade: Sammantrade,
+    user: User,
+    nar: dt.datetime | None = None,
+    sedd_hash: str | None = None,
+    motivering: str = "",
 ) -> Justering:
     """The user's approval; when both ordförande and justerare have approved the same
-    content, the protocol is justerat: frozen, hashed and time-stamped."""
+    content, the protocol is justerat: frozen, hashed and time-stamped.
+
+    ``sedd_hash`` is the content hash shown on the confirmation page: the approval is
+    refused when the protocol changed since (the web always sends it; only the demo
+    build and tests leave it out). While comments on the draft are unresolved the
+    approval needs a ``motivering``, which is recorded with it.
+    """
     sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
     rules.kontrollera_kan_andras(sammantrade)
     if sammantrade.utkast_publicerat is None:
@@ -429,14 +493,31 @@ def sammantrade_justera(
         raise ValidationError(
             "Bara sammanträdets ordförande och justerare kan justera protokollet."
         )
+    _kontrollera_undertecknare(
+        sammantrade,
+        user,
+        list(sammantrade.paragrafer.values_list("nummer", flat=True)),
+    )
     nar = nar or timezone.now()
     innehall = protokoll_innehall(sammantrade)
     hash_ = innehall_hash(innehall)
+    rules.kontrollera_sedd_hash(sedd_hash, hash_)
+    motivering = rules.kontrollera_olosta_kommentarer(
+        olosta=Kommentar.objects.filter(
+            paragraf__sammantrade=sammantrade, lost=False
+        ).count(),
+        motivering=motivering,
+    )
     Justering.objects.filter(
         sammantrade=sammantrade, paragraf__isnull=True, roll=roll, ogiltig=False
     ).update(ogiltig=True)
     justering = Justering(
-        sammantrade=sammantrade, user=user, roll=roll, tidpunkt=nar, innehall_hash=hash_
+        sammantrade=sammantrade,
+        user=user,
+        roll=roll,
+        tidpunkt=nar,
+        innehall_hash=hash_,
+        motivering=motivering,
     )
     justering.full_clean()
     justering.save()
@@ -470,6 +551,26 @@ def sammantrade_justera(
         )
         notify.justerat(sammantrade=sammantrade)
     return justering
+
+
+def _kontrollera_undertecknare(
+    sammantrade: Sammantrade, user: User, nummer: list[int]
+) -> None:
+    """Only the board signs: the person was present and decided on these §§, and the
+    login is their own (no password or link set by someone else since)."""
+    person = user.person
+    if person is None:
+        raise ValidationError("Inloggningen är inte kopplad till någon person.")
+    rules.kontrollera_styrelsemedlem(
+        organ=sammantrade.organ,
+        datum=sammantrade.datum,
+        person=person,
+        falt=justering_roll(sammantrade=sammantrade, user=user) or "",
+    )
+    rules.kontrollera_undertecknare(
+        sammantrade=sammantrade, person=person, nummer=nummer
+    )
+    konton.kontrollera_kan_signera(user)
 
 
 # --- Anslag --------------------------------------------------------------------------
@@ -570,7 +671,11 @@ def delegationspunkt_create(*, forbund: Forbund, **fields: Any) -> Delegationspu
 
 @transaction.atomic
 def paragraf_justera_omedelbart(
-    *, paragraf: Paragraf, user: User, nar: dt.datetime | None = None
+    *,
+    paragraf: Paragraf,
+    user: User,
+    nar: dt.datetime | None = None,
+    sedd_hash: str | None = None,
 ) -> Justering:
     """Ordförande and justerare approve one § at the meeting; once both have, the § is
     justerad and frozen even while the rest of the protocol is still a draft."""
@@ -588,7 +693,9 @@ def paragraf_justera_omedelbart(
         raise ValidationError(
             "Bara sammanträdets ordförande och justerare kan justera."
         )
+    _kontrollera_undertecknare(sammantrade, user, [paragraf.nummer])
     hash_ = paragraf_hash(paragraf)
+    rules.kontrollera_sedd_hash(sedd_hash, hash_)
     Justering.objects.filter(paragraf=paragraf, roll=roll, ogiltig=False).update(
         ogiltig=True
     )
@@ -648,3 +755,24 @@ def sammantrade_maskering_save(
     sammantrade.full_clean()
     sammantrade.save(update_fields=["maskering"])
     return sammantrade
+
+
+def utdrag_bestyrk(
+    *, paragraf: Paragraf, user: User, namn: str, datum: dt.date
+) -> Utdragsbestyrkande:
+    """A person certifies that the utdrag of ``paragraf`` matches the justerat protocol."""
+    sammantrade = paragraf.sammantrade
+    if not sammantrade.ar_justerat:
+        raise ValidationError("Utdrag kan bara bestyrkas ur ett justerat protokoll.")
+    namn = (namn or "").strip()
+    if not namn:
+        raise ValidationError("Ange vem som bestyrker utdraget.")
+    if sammantrade.justerat_tid and datum < dates.local_date(sammantrade.justerat_tid):
+        raise ValidationError(
+            "Ett utdrag kan inte bestyrkas före den dag protokollet justerades."
+        )
+    if datum > dates.today():
+        raise ValidationError("Datumet för bestyrkandet kan inte ligga i framtiden.")
+    return Utdragsbestyrkande.objects.create(
+        paragraf=paragraf, namn=namn, datum=datum, user=user
+    )

@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("<int:sammantrade_id>/narvaro/", views.narvaro_create, name="narvaro_create"),
     path(
+        "<int:sammantrade_id>/narvaro/hela-styrelsen/",
+        views.narvaro_hela_styrelsen,
+        name="narvaro_hela_styrelsen",
+    ),
+    path(
         "<int:sammantrade_id>/genomfort/",
         views.sammantrade_genomfort,
         name="sammantrade_genomfort",
@@ -58,6 +63,11 @@ urlpatterns = [
         name="kallelse_skicka",
     ),
     path("paragraf/<int:paragraf_id>/utdrag.pdf", views.utdrag_pdf, name="utdrag_pdf"),
+    path(
+        "paragraf/<int:paragraf_id>/bestyrk/",
+        views.utdrag_bestyrk,
+        name="utdrag_bestyrk",
+    ),
     path(
         "delegationsbeslut/",
         views.delegationsbeslut_list,

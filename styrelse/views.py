@@ -22,6 +22,7 @@ from styrelse.forms import (
     ArendeForm,
     DelegationsbeslutForm,
     DelegationspunktForm,
+    JusteringForm,
     KommentarForm,
     MaskeringForm,
     NarvaroForm,
@@ -29,6 +30,7 @@ from styrelse.forms import (
     ParagrafForm,
     SammantradeCreateForm,
     SammantradeForm,
+    UtdragsbestyrkandeForm,
 )
 from styrelse.models import (
     Arende,
@@ -85,7 +87,16 @@ def index(request: ForbundRequest) -> HttpResponse:
 def sammantrade_create(request: ForbundRequest) -> HttpResponse:
     organ = services.organ_styrelse(forbund=request.forbund)
     form = SammantradeCreateForm(
-        request.POST or None, forbund=request.forbund, initial={"organ": organ}
+        request.POST or None,
+        forbund=request.forbund,
+        initial={
+            "organ": organ,
+            # The ordförande of the day is proposed; the service does the same for
+            # the meeting's own date when none is chosen.
+            "ordforande": selectors.ordforande_pa_datum(
+                forbund=request.forbund, datum=dates.today()
+            ),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -315,21 +326,66 @@ def kommentar_losa(request: ForbundRequest, kommentar_id: int) -> HttpResponse:
     return redirect(_detail_url(paragraf.sammantrade) + f"#p{paragraf.nummer}")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @roles(*KOMMENTERA)
 def sammantrade_justera(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
+    """The confirmation step: shows what is approved (the §§ and the content's hash)
+    and any unresolved comments; the approval carries the hash the person saw."""
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    orsak = rules.fryst_orsak(sammantrade)
+    if orsak:
+        messages.info(request, orsak)
+        return redirect(_detail_url(sammantrade))
+    underlag = selectors.justeringsunderlag(sammantrade=sammantrade, user=request.user)
+    form = JusteringForm(
+        request.POST or None,
+        forbund=request.forbund,
+        initial={"innehall_hash": underlag.innehall_hash},
+        olosta=len(underlag.olosta_kommentarer),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sammantrade_justera(
+                sammantrade=sammantrade,
+                user=request.user,
+                sedd_hash=form.cleaned_data["innehall_hash"],
+                motivering=form.cleaned_data["motivering"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            sammantrade.refresh_from_db()
+            if sammantrade.ar_justerat:
+                messages.success(request, "Protokollet är justerat.")
+            else:
+                messages.success(request, "Ditt godkännande är registrerat.")
+            return redirect(_detail_url(sammantrade))
+    return render(
+        request,
+        "styrelse/justera.html",
+        {"sammantrade": sammantrade, "underlag": underlag, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@roles(*EDIT)
+def narvaro_hela_styrelsen(
+    request: ForbundRequest, sammantrade_id: int
+) -> HttpResponse:
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
     try:
-        services.sammantrade_justera(sammantrade=sammantrade, user=request.user)
+        antal = services.narvaro_hela_styrelsen(sammantrade=sammantrade)
     except ValidationError as exc:
         _fel(request, exc)
     else:
-        sammantrade.refresh_from_db()
-        if sammantrade.ar_justerat:
-            messages.success(request, "Protokollet är justerat.")
-        else:
-            messages.success(request, "Ditt godkännande är registrerat.")
-    return redirect(_detail_url(sammantrade))
+        messages.success(
+            request,
+            f"{antal} ledamöter och ersättare enligt sammansättningen "
+            f"{sammantrade.datum:%Y-%m-%d} är tillagda. Ta bort den som var frånvarande "
+            "och ange vem som tjänstgjorde.",
+        )
+    return redirect(_detail_url(sammantrade) + "#narvaro")
 
 
 @require_POST
@@ -496,18 +552,47 @@ def utdrag_pdf(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
         messages.error(request, "Utdrag kan bara göras ur ett justerat protokoll.")
         return redirect(_detail_url(sammantrade))
     context = selectors.utdrag_context(paragraf=paragraf)
-    person = getattr(request.user, "person", None)
-    context.update(
-        bestyrkt_datum=dates.today(),
-        bestyrkt_av=person.namn
-        if person
-        else request.user.get_full_name() or request.user.username,
-    )
     return pdf_response(
         "styrelse/pdf/utdrag.html",
         context,
         filename=f"utdrag-{sammantrade.datum:%Y-%m-%d}-paragraf-{paragraf.nummer}",
         request=request,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*EDIT)
+def utdrag_bestyrk(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
+    """The one who certifies an utdrag says so, with name and date, on purpose."""
+    paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
+    sammantrade = paragraf.sammantrade
+    person = getattr(request.user, "person", None)
+    form = UtdragsbestyrkandeForm(
+        request.POST or None,
+        forbund=request.forbund,
+        initial={
+            "namn": person.namn if person else request.user.get_full_name(),
+            "datum": dates.today(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.utdrag_bestyrk(
+                paragraf=paragraf, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _fel(request, exc)
+        else:
+            messages.success(request, f"Utdraget av § {paragraf.nummer} är bestyrkt.")
+            return redirect(_detail_url(sammantrade))
+    return render(
+        request,
+        "finsam/form.html",
+        {
+            "form": form,
+            "title": f"Bestyrk utdrag av § {paragraf.nummer} {paragraf.rubrik}",
+            "cancel_url": _detail_url(sammantrade),
+        },
     )
 
 
@@ -637,7 +722,11 @@ def bilaga_download(request: ForbundRequest, bilaga_id: int) -> HttpResponse:
 def paragraf_justera(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
     paragraf = get_for_forbund(request, Paragraf, pk=paragraf_id)
     try:
-        services.paragraf_justera_omedelbart(paragraf=paragraf, user=request.user)
+        services.paragraf_justera_omedelbart(
+            paragraf=paragraf,
+            user=request.user,
+            sedd_hash=request.POST.get("innehall_hash") or "",
+        )
     except ValidationError as exc:
         _fel(request, exc)
     else:

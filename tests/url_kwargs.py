@@ -13,5 +13,7 @@ KWARG_VALUES = {
     "ar": 2017,
     "datum": dt.date(2018, 3, 23).isoformat(),
     "orgnr": lambda forbund: forbund.orgnr,
+    "manad": 8,
+    "tabell": "jamforelse",
     "avsnitt": "ordforande",
 }

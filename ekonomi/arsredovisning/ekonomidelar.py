@@ -3,27 +3,21 @@
 Only reads ekonomi's selectors: the statements with notes and balanskrav
 (``ekonomi.selectors.rakenskaper``), budget vs utfall (``ekonomi.selectors.budget``), the
 cost split (``ekonomi.selectors.bokforing``) and the key ratios
-(``ekonomi.selectors.nyckeltal``). A part that is not built yet, or a year without
-bookkeeping, leaves its table out and the document says what is missing.
+(``ekonomi.selectors.nyckeltal``). A year without bookkeeping leaves its tables out
+and the document says what is missing.
 """
 
 from __future__ import annotations
 
-import importlib
 from decimal import Decimal
 from typing import Any
 
 from ekonomi.arsredovisning.tabeller import ANTAL, TKR, Tabell, Tabellrad
+from ekonomi.selectors.bokforing import kostnadsfordelning
+from ekonomi.selectors.budget import budget_for_ar, budget_mot_utfall
+from ekonomi.selectors.nyckeltal import nyckeltal
+from ekonomi.selectors.rakenskaper import rakenskaper
 from finsam.templatetags.finsam import format_tal
-
-
-def valfri(modul: str, namn: str):
-    """``ekonomi.selectors.<modul>.<namn>``, or None while that part is not built."""
-    try:
-        mod = importlib.import_module(f"ekonomi.selectors.{modul}")
-    except ModuleNotFoundError:
-        return None
-    return getattr(mod, namn, None)
 
 
 def _klass(rad) -> str:
@@ -235,8 +229,7 @@ def ekonomi_tabeller(forbund, ar: int) -> dict[str, Any]:
     tabeller: dict[str, Tabell] = {}
     noter: list[dict] = []
     nyckeltext: dict[str, str] = {}
-    rakenskaper = valfri("rakenskaper", "rakenskaper")
-    r = rakenskaper(forbund, ar) if rakenskaper else None
+    r = rakenskaper(forbund, ar)
     if r is not None and r.har_data:
         tabeller_r, noter = rakenskapstabeller(r, ar)
         tabeller.update(tabeller_r)
@@ -248,24 +241,20 @@ def ekonomi_tabeller(forbund, ar: int) -> dict[str, Any]:
         kostnader = v.get("rr_kostnader")
         if kostnader is not None:
             nyckeltext["kostnader"] = format_tal(-kostnader / 1000, 1)
-    budget_for_ar = valfri("budget", "budget_for_ar")
-    budget_mot_utfall = valfri("budget", "budget_mot_utfall")
-    budget = budget_for_ar(forbund, ar) if budget_for_ar else None
-    b = budget_mot_utfall(budget) if budget and budget_mot_utfall else None
+    budget = budget_for_ar(forbund, ar)
+    b = budget_mot_utfall(budget) if budget else None
     if b is not None:
         if b.extra.get("har_utfall", True):
             tabeller["budget_utfall"] = budget_utfall_tabell(b, ar)
             if r is not None and r.har_data:
                 tabeller["ekonomisk_oversikt"] = oversikt_tabell(r, b, ar)
-    kostnadsfordelning = valfri("bokforing", "kostnadsfordelning")
-    if kostnadsfordelning and r is not None and r.har_data:
+    if r is not None and r.har_data:
         k = kostnadsfordelning(forbund, ar)
         if k.totalt:
             tabeller["kostnadsfordelning"] = kostnadsfordelning_tabell(k, ar)
-    nyckeltal = valfri("nyckeltal", "nyckeltal")
-    if nyckeltal and r is not None and r.har_data:
+    if r is not None and r.har_data:
         tabeller["nyckeltal"] = nyckeltal_tabell(nyckeltal(forbund, ar), ar)
     return {"tabeller": tabeller, "noter": noter, "nyckeltal_text": nyckeltext}
 
 
-__all__ = ["TKR", "ekonomi_tabeller", "valfri"]
+__all__ = ["TKR", "ekonomi_tabeller"]

@@ -18,9 +18,10 @@ from django.db.models import Model, Q, QuerySet, Sum
 from django.utils.safestring import SafeString
 
 from ekonomi.arsredovisning import tabeller as tab
-from ekonomi.arsredovisning.ekonomidelar import ekonomi_tabeller, valfri
+from ekonomi.arsredovisning.ekonomidelar import ekonomi_tabeller
 from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedomning
 from ekonomi.arsredovisning.text import markdown_html
+from ekonomi.selectors.avstamning import avstamning
 from finsam import selectors as finsam_selectors
 from finsam.models import ExternIntakt, Forbund, Medlem, Uppdrag
 from insatser import selectors as insatser_selectors
@@ -412,16 +413,9 @@ def _rund(value: Any) -> Decimal | None:
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def _avstamning() -> Any:
-    return valfri("avstamning", "avstamning")
-
-
 def fynd_list(*, forbund: Forbund, ar: int) -> list[Fyndstatus]:
     """ekonomi's reconciliation findings of the year, each with its acceptance (if the
     kansli accepted this very difference)."""
-    avstamning = _avstamning()
-    if avstamning is None:
-        return []
     bedomningar = {
         b.nyckel: b
         for b in Fyndbedomning.objects.for_forbund(forbund)

@@ -163,7 +163,7 @@ def test_findings_block_approval_until_each_is_accepted_with_a_comment(
             Decimal("1"),
         )
     ]
-    monkeypatch.setattr(selectors, "_avstamning", lambda: lambda forbund, ar: fynd)
+    monkeypatch.setattr(selectors, "avstamning", lambda forbund, ar: fynd)
     client = as_user(kanslist)
     godkann = reverse("ekonomi:arsredovisning_godkann", args=[2017])
     client.post(godkann, {"paragraf": paragraf.pk})

@@ -4,6 +4,7 @@ import datetime as dt
 
 from playwright.sync_api import expect
 
+from styrelse import selectors
 from styrelse.frister import sista_dag_for_overklagande
 from styrelse.models import Sammantrade
 from tests.browser.conftest import assert_accessible
@@ -63,6 +64,13 @@ def test_meeting_from_kallelse_to_anslagstavla(
     assert len(mailoutbox) >= 5
 
     page.goto(f"{url}/styrelse/{sammantrade.pk}/")
+    # Attendance in one step from the board's composition on the meeting date.
+    page.get_by_role(
+        "button", name="Fyll i hela styrelsen enligt sammansättningen 2018-09-14"
+    ).click()
+    expect(page.locator("#narvaro + table")).to_contain_text(
+        str(demo.users["justerare"].person)
+    )
     page.get_by_role("link", name="Skriv § 21").click()
     page.get_by_label("Beslut", exact=True).fill(
         "Styrelsen fastställer verksamhetsplanen 2019."
@@ -81,11 +89,29 @@ def test_meeting_from_kallelse_to_anslagstavla(
     expect(page.locator("#p21")).to_contain_text("Lägg till budgetramen.")
     logga_ut(page)
 
-    # Ordförande and justerare approve, each with their own login.
+    # Ordförande and justerare approve, each with their own login, through the
+    # confirmation: the §§ and the hash, and a reason while a comment is open.
     for username, roll in [("ordforande", "ordförande"), ("justerare", "justerare")]:
         login(page, username)
         page.goto(f"{url}/styrelse/{sammantrade.pk}/")
-        page.get_by_role("button", name=f"Justera protokollet som {roll}").click()
+        page.get_by_role("link", name=f"Justera protokollet som {roll}").click()
+        assert_accessible(page)
+        expect(page.get_by_test_id("innehall-hash")).to_have_text(
+            selectors.justeringsunderlag(
+                sammantrade=sammantrade, user=demo.users[username]
+            ).innehall_hash
+        )
+        expect(page.get_by_role("alert")).to_contain_text("Lägg till budgetramen.")
+        knapp = page.get_by_role(
+            "button", name="Jag har läst protokollet och justerar det"
+        )
+        knapp.click()
+        expect(page.get_by_role("alert").first).to_contain_text("olösta kommentarer")
+        page.get_by_label("Varför justerar du trots olösta kommentarer?").fill(
+            "Budgetramen står i bilagan; kommentaren kräver ingen ändring."
+        )
+        knapp.click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
         logga_ut(page)
     sammantrade.refresh_from_db()
     assert sammantrade.status == Sammantrade.JUSTERAT

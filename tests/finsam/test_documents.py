@@ -8,12 +8,14 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
 from finsam import dokumentfiler
 from finsam.access import KANSLI
+from finsam.documents import html_to_pdf, render_html
 from finsam.models import Avgiftsbeslut, Dokumentfil
 from tests.factories import ForbundFactory, UserFactory
 
@@ -73,6 +75,67 @@ def test_html_1_on_a_pdf_url_shows_the_html_it_is_made_from(client, demo_avgift)
     assert '<meta charset="utf-8">' in html
     assert f'<meta name="author" content="{ctx.forbund.namn}">' in html
     assert "Fördelning av medlemsavgifter" in html
+
+
+def _layout_faults(html: str) -> tuple[list[str], list[str]]:
+    """Texts sticking out of their table cell, and header words WeasyPrint hyphenated
+    on its own (a break at an author's soft hyphen is allowed)."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    overflow, hyphenated = [], []
+    for page in HTML(string=html).render().pages:
+        for cell in page._page_box.descendants():
+            if not isinstance(cell, boxes.TableCellBox):
+                continue
+            right = cell.border_box_x() + cell.border_width()
+            for text in cell.descendants():
+                if not isinstance(text, boxes.TextBox):
+                    continue
+                if text.position_x + text.width > right + 0.5:
+                    overflow.append(text.text)
+                if (
+                    cell.element_tag == "th"
+                    and text.text.rstrip().endswith(("-", "\u2010"))
+                    and "\xad" not in text.text
+                ):
+                    hyphenated.append(text.text)
+    return overflow, hyphenated
+
+
+def test_statistics_pdf_fits_its_cells_and_sets_kon_and_exit_reasons_beside_the_flows(
+    demo_avgift,
+):
+    from insatser.pdf import statistik_context
+
+    ctx, _beslut = demo_avgift
+    context = {**statistik_context(ctx.forbund, 2017), "pdf": True}
+    html = render_html("insatser/pdf/deltagarstatistik.html", context)
+    assert _layout_faults(html) == ([], [])
+    first = " ".join(
+        PdfReader(io.BytesIO(html_to_pdf(html))).pages[0].extract_text().split()
+    )
+    for rubrik in (
+        "Sammanfattning av deltagarflöden",
+        "Deltagare per kön",
+        "Avslutade per avslutsorsak",
+    ):
+        assert rubrik in first
+    orsaker = context["detaljer"]["orsaker"]
+    assert orsaker and all(o["avslutsorsak__namn"] in first for o in orsaker)
+
+
+def test_the_protocol_fits_its_cells(demo_avgift):
+    from styrelse.models import Sammantrade
+    from styrelse.selectors import protokoll_context
+
+    ctx, beslut = demo_avgift
+    mars = Sammantrade.objects.for_forbund(ctx.forbund).order_by("datum").first()
+    html = render_html(
+        "styrelse/pdf/protokoll.html",
+        {**protokoll_context(sammantrade=mars), "pdf": True},
+    )
+    assert _layout_faults(html) == ([], [])
 
 
 # --- documents rendered in the background -------------------------------------------
@@ -252,6 +315,11 @@ def test_unknown_kind_is_refused_with_a_message_and_roles_of_the_renderer_hold(
         dokumentfiler._renderers.pop("bara-kansli", None)
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="db_worker closes its connection when done, which ends the test's "
+    "transaction on PostgreSQL; in-process it runs on SQLite only.",
+)
 def test_the_database_queue_and_its_worker_render_the_document(
     forbund, renderer, settings, tmp_path
 ):

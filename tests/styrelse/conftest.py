@@ -6,6 +6,7 @@ from finsam import access
 from finsam.models import Uppdrag
 from styrelse import services
 from tests.factories import PersonFactory, UppdragFactory, UserFactory
+from tests.styrelse.factories import beslutande
 
 
 @pytest.fixture
@@ -18,6 +19,7 @@ def ordforande(forbund):
     person = PersonFactory(
         forbund=forbund, fornamn="Olle", efternamn="Ordförande", parti="S"
     )
+    UppdragFactory(forbund=forbund, person=person)  # a ledamot since 2015
     return UserFactory(
         username="ordf", forbund=forbund, roll=access.STYRELSE, person=person
     )
@@ -28,6 +30,7 @@ def justerare(forbund):
     person = PersonFactory(
         forbund=forbund, fornamn="Jenny", efternamn="Justerare", parti="M"
     )
+    UppdragFactory(forbund=forbund, person=person)
     return UserFactory(
         username="just", forbund=forbund, roll=access.STYRELSE, person=person
     )
@@ -35,7 +38,8 @@ def justerare(forbund):
 
 @pytest.fixture
 def sammantrade(organ, ordforande, justerare):
-    return services.sammantrade_create(
+    """A meeting where the ordförande and the justerare took part as ledamöter."""
+    sammantrade = services.sammantrade_create(
         organ=organ,
         datum=dt.date(2018, 3, 23),
         plats="Kansliet",
@@ -44,6 +48,7 @@ def sammantrade(organ, ordforande, justerare):
         ordforande=ordforande.person,
         justerare=justerare.person,
     )
+    return beslutande(sammantrade, ordforande, justerare)
 
 
 @pytest.fixture

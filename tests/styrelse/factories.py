@@ -48,3 +48,17 @@ class DelegationsbeslutFactory(factory.django.DjangoModelFactory):
     delegat = "Förbundschefen"
     arendetyp = "Avtal"
     beslut = factory.Sequence(lambda n: f"Beslut {n}")
+
+
+def beslutande(sammantrade, *users):
+    """Enter the users' persons as ledamöter present at the meeting (who may justera)."""
+    from styrelse import services
+    from styrelse.models import Narvaro
+
+    for user in users:
+        if sammantrade.narvaro.filter(person=user.person).exists():
+            continue
+        services.narvaro_add(
+            sammantrade=sammantrade, person=user.person, roll=Narvaro.LEDAMOT
+        )
+    return sammantrade

@@ -18,6 +18,7 @@ from styrelse.models import (
     Sammantrade,
 )
 from tests.factories import PersonFactory, UserFactory
+from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,7 @@ def justerat_med_arende(organ, ordforande, justerare, arende, forbund):
         justerare=justerare.person,
         arenden=[arende],
     )
+    beslutande(sammantrade, ordforande, justerare)
     services.delegationsbeslut_create(
         forbund=forbund,
         datum=dt.date(2018, 3, 1),
@@ -168,6 +170,7 @@ def test_a_delegation_report_does_not_attach_after_omedelbar_justering(
         ordforande=ordforande.person,
         justerare=justerare.person,
     )
+    beslutande(sammantrade, ordforande, justerare)
     deleg = sammantrade.paragrafer.get(typ=Paragraf.DELEGATIONSBESLUT)
     services.paragraf_update(paragraf=deleg, beslut="Anmälan noteras.")
     for user in (ordforande, justerare):

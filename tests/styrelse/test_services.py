@@ -8,6 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from styrelse import frister, selectors, services
 from styrelse.models import Arende, Delegationsbeslut, Justering, Paragraf, Sammantrade
 from tests.factories import PersonFactory
+from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
 
@@ -244,6 +245,7 @@ def test_unreported_delegationsbeslut_are_gathered_and_marked_reported_at_juster
     assert beslut.anmald_paragraf.typ == Paragraf.DELEGATIONSBESLUT
     assert beslut.anmald_paragraf.sammantrade == s
     assert not beslut.anmald
+    beslutande(s, ordforande, justerare)
     services.utkast_publicera(sammantrade=s)
     services.sammantrade_justera(sammantrade=s, user=ordforande)
     services.sammantrade_justera(sammantrade=s, user=justerare)
