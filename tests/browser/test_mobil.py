@@ -45,6 +45,20 @@ def _sidor(demo) -> list[str]:
         f"/styrelse/plan/{kallat.datum.year}/",
         "/styrelse/delegationsbeslut/",
         "/ekonomi/",
+        "/ekonomi/budget/",
+        "/ekonomi/budget/2018/",
+        "/ekonomi/budget/2018/utfall/",
+        "/ekonomi/budget/2018/jamforelse/",
+        "/ekonomi/budget/2018/plan/",
+        "/ekonomi/budget/2018/period/8/",
+        "/ekonomi/budget/2018/andra/",
+        "/ekonomi/bokforing/",
+        "/ekonomi/rakenskaper/2017/",
+        "/ekonomi/avstamning/2017/",
+        "/ekonomi/nyckeltal/2017/",
+        "/ekonomi/kontoplan/2017/",
+        "/ekonomi/arsredovisning/",
+        "/ekonomi/arsredovisning/2017/",
     ]
 
 

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from finsam import dates
 from insatser.models import Periodrapport
+from styrelse import selectors
 from styrelse.models import Sammantrade
 from tests.browser.conftest import assert_accessible
 
@@ -102,14 +103,24 @@ def test_an_ordinary_week(page, live_server, demo, login, mailoutbox):
     _logga_ut(page)
 
     # Thursday: the ordförande and the justerare justera from their start pages.
-    for namn in ["ordforande", "justerare"]:
+    # Each goes through the confirmation step, which shows the §§ and the hash.
+    for namn, roll in [("ordforande", "ordförande"), ("justerare", "justerare")]:
         login(page, namn)
         _startsida(page, live_server)
         panel = page.get_by_role("region", name="Väntar på din justering")
         panel.get_by_role("link", name=re.compile(str(mote.datum))).click()
         _smal(page)
+        page.get_by_role("link", name=f"Justera protokollet som {roll}").click()
+        _smal(page)
         assert_accessible(page)
-        page.get_by_role("button", name=re.compile("Justera protokollet")).click()
+        expect(page.get_by_test_id("innehall-hash")).to_have_text(
+            selectors.justeringsunderlag(
+                sammantrade=mote, user=demo.users[namn]
+            ).innehall_hash
+        )
+        page.get_by_role(
+            "button", name="Jag har läst protokollet och justerar det"
+        ).click()
         expect(page.get_by_role("status").first).to_be_visible()
         _logga_ut(page)
     mote.refresh_from_db()

@@ -451,10 +451,18 @@ def test_kansli_marks_it_from_the_meeting_page(
 
 
 def test_kallelse_is_mailed_to_ledamoter_and_ersattare_with_a_link(
-    as_user, kanslist, sammantrade, styrelsen, mailoutbox
+    as_user,
+    kanslist,
+    sammantrade,
+    styrelsen,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     client = as_user(kanslist)
-    response = client.post(reverse("styrelse:kallelse_skicka", args=[sammantrade.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("styrelse:kallelse_skicka", args=[sammantrade.pk])
+        )
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mailoutbox) == ["erik@example.se", "lena@example.se"]
     mail = mailoutbox[0]
