@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from finsam import dokumentfiler
 from finsam.demo import today
 from finsam.models import Uppdrag
-from styrelse import demo_2018_03_23, services
+from styrelse import demo_2018_03_23, selectors, services
 from styrelse.models import Kommentar, Narvaro, Paragraf
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -146,10 +146,16 @@ def build(ctx) -> None:
 
     services.utkast_publicera(sammantrade=s, nar=_tid(2018, 3, 26, 9))
     services.sammantrade_justera(
-        sammantrade=s, user=ctx.users["ordforande"], nar=_tid(2018, 3, 28, 10)
+        sammantrade=s,
+        user=ctx.users["ordforande"],
+        sedd_hash=selectors.protokoll_hash(s),
+        nar=_tid(2018, 3, 28, 10),
     )
     services.sammantrade_justera(
-        sammantrade=s, user=ctx.users["justerare"], nar=_tid(2018, 3, 28, 11)
+        sammantrade=s,
+        user=ctx.users["justerare"],
+        sedd_hash=selectors.protokoll_hash(s),
+        nar=_tid(2018, 3, 28, 11),
     )
     services.anslag_publicera(sammantrade=s, uppsatt=dt.date(2018, 3, 29))
     # The protocol as a file rendered in the background (the worker of `make run`).
@@ -234,6 +240,7 @@ def _justera(ctx, sammantrade, datum: dt.date) -> None:
         services.sammantrade_justera(
             sammantrade=sammantrade,
             user=ctx.users[namn],
+            sedd_hash=selectors.protokoll_hash(sammantrade),
             nar=_tid(datum.year, datum.month, datum.day, 10 + i),
         )
 

@@ -222,13 +222,31 @@ class DelegationspunktForm(ScopedForm):
 
 
 class MaskeringForm(ScopedForm):
-    maskering = forms.CharField(
-        label="Avsnitt som maskeras på anslagstavlan",
-        required=False,
-        help_text="Ett avsnitt per rad, t.ex. en privatpersons namn. "
-        "Det fullständiga protokollet ändras inte.",
-        widget=forms.Textarea(attrs={"rows": 4}),
+    """What the public copy hides, chosen among the protocol's own §§, ärenden,
+    delegation reports and persons (``selectors.maskeringsalternativ``)."""
+
+    submit_label = "Spara maskeringen"
+    GRUPPER = (
+        ("paragrafer", "Paragrafer som maskeras helt"),
+        ("arenden", "Ärenden (varje paragraf som behandlar ärendet maskeras)"),
+        ("delegationsbeslut", "Delegationsbeslut som maskeras"),
+        (
+            "personer",
+            "Personer vars namn maskeras (en paragraf som nämner personen i sin text "
+            "maskeras helt)",
+        ),
     )
+
+    def __init__(self, *args: Any, alternativ: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for namn, etikett in self.GRUPPER:
+            self.fields[namn] = forms.TypedMultipleChoiceField(
+                label=etikett,
+                required=False,
+                coerce=int,
+                choices=[(v.varde, v.text) for v in getattr(alternativ, namn)],
+                widget=forms.CheckboxSelectMultiple,
+            )
 
 
 class UtdragsbestyrkandeForm(ScopedForm):

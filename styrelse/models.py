@@ -168,12 +168,6 @@ class Sammantrade(FrysbarModel):
     utkast_publicerat = models.DateTimeField("utkast publicerat", null=True, blank=True)
     justerat_tid = models.DateTimeField("justerat", null=True, blank=True)
     innehall = models.JSONField("fryst innehåll", null=True, blank=True, editable=False)
-    maskering = models.TextField(
-        "maskeras i den offentliga kopian",
-        blank=True,
-        help_text="Ett avsnitt per rad (t.ex. privatpersoners personuppgifter); "
-        "döljs i protokollet på anslagstavlan. Hela protokollet finns kvar för behöriga.",
-    )
     innehall_hash = models.CharField(
         "innehållets SHA-256", max_length=64, blank=True, editable=False
     )
@@ -195,14 +189,13 @@ class Sammantrade(FrysbarModel):
         return self.status in (self.JUSTERAT, self.ANSLAGET)
 
     def frysning_tillater(self, fore: Sammantrade, andrade: set[str]) -> bool:
-        # Putting up the anslag and choosing what the public copy masks do not touch
-        # the justerat content.
-        anslas = (
+        # Putting up the anslag does not touch the justerat content (what the public
+        # copy masks lives in Maskering, beside it).
+        return (
             andrade == {"status"}
             and fore.status == self.JUSTERAT
             and self.status == self.ANSLAGET
         )
-        return anslas or andrade == {"maskering"}
 
 
 class Paragraf(FrysbarModel):
@@ -424,6 +417,12 @@ class Justering(FrysbarModel):
         blank=True,
         help_text="Varför justeraren godkände trots olösta kommentarer.",
     )
+    namn = models.CharField(
+        "namn",
+        max_length=300,
+        blank=True,
+        help_text="Den som justerade, som namnet stod när godkännandet gavs.",
+    )
 
     objects = FrysbarForbundQuerySet.as_manager()
     frysregel = FRYSREGEL
@@ -496,6 +495,58 @@ class Anslag(models.Model):
 
     def __str__(self) -> str:
         return f"Anslag {self.sammantrade}"
+
+
+class Maskering(models.Model):
+    """One thing the public copy of a protocol hides: a §, an ärende (every § that
+    handles it), a delegation report or a person. Chosen on the structure of the
+    protocol's content by id, never by matching text, so no spelling, case or line
+    break can let it through (styrelse/selectors.py, ``offentlig_innehall``).
+
+    Not frozen with the protocol: the kansli may mask more after justering (the
+    approved content and its hash are untouched; only the copy on the anslagstavla
+    changes)."""
+
+    PARAGRAF = "paragraf"
+    ARENDE = "arende"
+    DELEGATIONSBESLUT = "delegationsbeslut"
+    PERSON = "person"
+    TYP_CHOICES = [
+        (PARAGRAF, "Paragraf"),
+        (ARENDE, "Ärende"),
+        (DELEGATIONSBESLUT, "Delegationsbeslut"),
+        (PERSON, "Person"),
+    ]
+
+    sammantrade = models.ForeignKey(
+        Sammantrade,
+        verbose_name="sammanträde",
+        on_delete=models.CASCADE,
+        related_name="maskeringar",
+    )
+    typ = models.CharField("typ", max_length=20, choices=TYP_CHOICES)
+    objekt_id = models.PositiveIntegerField(
+        "id i protokollets innehåll",
+        help_text="Paragrafens, ärendets, delegationsbeslutets eller personens id.",
+    )
+    skapad = models.DateTimeField("skapad", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+    forbund_path = "sammantrade__organ__forbund"
+
+    class Meta:
+        verbose_name = "maskering"
+        verbose_name_plural = "maskeringar"
+        ordering = ["typ", "objekt_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sammantrade", "typ", "objekt_id"],
+                name="styrelse_maskering_unik",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_typ_display()} {self.objekt_id}"
 
 
 class Delegationspunkt(models.Model):

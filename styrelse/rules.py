@@ -160,8 +160,14 @@ def har_justerat(user: Any) -> bool:
 
 
 def kontrollera_sedd_hash(sedd: str | None, aktuell: str) -> None:
-    """The approval is of the content the person saw, or none at all."""
-    if sedd is not None and sedd != aktuell:
+    """The approval is of the content the person saw, or none at all: an approval
+    that does not say what it approves is refused like one of changed content."""
+    if not sedd:
+        raise ValidationError(
+            "Godkännandet saknar uppgift om vilket innehåll du har läst. Öppna "
+            "protokollet och justera det innehåll som visas."
+        )
+    if sedd != aktuell:
         raise ValidationError(
             "Protokollet har ändrats sedan du öppnade det. Läs det igen och justera "
             "det innehåll som gäller nu."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from styrelse.models import (
     Delegationsbeslut,
     Justering,
     Kommentar,
+    Maskering,
     Narvaro,
     Organ,
     Paragraf,
@@ -82,29 +84,81 @@ def beslutforhet(*, sammantrade: Sammantrade) -> Beslutforhet:
     return Beslutforhet(beslutande=beslutande, ledamoter=ledamoter)
 
 
+ROLL_NAMN = dict(Narvaro.ROLL_CHOICES)
+
+
 @dataclass
 class NarvaroRad:
-    narvaro: Narvaro
+    """One line of attendance as the page shows it: from the live rows of a draft or
+    the frozen content of a justerat protocol (``pk`` is then ``None``)."""
+
+    roll: str
+    person: str
+    ersatter: str
+    funktion: str
     paragrafer: str
+    pk: int | None = None
+
+    @property
+    def roll_namn(self) -> str:
+        return ROLL_NAMN.get(self.roll, self.roll)
 
 
 def narvaro_rader(
-    *, sammantrade: Sammantrade, forsta: int | None, sista: int | None
+    *,
+    sammantrade: Sammantrade,
+    forsta: int | None,
+    sista: int | None,
+    fryst: dict[str, Any] | None = None,
 ) -> dict[str, list[NarvaroRad]]:
     """Attendance grouped by role, each with its § range ("§§ 1–11")."""
     grupper: dict[str, list[NarvaroRad]] = {
         code: [] for code, _ in Narvaro.ROLL_CHOICES
     }
+    if fryst is not None:
+        for d in fryst["narvaro"]:
+            fran = d["fran"] if d["fran"] is not None else forsta
+            till = d["till"] if d["till"] is not None else sista
+            grupper[d["roll"]].append(
+                NarvaroRad(
+                    roll=d["roll"],
+                    person=d["person"],
+                    ersatter=d["ersatter"],
+                    funktion=d["funktion"],
+                    paragrafer=paragraf_intervall(fran, till),
+                )
+            )
+        return grupper
     for n in sammantrade.narvaro.select_related("person", "ersatter").order_by(
         "ordning", "id"
     ):
         fran = n.fran_paragraf if n.fran_paragraf is not None else forsta
         till = n.till_paragraf if n.till_paragraf is not None else sista
-        grupper[n.roll].append(NarvaroRad(n, paragraf_intervall(fran, till)))
+        grupper[n.roll].append(
+            NarvaroRad(
+                roll=n.roll,
+                person=str(n.person),
+                ersatter=str(n.ersatter or ""),
+                funktion=n.funktion,
+                paragrafer=paragraf_intervall(fran, till),
+                pk=n.pk,
+            )
+        )
     return grupper
 
 
+def fryst_innehall(sammantrade: Sammantrade) -> dict[str, Any] | None:
+    """The content approved and frozen at justering, or ``None`` for a draft."""
+    if sammantrade.ar_justerat and sammantrade.innehall:
+        innehall: dict[str, Any] = sammantrade.innehall
+        return innehall
+    return None
+
+
 def sammantrade_detail(*, sammantrade: Sammantrade) -> dict[str, Any]:
+    """The meeting page. A justerat protocol shows its frozen content (names, attendance,
+    § texts and delegation reports as approved), never what the live rows say now."""
+    fryst = fryst_innehall(sammantrade)
     paragrafer = list(
         sammantrade.paragrafer.select_related("arende__forbund")
         .prefetch_related(
@@ -122,17 +176,29 @@ def sammantrade_detail(*, sammantrade: Sammantrade) -> dict[str, Any]:
         )
         .order_by("nummer")
     )
+    frysta = {d["id"]: d for d in fryst["paragrafer"]} if fryst else {}
     for p in paragrafer:
         # What an omedelbar justering of this § approves (sent with the button).
         setattr(p, "sedd_hash", paragraf_hash(p))  # noqa: B010
+        visning = paragraf_visning(frysta.get(p.pk) or paragraf_innehall(p))
+        setattr(p, "visning", visning)  # noqa: B010
     forsta = paragrafer[0].nummer if paragrafer else None
     sista = paragrafer[-1].nummer if paragrafer else None
     anslag = Anslag.objects.filter(sammantrade=sammantrade).first()
     return {
         "sammantrade": sammantrade,
+        "huvud": fryst
+        or {
+            "organ": sammantrade.organ.namn,
+            "ordforande": str(sammantrade.ordforande or ""),
+            "justerare": str(sammantrade.justerare or ""),
+            "sekreterare": str(sammantrade.sekreterare or ""),
+        },
         "paragrafer": paragrafer,
         "intervall": paragraf_intervall(forsta, sista),
-        "narvaro": narvaro_rader(sammantrade=sammantrade, forsta=forsta, sista=sista),
+        "narvaro": narvaro_rader(
+            sammantrade=sammantrade, forsta=forsta, sista=sista, fryst=fryst
+        ),
         "justeringar": list(
             sammantrade.justeringar.select_related("user__person", "paragraf").order_by(
                 "tidpunkt", "id"
@@ -201,6 +267,8 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
     uppdrag = _uppdrag_vid(sammantrade)
     return {
         "offentligt": sammantrade.offentligt,
+        # Printed in every page's header: part of what is approved and frozen.
+        "forbund": sammantrade.organ.forbund.namn,
         "organ": sammantrade.organ.namn,
         "datum": sammantrade.datum.isoformat(),
         "tid_start": sammantrade.tid_start.isoformat() if sammantrade.tid_start else "",
@@ -209,12 +277,17 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
         "ordforande": str(sammantrade.ordforande or ""),
         "justerare": str(sammantrade.justerare or ""),
         "sekreterare": str(sammantrade.sekreterare or ""),
+        # The ids let the public copy mask a person on the structure (Maskering).
+        "ordforande_id": sammantrade.ordforande_id,
+        "justerare_id": sammantrade.justerare_id,
+        "sekreterare_id": sammantrade.sekreterare_id,
         "narvaro": [
             {
                 "person_id": n.person_id,
                 "person": str(n.person),
                 "roll": n.roll,
                 "funktion": n.funktion,
+                "ersatter_id": n.ersatter_id,
                 "ersatter": str(n.ersatter or ""),
                 "fran": n.fran_paragraf,
                 "till": n.till_paragraf,
@@ -225,18 +298,7 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
             )
         ],
         "paragrafer": [
-            {
-                "id": p.pk,
-                "arende_id": p.arende_id,
-                "nummer": p.nummer,
-                "typ": p.typ,
-                "dnr": p.arende.diarienummer if p.arende else "",
-                **{f: getattr(p, f) for f in PARAGRAF_FALT},
-                # The reports printed under the § are part of what is approved.
-                "delegationsbeslut": [
-                    delegationsbeslut_innehall(d) for d in p.delegationsbeslut.all()
-                ],
-            }
+            paragraf_innehall(p)
             for p in sammantrade.paragrafer.select_related("arende__forbund")
             .prefetch_related(
                 Prefetch(
@@ -249,6 +311,35 @@ def protokoll_innehall(sammantrade: Sammantrade) -> dict[str, Any]:
     }
 
 
+def paragraf_innehall(p: Paragraf) -> dict[str, Any]:
+    """One § as plain data (its reports from ``delegationsbeslut.all()``, so a prefetch
+    ordered by date serves it)."""
+    return {
+        "id": p.pk,
+        "arende_id": p.arende_id,
+        "nummer": p.nummer,
+        "typ": p.typ,
+        "dnr": p.arende.diarienummer if p.arende else "",
+        **{f: getattr(p, f) for f in PARAGRAF_FALT},
+        # The reports printed under the § are part of what is approved.
+        "delegationsbeslut": [
+            delegationsbeslut_innehall(d) for d in p.delegationsbeslut.all()
+        ],
+    }
+
+
+def paragraf_visning(p: dict[str, Any]) -> dict[str, Any]:
+    """A § of the content ready for a template: dates as dates, handlingar lettered."""
+    return {
+        **p,
+        "delegationsbeslut": [
+            {**d, "datum": dt.date.fromisoformat(d["datum"])}
+            for d in p.get("delegationsbeslut", [])
+        ],
+        "handlingar_lista": handlingar_lista(p.get("handlingar", "")),
+    }
+
+
 def delegationsbeslut_innehall(d: Delegationsbeslut) -> dict[str, Any]:
     return {
         "id": d.pk,
@@ -258,6 +349,11 @@ def delegationsbeslut_innehall(d: Delegationsbeslut) -> dict[str, Any]:
         "beslut": d.beslut,
         "diarienummer": d.diarienummer,
     }
+
+
+def protokoll_hash(sammantrade: Sammantrade) -> str:
+    """The hash of the protocol as it reads now: what a justering approves."""
+    return innehall_hash(protokoll_innehall(sammantrade))
 
 
 def innehall_hash(innehall: dict[str, Any]) -> str:
@@ -299,6 +395,7 @@ def paragraf_hash(paragraf: Paragraf) -> str:
     return innehall_hash(
         {
             "nummer": paragraf.nummer,
+            "dnr": paragraf.arende.diarienummer if paragraf.arende else "",
             **{f: getattr(paragraf, f) for f in PARAGRAF_FALT},
             "delegationsbeslut": [
                 delegationsbeslut_innehall(d)
@@ -311,36 +408,213 @@ def paragraf_hash(paragraf: Paragraf) -> str:
     )
 
 
+# --- The public copy: masked on the structure -----------------------------------
+
 MASKERAT = "[maskerat]"
+MASKERAD_PARAGRAF = "Maskerad paragraf"
+TEXTFALT = (*PARAGRAF_FALT, "dnr")
 
 
-def maskera(text: str, avsnitt: list[str]) -> str:
-    for a in sorted(avsnitt, key=len, reverse=True):
-        text = text.replace(a, MASKERAT)
-    return text
+def _normalisera(text: str) -> str:
+    """For finding a name in free text whatever its case or line breaks."""
+    return " ".join(str(text).casefold().split())
 
 
-def maskera_innehall(innehall: dict[str, Any], maskering: str) -> dict[str, Any]:
-    avsnitt = [r.strip() for r in maskering.splitlines() if r.strip()]
-    if not avsnitt:
-        return innehall
+def _utan_parti(namn: str) -> str:
+    """ "Anna Andersson (S)" → "Anna Andersson": the name as a text would write it."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", namn)
 
-    def walk(value: Any) -> Any:
-        if isinstance(value, str):
-            return maskera(value, avsnitt)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
-        return value
 
-    maskerat: dict[str, Any] = walk(innehall)
-    return maskerat
+def _texter(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for v in value for t in _texter(v)]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texter(v)]
+    return []
+
+
+@dataclass
+class Maskeringsval:
+    paragrafer: set[int]
+    arenden: set[int]
+    delegationsbeslut: set[int]
+    personer: set[int]
+
+    @classmethod
+    def for_sammantrade(cls, sammantrade: Sammantrade) -> Maskeringsval:
+        val = cls(set(), set(), set(), set())
+        grupper = {
+            Maskering.PARAGRAF: val.paragrafer,
+            Maskering.ARENDE: val.arenden,
+            Maskering.DELEGATIONSBESLUT: val.delegationsbeslut,
+            Maskering.PERSON: val.personer,
+        }
+        for typ, objekt_id in sammantrade.maskeringar.values_list("typ", "objekt_id"):
+            grupper[typ].add(objekt_id)
+        return val
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.paragrafer or self.arenden or self.delegationsbeslut or self.personer
+        )
+
+
+@dataclass
+class OffentligKopia:
+    """The public copy's content and, for the kansli's preview, why each § is hidden."""
+
+    innehall: dict[str, Any]
+    skal: dict[int, str]  # § nummer → why it is masked
+    maskerad: bool
+
+
+def offentlig_innehall(innehall: dict[str, Any], val: Maskeringsval) -> OffentligKopia:
+    """The protocol's content with the chosen §§, ärenden, delegation reports and
+    persons taken out of the data itself, before any template sees it.
+
+    A masked person's name is removed wherever the structure holds it (attendance,
+    ordförande, justerare, sekreterare, who an ersättare replaced). Free text has no
+    structure: a § or report whose text names a masked person (in any case, across
+    line breaks) is masked whole rather than edited, so no other spelling can print it.
+    """
+    personer: dict[int, str] = {}
+    for n in innehall.get("narvaro", []):
+        if n["person_id"] in val.personer:
+            personer[n["person_id"]] = n["person"]
+    for roll in ("ordforande", "justerare", "sekreterare"):
+        if innehall.get(f"{roll}_id") in val.personer:
+            personer[innehall[f"{roll}_id"]] = innehall[roll]
+    namn = {p: _normalisera(_utan_parti(n)) for p, n in personer.items() if n.strip()}
+    maskerade_namn = {_normalisera(n) for n in personer.values() if n.strip()}
+
+    def namnger(texter: list[str]) -> str | None:
+        for person_id, n in namn.items():
+            if any(n in _normalisera(t) for t in texter):
+                return personer[person_id]
+        return None
+
+    kopia = dict(innehall)
+    for roll in ("ordforande", "justerare", "sekreterare"):
+        fryst_id = innehall.get(f"{roll}_id")
+        if fryst_id in val.personer or (
+            fryst_id is None and _normalisera(innehall.get(roll, "")) in maskerade_namn
+        ):
+            kopia[roll] = MASKERAT
+    narvaro = []
+    for n in innehall.get("narvaro", []):
+        rad = dict(n)
+        if n["person_id"] in val.personer:
+            rad.update(person=MASKERAT, funktion="", medlem="", presidium="")
+        ersatter_id = n.get("ersatter_id")
+        if n.get("ersatter") and (
+            ersatter_id in val.personer
+            or (ersatter_id is None and _normalisera(n["ersatter"]) in maskerade_namn)
+        ):
+            rad["ersatter"] = MASKERAT
+        narvaro.append(rad)
+    kopia["narvaro"] = narvaro
+    for falt in ("plats",):
+        if namnger([kopia.get(falt, "")]):
+            kopia[falt] = MASKERAT
+
+    skal: dict[int, str] = {}
+    paragrafer = []
+    for p in innehall.get("paragrafer", []):
+        orsak = None
+        if p["id"] in val.paragrafer:
+            orsak = "vald av kansliet"
+        elif p.get("arende_id") in val.arenden:
+            orsak = f"ärendet {p.get('dnr') or ''} är maskerat".replace("  ", " ")
+        else:
+            texter = [t for f in TEXTFALT for t in _texter(p.get(f, ""))]
+            vem = namnger(texter)
+            if vem:
+                orsak = f"texten nämner {vem}"
+        if orsak:
+            skal[p["nummer"]] = orsak
+            paragrafer.append(
+                {
+                    "id": p["id"],
+                    "arende_id": None,
+                    "nummer": p["nummer"],
+                    "typ": p.get("typ", ""),
+                    "dnr": "",
+                    **dict.fromkeys(PARAGRAF_FALT, ""),
+                    "rubrik": MASKERAD_PARAGRAF,
+                    "delegationsbeslut": [],
+                    "maskerad": True,
+                }
+            )
+            continue
+        rapporter = []
+        for d in p.get("delegationsbeslut", []):
+            if d["id"] in val.delegationsbeslut or namnger(_texter(d)):
+                rapporter.append({"id": d["id"], "datum": d["datum"], "maskerat": True})
+            else:
+                rapporter.append(d)
+        paragrafer.append({**p, "delegationsbeslut": rapporter})
+    kopia["paragrafer"] = paragrafer
+    return OffentligKopia(innehall=kopia, skal=skal, maskerad=bool(val))
+
+
+def offentlig_kopia(sammantrade: Sammantrade) -> OffentligKopia:
+    """The public copy of the protocol as it reads now (frozen content once justerat)."""
+    innehall = fryst_innehall(sammantrade) or protokoll_innehall(sammantrade)
+    return offentlig_innehall(innehall, Maskeringsval.for_sammantrade(sammantrade))
+
+
+@dataclass
+class Valbart:
+    varde: int
+    text: str
+
+
+@dataclass
+class Maskeringsalternativ:
+    paragrafer: list[Valbart]
+    arenden: list[Valbart]
+    delegationsbeslut: list[Valbart]
+    personer: list[Valbart]
+
+
+def maskeringsalternativ(sammantrade: Sammantrade) -> Maskeringsalternativ:
+    """What the kansli can choose to mask: the protocol's own §§, ärenden, delegation
+    reports and persons (frozen content once justerat), nothing else."""
+    innehall = fryst_innehall(sammantrade) or protokoll_innehall(sammantrade)
+    paragrafer = innehall.get("paragrafer", [])
+    arenden: dict[int, Valbart] = {}
+    for p in paragrafer:
+        if p.get("arende_id") and p["arende_id"] not in arenden:
+            arenden[p["arende_id"]] = Valbart(
+                p["arende_id"], f"{p.get('dnr', '')} {p['rubrik']}".strip()
+            )
+    personer: dict[int, Valbart] = {}
+    for n in innehall.get("narvaro", []):
+        personer.setdefault(n["person_id"], Valbart(n["person_id"], n["person"]))
+    for roll in ("ordforande", "justerare", "sekreterare"):
+        person_id = innehall.get(f"{roll}_id")
+        if person_id and person_id not in personer:
+            personer[person_id] = Valbart(person_id, innehall[roll])
+    return Maskeringsalternativ(
+        paragrafer=[
+            Valbart(p["id"], f"§ {p['nummer']} {p['rubrik']}") for p in paragrafer
+        ],
+        arenden=list(arenden.values()),
+        delegationsbeslut=[
+            Valbart(
+                d["id"],
+                f"§ {p['nummer']}: {d['datum']} {d['arendetyp']} – {d['beslut']}",
+            )
+            for p in paragrafer
+            for d in p.get("delegationsbeslut", [])
+        ],
+        personer=list(personer.values()),
+    )
 
 
 # --- Documents -----------------------------------------------------------------------
-
-ROLL_NAMN = dict(Narvaro.ROLL_CHOICES)
 
 
 def protokoll_context(
@@ -348,14 +622,12 @@ def protokoll_context(
 ) -> dict[str, Any]:
     """Everything the protocol PDF prints. A justerat protocol prints its frozen content;
     the public copy (``offentlig``) has the chosen passages masked."""
-    innehall = (
-        sammantrade.innehall
-        if sammantrade.ar_justerat and sammantrade.innehall
-        else protokoll_innehall(sammantrade)
-    )
+    innehall = fryst_innehall(sammantrade) or protokoll_innehall(sammantrade)
+    maskerad = False
     if offentlig:
-        innehall = maskera_innehall(innehall, sammantrade.maskering)
-    paragrafer = [dict(p) for p in innehall["paragrafer"]]
+        kopia = offentlig_innehall(innehall, Maskeringsval.for_sammantrade(sammantrade))
+        innehall, maskerad = kopia.innehall, kopia.maskerad
+    paragrafer = [paragraf_visning(p) for p in innehall["paragrafer"]]
     forsta = paragrafer[0]["nummer"] if paragrafer else None
     sista = paragrafer[-1]["nummer"] if paragrafer else None
     grupper: dict[str, list[dict[str, Any]]] = {
@@ -365,13 +637,6 @@ def protokoll_context(
         fran = n["fran"] if n["fran"] is not None else forsta
         till = n["till"] if n["till"] is not None else sista
         grupper[n["roll"]].append({**n, "paragrafer": paragraf_intervall(fran, till)})
-    for p in paragrafer:
-        # Printed from the content itself (frozen once justerat), never the live rows.
-        p["delegationsbeslut"] = [
-            {**d, "datum": dt.date.fromisoformat(d["datum"])}
-            for d in p.get("delegationsbeslut", [])
-        ]
-        p["handlingar_lista"] = handlingar_lista(p.get("handlingar", ""))
     justeringar = {
         j.roll: j
         for j in sammantrade.justeringar.filter(
@@ -396,7 +661,7 @@ def protokoll_context(
         "justering_justerare": justeringar.get("justerare"),
         "anslag": anslag,
         "titel": f"Protokoll {innehall['organ']} {innehall['datum']}",
-        "offentlig": offentlig and bool(sammantrade.maskering.strip()),
+        "offentlig": maskerad,
     }
 
 

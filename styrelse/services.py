@@ -29,6 +29,7 @@ from styrelse.models import (
     Diarieraknare,
     Justering,
     Kommentar,
+    Maskering,
     Narvaro,
     Organ,
     Paragraf,
@@ -40,6 +41,7 @@ from styrelse.selectors import (
     innehall_hash,
     justering_roll,
     kallelse_mottagare,
+    maskeringsalternativ,
     ordforande_pa_datum,
     paragraf_hash,
     protokoll_innehall,
@@ -470,17 +472,17 @@ def sammantrade_justera(
     *,
     sammantrade: Sammantrade,
     user: User,
+    sedd_hash: str,
     nar: dt.datetime | None = None,
-    sedd_hash: str | None = None,
     motivering: str = "",
 ) -> Justering:
     """The user's approval; when both ordförande and justerare have approved the same
     content, the protocol is justerat: frozen, hashed and time-stamped.
 
-    ``sedd_hash`` is the content hash shown on the confirmation page: the approval is
-    refused when the protocol changed since (the web always sends it; only the demo
-    build and tests leave it out). While comments on the draft are unresolved the
-    approval needs a ``motivering``, which is recorded with it.
+    ``sedd_hash`` is the content hash shown on the confirmation page
+    (``selectors.protokoll_hash``): required, and the approval is refused when it is
+    missing or the protocol changed since. While comments on the draft are unresolved
+    the approval needs a ``motivering``, which is recorded with it.
     """
     sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
     rules.kontrollera_kan_andras(sammantrade)
@@ -518,6 +520,7 @@ def sammantrade_justera(
         tidpunkt=nar,
         innehall_hash=hash_,
         motivering=motivering,
+        namn=str(user.person),
     )
     justering.full_clean()
     justering.save()
@@ -674,11 +677,13 @@ def paragraf_justera_omedelbart(
     *,
     paragraf: Paragraf,
     user: User,
+    sedd_hash: str,
     nar: dt.datetime | None = None,
-    sedd_hash: str | None = None,
 ) -> Justering:
     """Ordförande and justerare approve one § at the meeting; once both have, the § is
-    justerad and frozen even while the rest of the protocol is still a draft."""
+    justerad and frozen even while the rest of the protocol is still a draft.
+
+    ``sedd_hash`` (``selectors.paragraf_hash`` of the § as shown) is required."""
     sammantrade = Sammantrade.objects.select_for_update().get(
         pk=paragraf.sammantrade_id
     )
@@ -706,6 +711,7 @@ def paragraf_justera_omedelbart(
         roll=roll,
         tidpunkt=nar or timezone.now(),
         innehall_hash=hash_,
+        namn=str(user.person),
     )
     justering.full_clean()
     justering.save()
@@ -746,14 +752,44 @@ def bilaga_create(*, arende: Arende, namn: str, innehall: bytes) -> Bilaga:
 # --- Public copy ---------------------------------------------------------------------
 
 
+@transaction.atomic
 def sammantrade_maskering_save(
-    *, sammantrade: Sammantrade, maskering: str
+    *,
+    sammantrade: Sammantrade,
+    paragrafer: list[int] | tuple[int, ...] = (),
+    arenden: list[int] | tuple[int, ...] = (),
+    delegationsbeslut: list[int] | tuple[int, ...] = (),
+    personer: list[int] | tuple[int, ...] = (),
 ) -> Sammantrade:
-    """Which passages the public copy hides. Allowed after justering: the protocol's
-    content (and its hash) is untouched, only the copy on the anslagstavla changes."""
-    sammantrade.maskering = maskering
-    sammantrade.full_clean()
-    sammantrade.save(update_fields=["maskering"])
+    """What the public copy hides, chosen on the protocol's own structure; replaces the
+    earlier choice. Allowed after justering: the protocol's content (and its hash) is
+    untouched, only the copy on the anslagstavla changes. Only ids that occur in this
+    protocol's content are accepted."""
+    sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    alternativ = maskeringsalternativ(sammantrade)
+    val = {
+        Maskering.PARAGRAF: (paragrafer, alternativ.paragrafer),
+        Maskering.ARENDE: (arenden, alternativ.arenden),
+        Maskering.DELEGATIONSBESLUT: (delegationsbeslut, alternativ.delegationsbeslut),
+        Maskering.PERSON: (personer, alternativ.personer),
+    }
+    nya = []
+    for typ, (valda, mojliga) in val.items():
+        okanda = {int(v) for v in valda} - {m.varde for m in mojliga}
+        if okanda:
+            raise ValidationError(
+                "Det går bara att maskera det som finns i protokollet: "
+                f"{dict(Maskering.TYP_CHOICES)[typ].lower()} "
+                f"{', '.join(str(o) for o in sorted(okanda))} finns inte i det."
+            )
+        nya += [
+            Maskering(sammantrade=sammantrade, typ=typ, objekt_id=int(v))
+            for v in sorted(set(valda), key=int)
+        ]
+    sammantrade.maskeringar.all().delete()
+    for maskering in nya:
+        maskering.full_clean(validate_constraints=False)
+    Maskering.objects.bulk_create(nya)
     return sammantrade
 
 

@@ -40,6 +40,11 @@ urlpatterns = [
         views.sammantrade_maskering,
         name="sammantrade_maskering",
     ),
+    path(
+        "<int:sammantrade_id>/offentlig-kopia.pdf",
+        views.offentlig_kopia_pdf,
+        name="offentlig_kopia_pdf",
+    ),
     path("<int:sammantrade_id>/anslag/", views.anslag_create, name="anslag_create"),
     path("paragraf/<int:paragraf_id>/", views.paragraf_edit, name="paragraf_edit"),
     path(

@@ -452,26 +452,27 @@ def _forbund_by_orgnr(orgnr: str) -> Forbund:
 @require_GET
 @public
 def anslagstavla(request: PublicRequest, orgnr: str) -> HttpResponse:
+    """The anslag up today, nothing else: one that has come down leaves the board
+    (the protocol itself is kept by the förbund)."""
     forbund = _forbund_by_orgnr(orgnr)
-    alla = selectors.anslagstavla(forbund=forbund)
-    urval = ar_urval(request, ar_i(alla, "uppsatt"))
     return render(
         request,
         "styrelse/anslagstavla.html",
         {
             "tavla_forbund": forbund,
-            "anslag_list": alla.filter(uppsatt__year=urval["ar"]),
-            "idag": dates.today(),
-            **urval,
+            "anslag_list": selectors.anslagstavla(forbund=forbund, idag=dates.today()),
         },
     )
 
 
 def _anslaget(orgnr: str, sammantrade_id: int) -> Sammantrade:
+    """A protocol whose anslag is up today; any other answers 404 (not yet up, come
+    down, never put up, another förbund's)."""
     forbund = _forbund_by_orgnr(orgnr)
+    idag = dates.today()
     sammantrade = (
         Sammantrade.objects.for_forbund(forbund)
-        .filter(pk=sammantrade_id, anslag__isnull=False)
+        .filter(pk=sammantrade_id, anslag__uppsatt__lte=idag, anslag__nedtas__gte=idag)
         .select_related("organ__forbund", "anslag")
         .first()
     )
@@ -758,24 +759,48 @@ def sammantradesplan(request: ForbundRequest, ar: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def sammantrade_maskering(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
+    """The kansli chooses what the public copy hides and sees the result beside it."""
     sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    val = selectors.Maskeringsval.for_sammantrade(sammantrade)
     form = MaskeringForm(
         request.POST or None,
         forbund=request.forbund,
-        initial={"maskering": sammantrade.maskering},
-    )
-    if request.method == "POST" and form.is_valid():
-        services.sammantrade_maskering_save(
-            sammantrade=sammantrade, maskering=form.cleaned_data["maskering"]
-        )
-        messages.success(request, "Maskeringen i den offentliga kopian är sparad.")
-        return redirect(_detail_url(sammantrade))
-    return render(
-        request,
-        "finsam/form.html",
-        {
-            "form": form,
-            "title": f"Offentlig kopia av protokollet {sammantrade.datum}",
-            "cancel_url": _detail_url(sammantrade),
+        alternativ=selectors.maskeringsalternativ(sammantrade),
+        initial={
+            "paragrafer": sorted(val.paragrafer),
+            "arenden": sorted(val.arenden),
+            "delegationsbeslut": sorted(val.delegationsbeslut),
+            "personer": sorted(val.personer),
         },
     )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sammantrade_maskering_save(
+                sammantrade=sammantrade, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Maskeringen i den offentliga kopian är sparad.")
+            return redirect("styrelse:sammantrade_maskering", sammantrade.pk)
+    kopia = selectors.offentlig_kopia(sammantrade)
+    return render(
+        request,
+        "styrelse/maskering.html",
+        {
+            "sammantrade": sammantrade,
+            "form": form,
+            "kopia": kopia,
+            "paragrafer": kopia.innehall["paragrafer"],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+@roles(*READ)
+def offentlig_kopia_pdf(request: ForbundRequest, sammantrade_id: int) -> HttpResponse:
+    """The kansli's preview of the public copy (HTML with ?html=1), before and after
+    the anslag: exactly what the anslagstavla serves."""
+    sammantrade = get_for_forbund(request, Sammantrade, pk=sammantrade_id)
+    return _protokoll_pdf(request, sammantrade, offentlig=True)

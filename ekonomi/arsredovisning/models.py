@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.tenancy import ForbundQuerySet
 
 MIN_AR = 2000
@@ -21,7 +22,7 @@ MAX_AR = 2100
 AR_VALIDATORS = [MinValueValidator(MIN_AR), MaxValueValidator(MAX_AR)]
 
 
-class Arsredovisning(models.Model):
+class Arsredovisning(FrysbarModel):
     UTKAST = "utkast"
     GODKAND = "godkand"
     STATUS_CHOICES = [(UTKAST, "Utkast"), (GODKAND, "Godkänd")]
@@ -58,7 +59,8 @@ class Arsredovisning(models.Model):
     pdf_sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False)
     skapad = models.DateTimeField("skapad", auto_now_add=True)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+    frysregel = "ekonomi.arsredovisning.rules.fryst_orsak"
 
     class Meta:
         verbose_name = "årsredovisning"
@@ -81,6 +83,10 @@ class Arsredovisning(models.Model):
 
     def __str__(self) -> str:
         return f"Årsredovisning {self.ar}"
+
+    def frysning_tillater(self, fore: Arsredovisning, andrade: set[str]) -> bool:
+        # The PDF is laid out from the frozen HTML after approval and stored once.
+        return andrade <= {"pdf", "pdf_sha256"} and not fore.pdf_sha256
 
     @property
     def ar_godkand(self) -> bool:

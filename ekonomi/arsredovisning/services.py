@@ -136,10 +136,12 @@ def arsredovisning_pdf_faststall(*, arsredovisning_id: int) -> str:
     pdf = html_to_pdf(a.html)
     sha = hashlib.sha256(pdf).hexdigest()
     with transaction.atomic():
-        # Whoever stores first wins; a second worker's copy is dropped.
-        Arsredovisning.objects.filter(pk=a.pk, pdf_sha256="").update(
-            pdf=pdf, pdf_sha256=sha
-        )
+        # Whoever stores first wins; a second worker's copy is dropped. A model save,
+        # so the freeze guard sees it: the one change an approved report allows.
+        a = Arsredovisning.objects.select_for_update().get(pk=a.pk)
+        if not a.pdf_sha256:
+            a.pdf, a.pdf_sha256 = pdf, sha
+            a.save(update_fields=["pdf", "pdf_sha256"])
     return Arsredovisning.objects.values_list("pdf_sha256", flat=True).get(pk=a.pk)
 
 

@@ -132,6 +132,42 @@ def test_an_approved_report_refuses_new_texts(forbund, paragraf, snabb_pdf):
         )
 
 
+def test_an_approved_report_is_refused_by_model_save_delete_and_bulk_writes(
+    forbund, paragraf, snabb_pdf
+):
+    """Not only the services: a stale object, a bulk update or delete and a second
+    PDF are refused by the freeze guard (finsam/frysning.py)."""
+    from django.core.exceptions import ValidationError
+
+    a = services.arsredovisning_godkann(
+        forbund=forbund, ar=2017, paragraf=paragraf, user=None
+    )
+    fryst = (a.html, bytes(a.pdf), a.pdf_sha256)
+    assert a.pdf_sha256  # stored once after approval: the one change allowed
+    stale = Arsredovisning.objects.get(pk=a.pk)
+    stale.status = Arsredovisning.UTKAST
+    stale.html = "<p>Ändrad</p>"
+    with pytest.raises(ValidationError, match="godkänd och fastställd"):
+        stale.save()
+    with pytest.raises(ValidationError):
+        stale.delete()
+    qs = Arsredovisning.objects.filter(pk=a.pk)
+    with pytest.raises(ValidationError):
+        qs.update(html="<p>Ändrad</p>")
+    with pytest.raises(ValidationError):
+        qs.update(pdf=b"%PDF annan", pdf_sha256="0" * 64)
+    with pytest.raises(ValidationError):
+        qs.delete()
+    again = Arsredovisning.objects.get(pk=a.pk)
+    again.pdf, again.pdf_sha256 = b"%PDF annan", "0" * 64
+    with pytest.raises(ValidationError):
+        again.save(update_fields=["pdf", "pdf_sha256"])
+    assert services.arsredovisning_pdf_faststall(arsredovisning_id=a.pk) == fryst[2]
+    a = Arsredovisning.objects.get(pk=a.pk)
+    assert (a.html, bytes(a.pdf), a.pdf_sha256) == fryst
+    assert a.status == Arsredovisning.GODKAND
+
+
 def test_a_paragraph_from_within_the_year_is_refused(forbund, paragraf, snabb_pdf):
     with pytest.raises(services.ValidationError, match="efter årets slut"):
         services.arsredovisning_godkann(

@@ -15,7 +15,7 @@ def logga_ut(page):
 
 
 def test_meeting_from_kallelse_to_anslagstavla(
-    page, live_server, demo, login, mailoutbox
+    page, live_server, demo, login, mailoutbox, monkeypatch
 ):
     url = live_server.url
     # Kansli: ärende, meeting, kallelse, protocol, draft.
@@ -135,6 +135,8 @@ def test_meeting_from_kallelse_to_anslagstavla(
     )
     logga_ut(page)
 
+    # The board shows the anslag from the day it goes up (the server runs in-process).
+    monkeypatch.setattr("finsam.dates.today", lambda: uppsatt)
     page.goto(f"{url}/styrelse/anslagstavla/{demo.forbund.orgnr}/")
     assert_accessible(page)
     rad = page.get_by_role("row").filter(has_text="2018-09-14")

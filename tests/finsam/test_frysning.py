@@ -256,3 +256,35 @@ def test_an_approved_report_is_read_only_in_the_admin(client, superuser, godkand
     )
     assert "Kan inte ta bort" in response.content.decode()
     _rapport_oforandrad(godkand)
+
+
+# --- Every admin of a freezable model ------------------------------------------------
+
+
+def test_every_admin_of_a_freezable_model_keeps_frozen_rows_read_only():
+    """Change, delete and history revert in the admin are refused by
+    FrysbarAdminMixin; an admin registered for a freezable model without it (a new
+    SimpleHistoryAdmin, say) would open all three again."""
+    from django.contrib import admin
+
+    from finsam.frysning import FrysbarAdminMixin, FrysbarModel
+
+    frysbara = {
+        model: model_admin
+        for model, model_admin in admin.site._registry.items()
+        if issubclass(model, FrysbarModel)
+    }
+    assert frysbara  # the fee decision, the report, the board's records
+    utan = [
+        m.__name__ for m, a in frysbara.items() if not isinstance(a, FrysbarAdminMixin)
+    ]
+    assert not utan, f"Admin utan FrysbarAdminMixin: {utan}"
+
+
+def test_the_report_form_refuses_an_approved_report(as_user, insatsrapportor, godkand):
+    response = as_user(insatsrapportor).post(
+        f"/insatser/rapport/{godkand.pk}/andra/",
+        {"aktuella_totalt": 99, "aktuella_kvinnor": 50, "aktuella_man": 49},
+    )
+    assert response.status_code in (302, 400, 403)
+    _rapport_oforandrad(godkand)

@@ -47,12 +47,16 @@ class Sida:
     bytes_historik: int = 0
 
 
+def _publik(p) -> bool:
+    return getattr(p.callback, "is_public", False)
+
+
 def _sidor(forbund) -> list[Sida]:
     """Every GET page the kansli may see, with the demo's first and last objects."""
     sidor = []
     for name, route, p in all_patterns():
         allowed = getattr(p.callback, "allowed_roles", ())
-        if access.KANSLI not in allowed and not getattr(p.callback, "is_public", False):
+        if access.KANSLI not in allowed and not _publik(p):
             continue
         path = build_path(route, forbund, forbund)
         sidor.append(Sida(name, path))
@@ -97,11 +101,17 @@ def sidor(django_db_setup, django_db_blocker):
             alla = _sidor(ctx.forbund)
             _measure(client, alla, "demo")
             # A POST-only view answers 405 and is not a page; the last object may be
-            # one the page refuses (an unjusterat protocol on the public board).
+            # one the page refuses (an unjusterat protocol on the public board), and a
+            # public page answers 404 for an anslag that is not up today.
+            publika = {n for n, _r, p in all_patterns() if _publik(p)}
             alla = [
                 s
                 for s in alla
-                if s.status != 405 and not (s.namn.endswith(SISTA) and s.status == 404)
+                if s.status != 405
+                and not (
+                    s.status == 404
+                    and (s.namn.endswith(SISTA) or s.namn.split(" ")[0] in publika)
+                )
             ]
             multiplicera(ctx.forbund)
             _measure(client, alla, "historik")

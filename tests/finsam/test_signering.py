@@ -13,6 +13,7 @@ from finsam import services as finsam_services
 from finsam.models import Kontohandelse, Uppdrag, User
 from styrelse import services
 from styrelse.models import Narvaro, Paragraf
+from styrelse.selectors import paragraf_hash, protokoll_hash
 from tests.factories import PersonFactory, UppdragFactory, UserFactory
 from tests.styrelse.factories import beslutande
 
@@ -56,7 +57,9 @@ def mote(organ, ordf, just):
 def _justera_bada(sammantrade, *users):
     services.utkast_publicera(sammantrade=sammantrade)
     for user in users:
-        services.sammantrade_justera(sammantrade=sammantrade, user=user)
+        services.sammantrade_justera(
+            sammantrade=sammantrade, user=user, sedd_hash=protokoll_hash(sammantrade)
+        )
     sammantrade.refresh_from_db()
     return sammantrade
 
@@ -99,13 +102,19 @@ def test_the_form_shows_why_staff_cannot_sign(as_user, kanslist, organ, forbund,
 def test_a_signer_not_present_as_ledamot_cannot_justera(mote, ordf, just):
     beslutande(mote, ordf)
     services.utkast_publicera(sammantrade=mote)
-    services.sammantrade_justera(sammantrade=mote, user=ordf)
+    services.sammantrade_justera(
+        sammantrade=mote, user=ordf, sedd_hash=protokoll_hash(mote)
+    )
     with pytest.raises(ValidationError, match="inte antecknad som ledamot"):
-        services.sammantrade_justera(sammantrade=mote, user=just)
+        services.sammantrade_justera(
+            sammantrade=mote, user=just, sedd_hash=protokoll_hash(mote)
+        )
     # Present, but as a non-serving ersättare: no vote, no signature.
     services.narvaro_add(sammantrade=mote, person=just.person, roll=Narvaro.OVRIG)
     with pytest.raises(ValidationError, match="inte antecknad som ledamot"):
-        services.sammantrade_justera(sammantrade=mote, user=just)
+        services.sammantrade_justera(
+            sammantrade=mote, user=just, sedd_hash=protokoll_hash(mote)
+        )
     mote.refresh_from_db()
     assert not mote.ar_justerat
 
@@ -124,10 +133,14 @@ def test_a_signer_present_for_part_of_the_meeting_justerar_only_that_part(
     )
     services.utkast_publicera(sammantrade=mote)
     with pytest.raises(ValidationError, match="inte närvarande vid §"):
-        services.sammantrade_justera(sammantrade=mote, user=just)
+        services.sammantrade_justera(
+            sammantrade=mote, user=just, sedd_hash=protokoll_hash(mote)
+        )
     services.paragraf_update(paragraf=forsta, beslut="Jenny Justerare väljs.")
     for user in (ordf, just):
-        services.paragraf_justera_omedelbart(paragraf=forsta, user=user)
+        services.paragraf_justera_omedelbart(
+            paragraf=forsta, user=user, sedd_hash=paragraf_hash(forsta)
+        )
     assert Paragraf.objects.get(pk=forsta.pk).omedelbart_justerad
 
 
@@ -189,7 +202,9 @@ def test_a_password_set_by_the_admin_stops_signing_until_the_owner_sets_their_ow
     )
     ordf.refresh_from_db()
     with pytest.raises(ValidationError, match="sattes av"):
-        services.sammantrade_justera(sammantrade=mote, user=ordf)
+        services.sammantrade_justera(
+            sammantrade=mote, user=ordf, sedd_hash=protokoll_hash(mote)
+        )
     # The owner chooses a password of their own, then signs.
     client.force_login(ordf)
     response = client.post(
@@ -202,8 +217,12 @@ def test_a_password_set_by_the_admin_stops_signing_until_the_owner_sets_their_ow
     )
     assert response.status_code == 302
     ordf.refresh_from_db()
-    services.sammantrade_justera(sammantrade=mote, user=ordf)
-    services.sammantrade_justera(sammantrade=mote, user=just)
+    services.sammantrade_justera(
+        sammantrade=mote, user=ordf, sedd_hash=protokoll_hash(mote)
+    )
+    services.sammantrade_justera(
+        sammantrade=mote, user=just, sedd_hash=protokoll_hash(mote)
+    )
     mote.refresh_from_db()
     assert mote.ar_justerat
 

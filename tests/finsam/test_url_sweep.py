@@ -168,8 +168,11 @@ def test_every_url_answers_each_role_as_declared(two_forbund, client):
 
         client.logout()
         response = request_any(client, path)
+        # A public page may answer 404 alike for everyone: the demo's first protocol
+        # has long come down from the anslagstavla (tests/styrelse/test_offentlig.py
+        # asserts the public copy while an anslag is up, and the 404 after).
         if public:
-            if not _status_ok(response.status_code):
+            if not (_status_ok(response.status_code) or response.status_code == 404):
                 failures.append(f"anonym GET {path} ({name}) → {response.status_code}")
         elif response.status_code != 302 or "/logga-in/" not in response["Location"]:
             failures.append(f"anonym GET {path} ({name}) → {response.status_code}")
@@ -185,7 +188,7 @@ def test_every_url_answers_each_role_as_declared(two_forbund, client):
             response = request_any(client, path)
             status = response.status_code
             if public:
-                ok = _status_ok(status)
+                ok = _status_ok(status) or status == 404
             elif roll in allowed:
                 # An insatsrapportör may be refused objects of insatser not assigned to it.
                 ok = _status_ok(status) or (

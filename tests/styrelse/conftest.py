@@ -5,6 +5,7 @@ import pytest
 from finsam import access
 from finsam.models import Uppdrag
 from styrelse import services
+from styrelse.selectors import protokoll_hash
 from tests.factories import PersonFactory, UppdragFactory, UserFactory
 from tests.styrelse.factories import beslutande
 
@@ -61,8 +62,12 @@ def utkast(sammantrade):
 @pytest.fixture
 def justerat(utkast, ordforande, justerare):
     nar = dt.datetime(2018, 3, 28, 10, tzinfo=dt.UTC)
-    services.sammantrade_justera(sammantrade=utkast, user=ordforande, nar=nar)
-    services.sammantrade_justera(sammantrade=utkast, user=justerare, nar=nar)
+    services.sammantrade_justera(
+        sammantrade=utkast, user=ordforande, sedd_hash=protokoll_hash(utkast), nar=nar
+    )
+    services.sammantrade_justera(
+        sammantrade=utkast, user=justerare, sedd_hash=protokoll_hash(utkast), nar=nar
+    )
     utkast.refresh_from_db()
     return utkast
 

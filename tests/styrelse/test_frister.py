@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from styrelse import frister, services
+from styrelse.selectors import protokoll_hash
 from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +19,18 @@ STHLM = ZoneInfo("Europe/Stockholm")
 def _justera(sammantrade, ordforande, justerare, nar):
     beslutande(sammantrade, ordforande, justerare)
     services.utkast_publicera(sammantrade=sammantrade, nar=nar - dt.timedelta(days=1))
-    services.sammantrade_justera(sammantrade=sammantrade, user=ordforande, nar=nar)
-    services.sammantrade_justera(sammantrade=sammantrade, user=justerare, nar=nar)
+    services.sammantrade_justera(
+        sammantrade=sammantrade,
+        user=ordforande,
+        sedd_hash=protokoll_hash(sammantrade),
+        nar=nar,
+    )
+    services.sammantrade_justera(
+        sammantrade=sammantrade,
+        user=justerare,
+        sedd_hash=protokoll_hash(sammantrade),
+        nar=nar,
+    )
     sammantrade.refresh_from_db()
     return sammantrade
 

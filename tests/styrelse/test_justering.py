@@ -11,6 +11,7 @@ from django.urls import reverse
 from finsam.models import Uppdrag
 from styrelse import selectors, services
 from styrelse.models import Justering, Narvaro, Paragraf
+from styrelse.selectors import protokoll_hash
 from tests.factories import PersonFactory, UppdragFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +101,9 @@ def test_the_hash_covers_the_delegation_reports_the_protocol_prints(
     forbund, utkast, ordforande
 ):
     fore = selectors.innehall_hash(selectors.protokoll_innehall(utkast))
-    services.sammantrade_justera(sammantrade=utkast, user=ordforande)
+    services.sammantrade_justera(
+        sammantrade=utkast, user=ordforande, sedd_hash=protokoll_hash(utkast)
+    )
     services.delegationsbeslut_create(
         forbund=forbund,
         datum=dt.date(2018, 3, 1),
@@ -149,3 +152,107 @@ def test_the_new_meeting_form_proposes_todays_ordforande(as_user, kanslist, forb
     UppdragFactory(forbund=forbund, person=ordf, typ=Uppdrag.ORDFORANDE)
     page = as_user(kanslist).get(reverse("styrelse:sammantrade_create")).content
     assert f'<option value="{ordf.pk}" selected>' in page.decode()
+
+
+@pytest.mark.parametrize("sedd", [None, ""])
+def test_an_approval_that_does_not_say_what_it_approves_is_refused(
+    sammantrade, utkast, ordforande, sedd
+):
+    with pytest.raises(ValidationError, match="saknar uppgift om vilket innehåll"):
+        services.sammantrade_justera(
+            sammantrade=utkast, user=ordforande, sedd_hash=sedd
+        )
+    paragraf = utkast.paragrafer.first()
+    services.paragraf_update(paragraf=paragraf, beslut="Beslutet.")
+    with pytest.raises(ValidationError, match="saknar uppgift om vilket innehåll"):
+        services.paragraf_justera_omedelbart(
+            paragraf=paragraf, user=ordforande, sedd_hash=sedd
+        )
+    assert not Justering.objects.exists()
+
+
+def test_the_omedelbar_justering_button_without_the_hash_approves_nothing(
+    as_user, sammantrade, ordforande
+):
+    paragraf = sammantrade.paragrafer.first()
+    services.paragraf_update(paragraf=paragraf, beslut="Beslutet.")
+    response = as_user(ordforande).post(
+        reverse("styrelse:paragraf_justera", args=[paragraf.pk]), follow=True
+    )
+    assert "saknar uppgift om vilket innehåll" in response.content.decode()
+    assert not Justering.objects.exists()
+
+
+def test_the_paragraph_hash_covers_its_diarienummer_and_reports(
+    forbund, sammantrade, arende
+):
+    paragraf = services.paragraf_add(
+        sammantrade=sammantrade, rubrik=arende.rubrik, arende=arende
+    )
+    fore = selectors.paragraf_hash(paragraf)
+    forbund.kortnamn = "NYTT"
+    forbund.save()
+    assert selectors.paragraf_hash(Paragraf.objects.get(pk=paragraf.pk)) != fore
+    deleg = sammantrade.paragrafer.get(typ=Paragraf.DELEGATIONSBESLUT)
+    fore = selectors.paragraf_hash(deleg)
+    services.delegationsbeslut_create(
+        forbund=forbund,
+        datum=dt.date(2018, 3, 1),
+        delegat="Förbundschef",
+        arendetyp="Avtal",
+        beslut="Hyresavtal",
+    )
+    assert selectors.paragraf_hash(Paragraf.objects.get(pk=deleg.pk)) != fore
+
+
+def test_the_justerat_page_and_pdf_show_the_frozen_names_not_todays(
+    as_user, kanslist, forbund, sammantrade, ordforande, justerare, arende
+):
+    """Names change (a marriage, a typo fixed, the förbund renamed); the justerat
+    protocol keeps saying what was approved, on the page as in the PDF."""
+    gast = PersonFactory(forbund=forbund, fornamn="Gun", efternamn="Gäst")
+    services.narvaro_add(
+        sammantrade=sammantrade, person=gast, roll=Narvaro.OVRIG, funktion="ekonom"
+    )
+    services.paragraf_add(sammantrade=sammantrade, rubrik=arende.rubrik, arende=arende)
+    services.delegationsbeslut_create(
+        forbund=forbund,
+        datum=dt.date(2018, 3, 1),
+        delegat="Förbundschef",
+        arendetyp="Avtal",
+        beslut="Hyresavtal för kansliet",
+    )
+    services.utkast_publicera(sammantrade=sammantrade)
+    for user in (ordforande, justerare):
+        services.sammantrade_justera(
+            sammantrade=sammantrade, user=user, sedd_hash=protokoll_hash(sammantrade)
+        )
+    sammantrade.refresh_from_db()
+    assert sammantrade.ar_justerat
+    dnr = arende.diarienummer
+    for person, fornamn in (
+        (ordforande.person, "Omdöpt"),
+        (justerare.person, "Bytt"),
+        (gast, "Ändrad"),
+    ):
+        person.fornamn = fornamn
+        person.save()
+    forbund.namn = "Nytt förbundsnamn"
+    forbund.kortnamn = "NYTT"
+    forbund.save()
+
+    client = as_user(kanslist)
+    page = client.get(
+        reverse("styrelse:sammantrade_detail", args=[sammantrade.pk])
+    ).content.decode()
+    html = client.get(
+        reverse("styrelse:protokoll_pdf", args=[sammantrade.pk]) + "?html=1"
+    ).content.decode()
+    for text in (page, html):
+        assert "Olle Ordförande (S)" in text and "Jenny Justerare (M)" in text
+        assert "Gun Gäst" in text and dnr in text
+        assert "Hyresavtal för kansliet" in text
+        for ny in ("Omdöpt", "Bytt", "Ändrad", "NYTT "):
+            assert ny not in text
+    # The printed text (the PDF's Author metadata names today's publisher).
+    assert "Nytt förbundsnamn" not in html.split("<body", 1)[1]

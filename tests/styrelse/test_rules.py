@@ -17,6 +17,7 @@ from styrelse.models import (
     Paragraf,
     Sammantrade,
 )
+from styrelse.selectors import paragraf_hash, protokoll_hash
 from tests.factories import PersonFactory, UserFactory
 from tests.styrelse.factories import beslutande
 
@@ -47,7 +48,9 @@ def justerat_med_arende(organ, ordforande, justerare, arende, forbund):
     )
     services.utkast_publicera(sammantrade=sammantrade)
     for user in (ordforande, justerare):
-        services.sammantrade_justera(sammantrade=sammantrade, user=user)
+        services.sammantrade_justera(
+            sammantrade=sammantrade, user=user, sedd_hash=protokoll_hash(sammantrade)
+        )
     sammantrade.refresh_from_db()
     assert sammantrade.ar_justerat
     return sammantrade
@@ -174,7 +177,9 @@ def test_a_delegation_report_does_not_attach_after_omedelbar_justering(
     deleg = sammantrade.paragrafer.get(typ=Paragraf.DELEGATIONSBESLUT)
     services.paragraf_update(paragraf=deleg, beslut="Anmälan noteras.")
     for user in (ordforande, justerare):
-        services.paragraf_justera_omedelbart(paragraf=deleg, user=user)
+        services.paragraf_justera_omedelbart(
+            paragraf=deleg, user=user, sedd_hash=paragraf_hash(deleg)
+        )
     deleg.refresh_from_db()
     assert deleg.omedelbart_justerad
     beslut = services.delegationsbeslut_create(

@@ -63,16 +63,3 @@ def test_kallelse_goes_to_ledamoter_and_ersattare_of_the_day_with_an_address(
     mottagare = selectors.kallelse_mottagare(sammantrade=sammantrade)
     assert len(mottagare) == 2
     assert set(mottagare) == {ledamot, ersattare}
-
-
-def test_masking_hides_every_chosen_passage_longest_first_and_keeps_the_rest():
-    innehall = {
-        "plats": "Hemma hos Anna Andersson",
-        "paragrafer": [{"nummer": 3, "beslut": "Anna Andersson beviljas stöd."}],
-    }
-    maskerat = selectors.maskera_innehall(innehall, "Anna\nAnna Andersson\n\n")
-    assert maskerat == {
-        "plats": "Hemma hos [maskerat]",
-        "paragrafer": [{"nummer": 3, "beslut": "[maskerat] beviljas stöd."}],
-    }
-    assert selectors.maskera_innehall(innehall, " \n") is innehall

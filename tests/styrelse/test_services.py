@@ -7,6 +7,7 @@ from django.db import IntegrityError, connection, transaction
 
 from styrelse import frister, selectors, services
 from styrelse.models import Arende, Delegationsbeslut, Justering, Paragraf, Sammantrade
+from styrelse.selectors import paragraf_hash, protokoll_hash
 from tests.factories import PersonFactory
 from tests.styrelse.factories import beslutande
 
@@ -135,10 +136,14 @@ def test_paragraph_number_is_unique_per_organ_and_year(sammantrade):
 
 
 def test_justering_needs_both_ordforande_and_justerare(utkast, ordforande, justerare):
-    services.sammantrade_justera(sammantrade=utkast, user=ordforande)
+    services.sammantrade_justera(
+        sammantrade=utkast, user=ordforande, sedd_hash=protokoll_hash(utkast)
+    )
     utkast.refresh_from_db()
     assert utkast.status == Sammantrade.UTKAST
-    services.sammantrade_justera(sammantrade=utkast, user=justerare)
+    services.sammantrade_justera(
+        sammantrade=utkast, user=justerare, sedd_hash=protokoll_hash(utkast)
+    )
     utkast.refresh_from_db()
     assert utkast.status == Sammantrade.JUSTERAT
     assert len(utkast.innehall_hash) == 64
@@ -148,20 +153,28 @@ def test_justering_needs_both_ordforande_and_justerare(utkast, ordforande, juste
 
 def test_other_board_member_cannot_justera(utkast, styrelseledamot):
     with pytest.raises(ValidationError):
-        services.sammantrade_justera(sammantrade=utkast, user=styrelseledamot)
+        services.sammantrade_justera(
+            sammantrade=utkast, user=styrelseledamot, sedd_hash=protokoll_hash(utkast)
+        )
 
 
 def test_an_edit_after_one_approval_voids_it(utkast, ordforande, justerare):
-    services.sammantrade_justera(sammantrade=utkast, user=ordforande)
+    services.sammantrade_justera(
+        sammantrade=utkast, user=ordforande, sedd_hash=protokoll_hash(utkast)
+    )
     p = utkast.paragrafer.first()
     services.paragraf_update(
         paragraf=p, beslut="Styrelsen beslutar att utse X att justera."
     )
     assert Justering.objects.get(roll=Justering.ORDFORANDE).ogiltig
-    services.sammantrade_justera(sammantrade=utkast, user=justerare)
+    services.sammantrade_justera(
+        sammantrade=utkast, user=justerare, sedd_hash=protokoll_hash(utkast)
+    )
     utkast.refresh_from_db()
     assert utkast.status == Sammantrade.UTKAST
-    services.sammantrade_justera(sammantrade=utkast, user=ordforande)
+    services.sammantrade_justera(
+        sammantrade=utkast, user=ordforande, sedd_hash=protokoll_hash(utkast)
+    )
     utkast.refresh_from_db()
     assert utkast.status == Sammantrade.JUSTERAT
 
@@ -247,8 +260,12 @@ def test_unreported_delegationsbeslut_are_gathered_and_marked_reported_at_juster
     assert not beslut.anmald
     beslutande(s, ordforande, justerare)
     services.utkast_publicera(sammantrade=s)
-    services.sammantrade_justera(sammantrade=s, user=ordforande)
-    services.sammantrade_justera(sammantrade=s, user=justerare)
+    services.sammantrade_justera(
+        sammantrade=s, user=ordforande, sedd_hash=protokoll_hash(s)
+    )
+    services.sammantrade_justera(
+        sammantrade=s, user=justerare, sedd_hash=protokoll_hash(s)
+    )
     beslut.refresh_from_db()
     senare.refresh_from_db()
     assert beslut.anmald
@@ -299,10 +316,14 @@ def test_too_large_attachment_is_refused(arende):
 def test_omedelbar_justering_freezes_one_paragraph(sammantrade, ordforande, justerare):
     p = sammantrade.paragrafer.get(typ=Paragraf.JUSTERARE)
     services.paragraf_update(paragraf=p, beslut="Jenny Justerare utses.")
-    services.paragraf_justera_omedelbart(paragraf=p, user=ordforande)
+    services.paragraf_justera_omedelbart(
+        paragraf=p, user=ordforande, sedd_hash=paragraf_hash(p)
+    )
     p.refresh_from_db()
     assert not p.omedelbart_justerad
-    services.paragraf_justera_omedelbart(paragraf=p, user=justerare)
+    services.paragraf_justera_omedelbart(
+        paragraf=p, user=justerare, sedd_hash=paragraf_hash(p)
+    )
     p.refresh_from_db()
     assert p.omedelbart_justerad
     with pytest.raises(ValidationError):
@@ -319,9 +340,13 @@ def test_edit_between_the_two_approvals_voids_the_first(
 ):
     p = sammantrade.paragrafer.get(typ=Paragraf.JUSTERARE)
     services.paragraf_update(paragraf=p, beslut="A")
-    services.paragraf_justera_omedelbart(paragraf=p, user=ordforande)
+    services.paragraf_justera_omedelbart(
+        paragraf=p, user=ordforande, sedd_hash=paragraf_hash(p)
+    )
     services.paragraf_update(paragraf=p, beslut="B")
-    services.paragraf_justera_omedelbart(paragraf=p, user=justerare)
+    services.paragraf_justera_omedelbart(
+        paragraf=p, user=justerare, sedd_hash=paragraf_hash(p)
+    )
     p.refresh_from_db()
     assert not p.omedelbart_justerad
 
