@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -10,13 +9,12 @@ from django import forms
 from django.apps import apps
 
 from ekonomi.models import MAX_AR, MIN_AR, Budget, Budgetpost, Budgetprognos
+from finsam.fields import SvDecimalField
 from finsam.forms import CrispyFormMixin, DateInput, choice_field
 from finsam.templatetags.finsam import format_tal
 
-_MELLANRUM = re.compile(r"[\s\u00a0\u202f]")
 
-
-class BeloppField(forms.DecimalField):
+class BeloppField(SvDecimalField):
     """Kronor as people type them: spaces between thousands, a decimal comma, "kr"."""
 
     def __init__(self, **kwargs):
@@ -36,8 +34,7 @@ class BeloppField(forms.DecimalField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = _MELLANRUM.sub("", value).removesuffix("kr").replace(",", ".")
-            value = value.replace("\u2212", "-")
+            value = value.strip().removesuffix("kr")
         return super().to_python(value)
 
     def prepare_value(self, value):

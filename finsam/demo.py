@@ -19,7 +19,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from finsam import access, dates
+from finsam import access, dates, notify
 from finsam.models import (
     Avgiftsbeslut,
     Avgiftsrad,
@@ -716,7 +716,8 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
         ar=2018,
         varden={m[namn]: {"befolkning": n} for namn, n in OS_BEFOLKNING_2018.items()},
     )
-    build_os_organisation(ctx)
+    with notify.tyst():
+        build_os_organisation(ctx)
     beslut = avgiftsbeslut_save(
         forbund=forbund,
         ar=2018,
@@ -766,9 +767,11 @@ def build_demo(
     forbund.full_clean()
     forbund.save()
     ctx = DemoContext(forbund=forbund, user_prefix=user_prefix)
-    build_finsam(ctx)
-    for app in DEMO_APPS:
-        module = _demo_module(app)
-        if module is not None:
-            module.build(ctx)
+    # Years of history are written here; nobody is e-mailed about them.
+    with notify.tyst():
+        build_finsam(ctx)
+        for app in DEMO_APPS:
+            module = _demo_module(app)
+            if module is not None:
+                module.build(ctx)
     return ctx

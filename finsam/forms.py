@@ -9,6 +9,7 @@ from django.apps import apps
 from django.contrib.auth.forms import PasswordChangeForm
 from django.db.models import Q
 
+from finsam.fields import SvDecimalField, SvIntegerField, svenska_tal
 from finsam.models import (
     Avgiftsbeslut,
     Avgiftsbud,
@@ -38,6 +39,7 @@ class CrispyFormMixin:
     submit_label = "Spara"
 
     def setup_helper(self) -> None:
+        svenska_tal(self)  # type: ignore[arg-type]
         self.helper = FormHelper()
         self.helper.form_tag = True
         self.helper.add_input(Submit("submit", self.submit_label))
@@ -119,8 +121,8 @@ class DatumForm(forms.Form):
 
 
 class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
-    ar = forms.IntegerField(label="Budgetår", min_value=2000, max_value=2100)
-    total = forms.DecimalField(
+    ar = SvIntegerField(label="Budgetår", min_value=2000, max_value=2100)
+    total = SvDecimalField(
         label="Total medlemsavgift (kr)",
         max_digits=14,
         decimal_places=0,
@@ -204,13 +206,13 @@ class KommununderlagForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kommuner = kommuner
         for medlem, underlag in kommuner:
-            self.fields[f"befolkning_{medlem.pk}"] = forms.IntegerField(
+            self.fields[f"befolkning_{medlem.pk}"] = SvIntegerField(
                 label=f"{medlem.namn}: befolkning",
                 required=False,
                 min_value=0,
                 initial=underlag.befolkning if underlag else None,
             )
-            self.fields[f"procent_{medlem.pk}"] = forms.DecimalField(
+            self.fields[f"procent_{medlem.pk}"] = SvDecimalField(
                 label=f"{medlem.namn}: fast andel (%)",
                 required=False,
                 min_value=0,
@@ -249,7 +251,7 @@ class BudForm(CrispyFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for part, namn in Avgiftsbud.PART_CHOICES:
-            self.fields[part] = forms.DecimalField(
+            self.fields[part] = SvDecimalField(
                 label=f"{namn}: erbjudet belopp (kr)",
                 min_value=1,
                 max_digits=14,
@@ -287,6 +289,11 @@ class UserForm(ForbundScopedForm):
             "person",
             "is_active",
         ]
+        # Django's own help text says "skall"; the house writes "ska".
+        help_texts = {
+            "is_active": "Anger om användaren ska betraktas som aktiv. Avmarkera "
+            "i stället för att radera kontot."
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -302,6 +309,14 @@ class UserForm(ForbundScopedForm):
         if password:
             validate_password(password, self.instance)
         return password
+
+
+class InstallningarForm(ForbundScopedForm):
+    """The user's own settings: whether Finsam e-mails them when they must act."""
+
+    class Meta:
+        model = User
+        fields = ["epost_notiser"]
 
 
 class LosenordForm(CrispyFormMixin, PasswordChangeForm):

@@ -81,6 +81,12 @@ class User(AbstractUser):
         blank=True,
         related_name="user",
     )
+    epost_notiser = models.BooleanField(
+        "e-post när jag behöver göra något",
+        default=True,
+        help_text="Kallelser, utkast att läsa, protokoll att justera och rapporter "
+        "att lämna eller granska.",
+    )
 
     objects: ClassVar[FinsamUserManager] = FinsamUserManager()
     # Who is making the change being saved (set by the services; finsam/konton.py).

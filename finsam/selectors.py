@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from finsam.models import (
     Avgiftsbeslut,
@@ -37,12 +37,28 @@ def personer_list(*, forbund: Forbund) -> QuerySet[Person]:
     return Person.objects.for_forbund(forbund).order_by("efternamn", "fornamn")
 
 
+AKTUELLA = "aktuella"
+TIDIGARE = "tidigare"
+ALLA = "alla"
+
+
 def uppdrag_list(
-    *, forbund: Forbund, datum: dt.date | None = None, typ: str | None = None
+    *,
+    forbund: Forbund,
+    datum: dt.date | None = None,
+    typ: str | None = None,
+    giltighet: str = "",
+    idag: dt.date | None = None,
 ) -> QuerySet[Uppdrag]:
+    """The förbund's assignments; ``giltighet`` "aktuella" (running on ``idag``) or
+    "tidigare" (ended before it)."""
     qs = Uppdrag.objects.for_forbund(forbund).select_related("person", "medlem")
     if datum is not None:
         qs = qs.pa_datum(datum)
+    if giltighet == AKTUELLA and idag is not None:
+        qs = qs.filter(Q(till__isnull=True) | Q(till__gte=idag))
+    elif giltighet == TIDIGARE and idag is not None:
+        qs = qs.filter(till__lt=idag)
     if typ:
         qs = qs.filter(typ=typ)
     return qs.order_by("typ", "medlem__sortering", "ordning", "person__efternamn")

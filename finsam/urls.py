@@ -35,6 +35,7 @@ finsam_patterns = [
         dokumentfil_views.dokumentfil_pdf,
         name="dokumentfil_pdf",
     ),
+    path("installningar/", views.installningar, name="installningar"),
     path("forbund/", views.forbund_valj, name="forbund_valj"),
     path("anvandare/", views.user_list, name="user_list"),
     path("anvandare/ny/", views.user_edit, name="user_create"),

@@ -14,7 +14,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finsam import dates, excel, selectors, services
-from finsam.access import ADMIN, ALL_ROLES, EDIT, READ, roles, superuser_only
+from finsam.access import (
+    ADMIN,
+    ALL_ROLES,
+    EDIT,
+    READ,
+    has_role,
+    roles,
+    superuser_only,
+)
 from finsam.dashboard import panels_for
 from finsam.documents import documents_for, pdf_response, xlsx_response
 from finsam.forms import (
@@ -22,6 +30,7 @@ from finsam.forms import (
     BudForm,
     DatumForm,
     ExternIntaktForm,
+    InstallningarForm,
     KommununderlagForm,
     LosenordForm,
     MedlemForm,
@@ -96,6 +105,7 @@ def dashboard(request: ForbundRequest) -> HttpResponse:
         "finsam/dashboard.html",
         {
             "counts": selectors.dashboard_counts(forbund=forbund, datum=dates.today()),
+            "visa_antal": has_role(request.user, EDIT),
             "panels": panels_for(request),
         },
     )
@@ -173,13 +183,22 @@ def _datum_param(request: ForbundRequest) -> tuple[DatumForm, dt.date]:
 @roles(*READ)
 def uppdrag_list(request: ForbundRequest) -> HttpResponse:
     form, datum = _datum_param(request)
-    uppdrag = selectors.uppdrag_list(forbund=request.forbund)
+    giltighet = request.GET.get("visa", selectors.AKTUELLA)
+    uppdrag = selectors.uppdrag_list(
+        forbund=request.forbund, giltighet=giltighet, idag=dates.today()
+    )
     return render(
         request,
         "finsam/uppdrag_list.html",
         {
             "datum_form": form,
             "datum": datum,
+            "visa": giltighet,
+            "visningar": [
+                (selectors.AKTUELLA, "Pågående"),
+                (selectors.TIDIGARE, "Avslutade"),
+                (selectors.ALLA, "Alla"),
+            ],
             "styrelse": selectors.styrelse_sammansattning(
                 forbund=request.forbund, datum=datum
             ),
@@ -601,6 +620,23 @@ def externintakt_edit(
         title="Ändra extern intäkt" if intakt else "Ny extern intäkt",
         success_url=reverse("finsam:avgift_historik"),
         cancel_url=reverse("finsam:avgift_historik"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@roles(*ALL_ROLES)
+def installningar(request: ForbundRequest) -> HttpResponse:
+    """The user's own settings (e-mail when they must act)."""
+    return edit_object(
+        request,
+        form_class=InstallningarForm,
+        instance=request.user,
+        save=lambda form: services.model_save(
+            request.user, epost_notiser=form.cleaned_data["epost_notiser"]
+        ),
+        title="Inställningar",
+        success_url=reverse("finsam:installningar"),
+        cancel_url=reverse("finsam:dashboard"),
     )
 
 

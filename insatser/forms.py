@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django import forms
 
 from finsam import access
+from finsam.fields import SvDecimalField, SvIntegerField, TalInput
 from finsam.forms import DateInput, ForbundScopedForm
 from finsam.models import User
 from insatser.models import (
@@ -57,7 +58,7 @@ class InsatsForm(ForbundScopedForm):
 
 
 class NyRapportForm(forms.Form):
-    ar = forms.IntegerField(label="År", min_value=2000, max_value=2100)
+    ar = SvIntegerField(label="År", min_value=2000, max_value=2100)
     period = forms.ChoiceField(label="Period", choices=Periodrapport.PERIOD_CHOICES)
 
 
@@ -65,11 +66,11 @@ KON_RUBRIK = {"kvinnor": "Kvinnor", "man": "Män", "annat": "Annat/ej angivet"}
 
 
 def _antal(label: str) -> forms.IntegerField:
-    return forms.IntegerField(
+    return SvIntegerField(
         label=label,
         min_value=0,
         required=False,
-        widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
+        widget=TalInput(attrs={"class": "form-control form-control-sm"}),
     )
 
 
@@ -324,7 +325,7 @@ class RapportorForm(forms.Form):
 
 
 class UnikaForm(forms.Form):
-    antal = forms.IntegerField(label="Unika deltagare", min_value=0)
+    antal = SvIntegerField(label="Unika deltagare", min_value=0)
 
 
 class StrukturaktivitetForm(ForbundScopedForm):
@@ -369,15 +370,13 @@ class KategoriForm(ForbundScopedForm):
 
 
 def _andel_falt(label: str) -> forms.DecimalField:
-    return forms.DecimalField(
+    return SvDecimalField(
         label=label,
         min_value=0,
         max_value=100,
         decimal_places=1,
         required=False,
-        widget=forms.NumberInput(
-            attrs={"class": "form-control form-control-sm", "step": "0.1"}
-        ),
+        widget=TalInput(attrs={"class": "form-control form-control-sm", "step": "0.1"}),
     )
 
 
@@ -402,13 +401,11 @@ class IndikatorForm(forms.Form):
                     f"Andel klart positiva: {etikett}"
                 )
                 self.fields[f"{prefix}_neg"] = _andel_falt(f"Andel negativa: {etikett}")
-                self.fields[f"{prefix}_antal"] = forms.IntegerField(
+                self.fields[f"{prefix}_antal"] = SvIntegerField(
                     label=f"Antal svar: {etikett}",
                     min_value=0,
                     required=False,
-                    widget=forms.NumberInput(
-                        attrs={"class": "form-control form-control-sm"}
-                    ),
+                    widget=TalInput(attrs={"class": "form-control form-control-sm"}),
                 )
                 befintligt = resultat.get((fraga.pk, kon))
                 if befintligt is not None and not self.is_bound:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F, Q, QuerySet, Sum
@@ -239,6 +240,46 @@ class MalRad:
     mal: Mal
     resultat: str
     avvikelse: bool = False
+    # Where a result typed as text disagrees with its own arithmetic or with the
+    # approved report, each disagreement in Swedish.
+    stammer_inte: list[str] = field(default_factory=list)
+
+
+# "67 % till arbete/studier (14 av 21)": a share, what it is of, and its count.
+_ANDEL_AV = re.compile(r"(\d+)\s*%([^()%]*?)\((\d+) av (\d+)")
+
+
+def resultattext_avvikelser(text: str, rapport: dict[str, Any] | None) -> list[str]:
+    """What a typed result says that its own figures or the year's approved report
+    contradict: a percentage that is not its count over its base, and a share of exits
+    (arbete/studier, arbetssökande) whose base is not the report's avslutade or whose
+    count is not the report's."""
+    fel = []
+    for m in _ANDEL_AV.finditer(text):
+        procent, vad, del_, av = int(m[1]), m[2].lower(), int(m[3]), int(m[4])
+        if av and round(100 * del_ / av) != procent:
+            fel.append(
+                f"{procent} % stämmer inte med {del_} av {av}, som är "
+                f"{round(100 * del_ / av)} %."
+            )
+        if rapport is None:
+            continue
+        for nyckel, grupp, namn in (
+            ("arbete/studier", "arbete", "till arbete/studier"),
+            ("arbetssök", "sokande", "till arbetssökande"),
+        ):
+            if nyckel not in vad:
+                continue
+            if av != rapport["avslutade_totalt"]:
+                fel.append(
+                    f"Andelen {namn} räknas på {av}, men rapporten har "
+                    f"{rapport['avslutade_totalt']} avslutade."
+                )
+            if rapport[grupp] is not None and del_ != rapport[grupp]:
+                fel.append(
+                    f"{del_} {namn} enligt texten, men {rapport[grupp]} enligt rapporten."
+                )
+    return fel
 
 
 def _andel(del_: int | None, av: int) -> str:
@@ -288,7 +329,12 @@ def mal_med_resultat(*, insats: Insats) -> list[MalRad]:
             }.get(mal.typ, resultat)
         rader.append(
             MalRad(
-                mal=mal, resultat=resultat, avvikelse=bool(r and r["avvikelse_koder"])
+                mal=mal,
+                resultat=resultat,
+                avvikelse=bool(r and r["avvikelse_koder"]),
+                stammer_inte=resultattext_avvikelser(mal.resultat_text, r)
+                if mal.typ == Mal.FRITEXT
+                else [],
             )
         )
     return rader

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from finsam import access
+from finsam import access, notify
 from finsam.models import Forbund, User
 from finsam.services import model_save
 from finsam.tenancy import require_same_forbund
@@ -351,12 +351,14 @@ def periodrapport_submit(*, rapport: Periodrapport, user: User) -> Periodrapport
     fel = blockerande_avvikelser(rapport)
     if fel:
         raise ValidationError([a.meddelande for a in fel])
-    return model_save(
+    rapport = model_save(
         rapport,
         status=Periodrapport.INLAMNAD,
         inlamnad_av=user,
         inlamnad=timezone.now(),
     )
+    notify.rapport_inlamnad(rapport=rapport)
+    return rapport
 
 
 @transaction.atomic
@@ -368,9 +370,11 @@ def periodrapport_approve(*, rapport: Periodrapport, user: User) -> Periodrappor
     fel = blockerande_avvikelser(rapport)
     if fel:
         raise ValidationError([a.meddelande for a in fel])
-    return model_save(
+    rapport = model_save(
         rapport, status=Periodrapport.GODKAND, granskad_av=user, granskad=timezone.now()
     )
+    notify.rapport_granskad(rapport=rapport)
+    return rapport
 
 
 @transaction.atomic
@@ -383,13 +387,15 @@ def periodrapport_return(
         raise ValidationError("Bara inlämnade rapporter kan återsändas.")
     if not kommentar.strip():
         raise ValidationError({"kommentar": "Skriv varför rapporten återsänds."})
-    return model_save(
+    rapport = model_save(
         rapport,
         status=Periodrapport.ATERSAND,
         kommentar=kommentar,
         granskad_av=user,
         granskad=timezone.now(),
     )
+    notify.rapport_granskad(rapport=rapport)
+    return rapport
 
 
 @transaction.atomic

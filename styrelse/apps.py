@@ -11,9 +11,10 @@ class StyrelseConfig(AppConfig):
         from finsam.dokumentfiler import register_renderer
         from finsam.konton import registrera_signaturkalla
         from styrelse import pdf
-        from styrelse.panels import dokument, panel
+        from styrelse.panels import att_justera, dokument, panel
         from styrelse.rules import har_justerat
 
+        register_panel(att_justera)
         register_panel(panel)
         register_documents(dokument)
         register_renderer("protokoll", pdf.protokoll, titel=pdf.protokoll_titel)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 
+from finsam.fields import SvIntegerField
 from finsam.forms import CrispyFormMixin, DateInput, choice_field
 from finsam.models import Forbund, Person
 from styrelse import rules
@@ -170,8 +171,8 @@ class NarvaroForm(ScopedForm):
     ersatter = forms.ModelChoiceField(
         Person.objects.all(), label="Ersätter (tjänstgörande ersättare)", required=False
     )
-    fran_paragraf = forms.IntegerField(label="Från §", required=False)
-    till_paragraf = forms.IntegerField(label="Till §", required=False)
+    fran_paragraf = SvIntegerField(label="Från §", required=False)
+    till_paragraf = SvIntegerField(label="Till §", required=False)
 
 
 class KommentarForm(ScopedForm):
@@ -217,7 +218,7 @@ class DelegationspunktForm(ScopedForm):
     anmalas = forms.BooleanField(
         label="Anmäls till styrelsen", required=False, initial=True
     )
-    ordning = forms.IntegerField(label="Ordning", min_value=0, initial=0)
+    ordning = SvIntegerField(label="Ordning", min_value=0, initial=0)
 
 
 class MaskeringForm(ScopedForm):

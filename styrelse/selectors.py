@@ -36,7 +36,7 @@ from styrelse.models import (
 def paragraf_intervall(fran: int | None, till: int | None) -> str:
     if fran is None or till is None:
         return ""
-    return f"§ {fran}" if fran == till else f"§§ {fran}-{till}"
+    return f"§ {fran}" if fran == till else f"§§ {fran}–{till}"
 
 
 def sammantrade_list(*, forbund: Forbund) -> QuerySet[Sammantrade]:
@@ -111,7 +111,7 @@ def narvaro_rader(
     sista: int | None,
     fryst: dict[str, Any] | None = None,
 ) -> dict[str, list[NarvaroRad]]:
-    """Attendance grouped by role, each with its § range ("§§ 1-11")."""
+    """Attendance grouped by role, each with its § range ("§§ 1–11")."""
     grupper: dict[str, list[NarvaroRad]] = {
         code: [] for code, _ in Narvaro.ROLL_CHOICES
     }

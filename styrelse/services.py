@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from finsam import dates, konton, uploads
+from finsam import dates, konton, notify, uploads
 from finsam.models import Forbund, Person, Uppdrag, User
 from finsam.tenancy import require_same_forbund
 from styrelse import frister, rules
@@ -443,6 +443,7 @@ def utkast_publicera(
     sammantrade.utkast_publicerat = nar or timezone.now()
     sammantrade.status = Sammantrade.UTKAST
     sammantrade.save(update_fields=["utkast_publicerat", "status"])
+    notify.utkast_publicerat(sammantrade=sammantrade)
     return sammantrade
 
 
@@ -551,6 +552,7 @@ def sammantrade_justera(
                 "justering_plats",
             ]
         )
+        notify.justerat(sammantrade=sammantrade)
     return justering
 
 
@@ -609,33 +611,12 @@ def anslag_publicera(
 
 def kallelse_skicka(*, sammantrade: Sammantrade, lank: str) -> int:
     """E-mail the kallelse to every ledamot and ersättare, each with the link to the agenda."""
-    from django.core.mail import EmailMessage, get_connection
-
     mottagare = kallelse_mottagare(sammantrade=sammantrade)
     if not mottagare:
         raise ValidationError(
             "Det finns inga ledamöter eller ersättare med e-postadress."
         )
-    forbund = sammantrade.organ.forbund
-    tid = f" kl. {sammantrade.tid_start:%H:%M}" if sammantrade.tid_start else ""
-    rubriker = "\n".join(
-        f"§ {p.nummer} {p.rubrik}" for p in sammantrade.paragrafer.order_by("nummer")
-    )
-    meddelanden = [
-        EmailMessage(
-            subject=f"Kallelse: {sammantrade.organ} {sammantrade.datum:%Y-%m-%d}",
-            body=(
-                f"Hej {person.fornamn},\n\n"
-                f"Du kallas till sammanträde med {sammantrade.organ.namn.lower()} i "
-                f"{forbund.namn} den {sammantrade.datum:%Y-%m-%d}{tid}, {sammantrade.plats}.\n\n"
-                f"Föredragningslista:\n{rubriker}\n\n"
-                f"Kallelse och underlag: {lank}\n"
-            ),
-            to=[person.epost],
-        )
-        for person in mottagare
-    ]
-    antal = get_connection().send_messages(meddelanden) or 0
+    antal = notify.kallelse(sammantrade=sammantrade, personer=mottagare, lank=lank)
     kallelse_markera_skickad(sammantrade=sammantrade)
     return antal
 

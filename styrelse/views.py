@@ -58,11 +58,27 @@ def _detail_url(sammantrade: Sammantrade) -> str:
 @roles(*READ)
 def index(request: ForbundRequest) -> HttpResponse:
     alla = selectors.sammantrade_list(forbund=request.forbund)
+    status = request.GET.get("status", "")
+    if status in dict(Sammantrade.STATUS_CHOICES):
+        # A work list (from the start page's counts): that status in every year.
+        return render(
+            request,
+            "styrelse/index.html",
+            {
+                "sammantraden": alla.filter(status=status),
+                "status": status,
+                "statusar": Sammantrade.STATUS_CHOICES,
+            },
+        )
     urval = ar_urval(request, ar_i(alla, "datum"))
     return render(
         request,
         "styrelse/index.html",
-        {"sammantraden": alla.filter(datum__year=urval["ar"]), **urval},
+        {
+            "sammantraden": alla.filter(datum__year=urval["ar"]),
+            "statusar": Sammantrade.STATUS_CHOICES,
+            **urval,
+        },
     )
 
 

@@ -42,6 +42,7 @@ from ekonomi.selectors.rakenskaper import (
 from ekonomi.services import bokforing as services
 from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import xlsx_response
+from finsam.fields import SvDecimalField, TalInput
 from finsam.forms import choice_field
 from finsam.http import ForbundRequest
 from finsam.tenancy import get_for_forbund
@@ -612,17 +613,14 @@ class GranserForm(forms.Form):
     def __init__(self, *args, initial_granser: dict, **kwargs):
         super().__init__(*args, **kwargs)
         for nyckel, label in Nyckeltalsgrans.NYCKEL_CHOICES:
-            self.fields[nyckel] = forms.DecimalField(
+            self.fields[nyckel] = SvDecimalField(
                 label=label,
                 required=False,
                 min_value=0,
                 max_digits=14,
                 decimal_places=2,
                 initial=initial_granser.get(nyckel),
-                localize=True,
-                widget=forms.TextInput(
-                    attrs={"class": "form-control", "inputmode": "decimal"}
-                ),
+                widget=TalInput(attrs={"class": "form-control"}),
             )
 
 

@@ -140,6 +140,6 @@ def test_meeting_from_kallelse_to_anslagstavla(
     page.goto(f"{url}/styrelse/anslagstavla/{demo.forbund.orgnr}/")
     assert_accessible(page)
     rad = page.get_by_role("row").filter(has_text="2018-09-14")
-    expect(rad).to_contain_text("§§ 19-25")
+    expect(rad).to_contain_text("§§ 19–25")
     expect(rad).to_contain_text(uppsatt.isoformat())
     expect(rad).to_contain_text(sista_dag_for_overklagande(uppsatt).isoformat())

@@ -88,7 +88,7 @@ def test_the_header_names_members_presidium_ersattare_and_everyone_present(
         "Övriga närvarande",
         "Utses att justera",
         "Justeringens plats och tid",
-        "Paragrafer §§ 1-11",
+        "Paragrafer §§ 1–11",
         "Sekreterare",
         "Justerande",
     ]:

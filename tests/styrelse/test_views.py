@@ -304,7 +304,7 @@ def test_start_page_panel_tells_justerare_a_protocol_awaits_them(
     as_user, justerare, utkast
 ):
     html = as_user(justerare).get(reverse("finsam:dashboard")).content.decode()
-    assert "väntar på din justering" in html
+    assert "väntar på din justering" in html.lower()
 
 
 def test_justerat_protocol_is_listed_on_the_dokument_page(as_user, kanslist, justerat):
@@ -457,10 +457,18 @@ def test_kansli_marks_it_from_the_meeting_page(
 
 
 def test_kallelse_is_mailed_to_ledamoter_and_ersattare_with_a_link(
-    as_user, kanslist, sammantrade, styrelsen, mailoutbox
+    as_user,
+    kanslist,
+    sammantrade,
+    styrelsen,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     client = as_user(kanslist)
-    response = client.post(reverse("styrelse:kallelse_skicka", args=[sammantrade.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("styrelse:kallelse_skicka", args=[sammantrade.pk])
+        )
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mailoutbox) == ["erik@example.se", "lena@example.se"]
     mail = mailoutbox[0]
