@@ -9,6 +9,7 @@ from insatser import services as insatser_services
 from insatser.models import Periodrapport
 from styrelse import services as styrelse_services
 from styrelse.models import Sammantrade
+from styrelse.selectors import protokoll_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +51,14 @@ def test_a_published_draft_mails_the_board_and_the_justering_mails_the_kansli(
 
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        styrelse_services.sammantrade_justera(sammantrade=s, user=ordf)
+        styrelse_services.sammantrade_justera(
+            sammantrade=s, user=ordf, sedd_hash=protokoll_hash(s)
+        )
     assert not mailoutbox  # one of two: not justerat yet
     with django_capture_on_commit_callbacks(execute=True):
-        styrelse_services.sammantrade_justera(sammantrade=s, user=just)
+        styrelse_services.sammantrade_justera(
+            sammantrade=s, user=just, sedd_hash=protokoll_hash(s)
+        )
     assert _till(mailoutbox, "Protokollet är justerat") == {
         ctx.users["kansli"].person.epost,
         ctx.users["admin"].person.epost,
