@@ -22,7 +22,7 @@ def test_meeting_from_kallelse_to_anslagstavla(
     login(page, "kansli")
     page.goto(f"{url}/styrelse/")
     assert_accessible(page)
-    page.get_by_role("link", name="Diariet (ärenden)").click()
+    page.get_by_role("link", name="Diariet", exact=True).click()
     assert_accessible(page)
     page.get_by_role("link", name="Nytt ärende").click()
     page.get_by_label("Rubrik").fill("Verksamhetsplan 2019")

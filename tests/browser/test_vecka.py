@@ -14,13 +14,16 @@ from playwright.sync_api import expect
 from finsam import dates
 from insatser.models import Periodrapport
 from styrelse import selectors
-from styrelse.models import Sammantrade
+from styrelse.models import Anslag, Sammantrade
 from tests.browser.conftest import assert_accessible
 
 BREDD = 390
 
 
 def _smal(page) -> None:
+    # A click may have started a navigation: measure the page it leads to, once loaded.
+    page.wait_for_load_state()
+    page.wait_for_function("document.readyState === 'complete' && !!document.body")
     bredd = page.evaluate("document.documentElement.scrollWidth")
     assert bredd <= BREDD, f"{page.url} är {bredd} px bred"
 
@@ -43,7 +46,7 @@ def _logga_ut(page) -> None:
     page.get_by_role("button", name="Logga ut").click()
 
 
-def test_an_ordinary_week(page, live_server, demo, login, mailoutbox):
+def test_an_ordinary_week(page, live_server, demo, login, mailoutbox, monkeypatch):
     page.set_viewport_size({"width": BREDD, "height": 844})
     forbund = demo.forbund
     rapport = Periodrapport.objects.get(
@@ -137,6 +140,9 @@ def test_an_ordinary_week(page, live_server, demo, login, mailoutbox):
     mote.refresh_from_db()
     assert mote.status == Sammantrade.ANSLAGET
     expect(page.get_by_text("Anslås när protokollet är justerat")).to_have_count(0)
+    # The board shows an anslag from the day it goes up (the server runs in-process).
+    uppsatt = Anslag.objects.get(sammantrade=mote).uppsatt
+    monkeypatch.setattr("finsam.dates.today", lambda: uppsatt)
     page.goto(f"{live_server.url}/styrelse/anslagstavla/{forbund.orgnr}/")
     _smal(page)
     expect(page.get_by_role("row").filter(has_text=str(mote.datum))).to_have_count(1)
