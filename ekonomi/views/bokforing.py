@@ -5,7 +5,7 @@ export. Reads through selectors, writes through ekonomi/services/bokforing.py.""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import cast
+from typing import TypeVar, cast
 
 from django import forms
 from django.contrib import messages
@@ -244,16 +244,24 @@ class ObjektregelForm(forms.Form):
         return data
 
 
+_Regel = TypeVar("_Regel", Kontoregel, Objektregel)
+
+
+def _regel_att_ta_bort(
+    request: ForbundRequest, model: type[_Regel], falt: str
+) -> _Regel | None:
+    """The rule a "remove" button names, in the förbund; None for a non-number."""
+    try:
+        return get_for_forbund(request, model, pk=int(request.POST[falt]))
+    except ValueError:
+        return None
+
+
 def _objektregel_post(
     request: ForbundRequest, ar: int, form: ObjektregelForm
 ) -> HttpResponse | None:
     if "objekt_ta_bort" in request.POST:
-        try:
-            regel = get_for_forbund(
-                request, Objektregel, pk=int(request.POST["objekt_ta_bort"])
-            )
-        except ValueError:
-            regel = None
+        regel = _regel_att_ta_bort(request, Objektregel, "objekt_ta_bort")
         if regel is not None:
             services.objektregel_delete(regel=regel)
             messages.success(request, f"Regeln för objekt {regel.objekt} är borttagen.")
@@ -303,12 +311,7 @@ def kontoplan(request: ForbundRequest, ar: int) -> HttpResponse:
     elif request.method == "POST":
         _kraver_redigering(request)
         if "ta_bort" in request.POST:
-            try:
-                regel = get_for_forbund(
-                    request, Kontoregel, pk=int(request.POST["ta_bort"])
-                )
-            except ValueError:
-                regel = None
+            regel = _regel_att_ta_bort(request, Kontoregel, "ta_bort")
             if regel is not None:
                 services.kontoregel_delete(regel=regel)
                 messages.success(request, f"Regeln för konto {regel} är borttagen.")
