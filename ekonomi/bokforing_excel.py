@@ -5,13 +5,12 @@ number formats and sums as formulas. Imports are all or nothing, every bad row n
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ekonomi.models import Manuellrad
@@ -24,7 +23,8 @@ from ekonomi.selectors.rakenskaper import (
     Rakenskaper,
     las_notrad_kod,
 )
-from ekonomi.sie import SieFil, Trans, Ver
+from ekonomi.sie import MAX_AR, MIN_AR, SieFil, Trans, Ver, giltigt_konto
+from finsam import xlsx
 
 KRONOR = "#,##0;-#,##0"
 KRONOR_ORE = "#,##0.00;-#,##0.00"
@@ -39,55 +39,39 @@ LEDGER_LAYOUT = (
 )
 
 
-def _workbook(data: bytes):
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise ValidationError(
-            "Filen gick inte att läsa som en Excelfil (.xlsx)."
-        ) from exc
-
-
-def _decimal(value) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(
-            str(value).replace("\xa0", "").replace(" ", "").replace(",", ".")
-        )
-    except InvalidOperation:
-        return None
-
-
 def _datum(value) -> dt.date | None:
+    """A date within the years the app keeps (``MIN_AR``–``MAX_AR``), else ``None``."""
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        return None
+        datum = value.date()
+    elif isinstance(value, dt.date):
+        datum = value
+    else:
+        try:
+            datum = dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            return None
+    return datum if MIN_AR <= datum.year <= MAX_AR else None
 
 
 def huvudbok_las(data: bytes, *, orgnr: str) -> SieFil:
     """An Excel ledger as a ``SieFil`` (then imported like SIE); ``ValidationError`` with
     every bad row."""
-    ws = _workbook(data).worksheets[0]
+    ws = xlsx.arbetsbok_las(data).worksheets[0]
     fil = SieFil(orgnr=orgnr, program="Excel")
-    fel: list[str] = []
+    fel = xlsx.Fellista()
     ver: dict[str, Ver] = {}
-    for nr, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        cells = (list(row) + [None] * 6)[:6]
+    for nr, cells in xlsx.rader(ws, fel=fel, max_col=6, min_row=2):
         if all(c in (None, "") for c in cells):
             continue
         vernr, datum_cell, konto, namn, belopp_cell, text = cells
         konto = str(konto or "").strip().removesuffix(".0")
-        belopp = _decimal(belopp_cell)
+        belopp = xlsx.tal(belopp_cell)
         datum = _datum(datum_cell)
         radfel = []
-        if not konto.isdigit():
-            radfel.append(f"kontot {konto or '(tomt)'} är inte ett kontonummer")
+        if not giltigt_konto(konto):
+            radfel.append(
+                f"kontot {konto[:20] or '(tomt)'} är inte ett kontonummer (högst tio siffror)"
+            )
         if belopp is None or belopp != belopp.quantize(Decimal("0.01")):
             radfel.append(f"beloppet {belopp_cell!s} är inte ett belopp i kronor")
         if str(vernr or "").strip().upper() != "IB" and datum is None:
@@ -175,9 +159,7 @@ def manuella_mall(
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 60
     ws.column_dimensions["C"].width = 16
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx.spara(wb)
 
 
 def manuella_las(
@@ -185,13 +167,14 @@ def manuella_las(
 ) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, str]]:
     """The filled-in template as ``kod -> (kronor or None, enhet)`` and the names of
     the note lines per counterparty (``kod -> name``); all rows or none."""
-    ws = _workbook(data).worksheets[0]
+    ws = xlsx.arbetsbok_las(data).worksheets[0]
     giltiga = manuella_koder()
     out: dict[str, tuple[Decimal | None, str]] = {}
     etiketter: dict[str, str] = {}
-    fel: list[str] = []
-    for nr, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        kod, label, belopp_cell, enhet = (list(row) + [None] * 4)[:4]
+    fel = xlsx.Fellista()
+    for nr, (kod, label, belopp_cell, enhet) in xlsx.rader(
+        ws, fel=fel, max_col=4, min_row=2
+    ):
         kod = str(kod or "").strip()
         if not kod:
             continue
@@ -212,7 +195,7 @@ def manuella_las(
         if enhet not in (Manuellrad.KR, Manuellrad.TKR):
             fel.append(f"Rad {nr}: enheten ska vara kr eller tkr, inte {enhet}.")
             continue
-        belopp = _decimal(belopp_cell)
+        belopp = xlsx.tal(belopp_cell)
         if belopp_cell not in (None, "") and belopp is None:
             fel.append(f"Rad {nr}: {belopp_cell!s} är inte ett belopp.")
             continue
@@ -253,7 +236,11 @@ def _skriv(
             continue
         if rad.summa and rad.kod in FORMEL_DELAR:
             ws.append(
-                [rad.label, _formel(rows, rad.kod, "B"), _formel(rows, rad.kod, "C")]
+                [
+                    rad.label,
+                    _formel(ws, rows, rad.kod, "B"),
+                    _formel(ws, rows, rad.kod, "C"),
+                ]
             )
         else:
             ws.append([rad.label, tal(rad.belopp), tal(rad.foregaende)])
@@ -292,9 +279,9 @@ FORMEL_DELAR = {
 }
 
 
-def _formel(rows: dict[str, int], kod: str, col: str) -> str | None:
+def _formel(ws, rows: dict[str, int], kod: str, col: str) -> str | None:
     refs = [f"{col}{rows[d]}" for d in FORMEL_DELAR[kod] if d in rows]
-    return f"=SUM({','.join(refs)})" if refs else None
+    return xlsx.formel(ws, f"=SUM({','.join(refs)})") if refs else None
 
 
 def rakenskaper_xlsx(r: Rakenskaper, *, enhet: str, forbund_namn: str) -> bytes:
@@ -323,7 +310,13 @@ def rakenskaper_xlsx(r: Rakenskaper, *, enhet: str, forbund_namn: str) -> bytes:
         summa = next((x for x in note.rader if x.summa), None)
         if summa is not None:
             last = ws.max_row
-            ws.append(["Summa", f"=SUM(B{first}:B{last})", f"=SUM(C{first}:C{last})"])
+            ws.append(
+                [
+                    "Summa",
+                    xlsx.formel(ws, f"=SUM(B{first}:B{last})"),
+                    xlsx.formel(ws, f"=SUM(C{first}:C{last})"),
+                ]
+            )
             for col in (1, 2, 3):
                 ws.cell(ws.max_row, col).font = Font(bold=True)
             for col in (2, 3):
@@ -339,13 +332,7 @@ def rakenskaper_xlsx(r: Rakenskaper, *, enhet: str, forbund_namn: str) -> bytes:
     ws.column_dimensions["A"].width = 60
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 16
-    return _spara(wb)
-
-
-def _spara(wb: Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx.spara(wb)
 
 
 def _rubrikrad(ws, titel: str, kolumner: list[str]) -> None:
@@ -375,12 +362,18 @@ def avstamning_xlsx(fynd: list[Fynd], *, ar: int, forbund_namn: str) -> bytes:
     for f in fynd:
         ws.append([f.plats, f.beskrivning, float(f.belopp_a), float(f.belopp_b)])
         r = ws.max_row
-        ws.cell(r, 5, f"=C{r}-D{r}")
+        ws.cell(r, 5, xlsx.formel(ws, f"=C{r}-D{r}"))
         for col in (3, 4, 5):
             ws.cell(r, col).number_format = KRONOR_ORE
     sista = ws.max_row
     ws.append(
-        ["Antal avvikelser", None, None, None, f"=ROWS(E{forsta}:E{sista})"]
+        [
+            "Antal avvikelser",
+            None,
+            None,
+            None,
+            xlsx.formel(ws, f"=ROWS(E{forsta}:E{sista})"),
+        ]
         if fynd
         else ["Inga avvikelser: alla siffror stämmer med varandra."]
     )
@@ -390,7 +383,7 @@ def avstamning_xlsx(fynd: list[Fynd], *, ar: int, forbund_namn: str) -> bytes:
     ws.column_dimensions["B"].width = 80
     for bokstav in "CDE":
         ws.column_dimensions[bokstav].width = 18
-    return _spara(wb)
+    return xlsx.spara(wb)
 
 
 def nyckeltal_xlsx(
@@ -423,7 +416,7 @@ def nyckeltal_xlsx(
         r = ws.max_row
         if n.varde is not None and n.grans is not None:
             jamfor = "<=" if n.hogst else ">="
-            ws.cell(r, 5, f'=IF(B{r}{jamfor}C{r},"Ja","Nej")')
+            ws.cell(r, 5, xlsx.formel(ws, f'=IF(B{r}{jamfor}C{r},"Ja","Nej")'))
         for col in (2, 3):
             ws.cell(r, col).number_format = PROCENT if procent else KRONOR
     ws.column_dimensions["A"].width = 50
@@ -444,14 +437,14 @@ def nyckeltal_xlsx(
     for namn, belopp in rader:
         ws.append([namn, float(belopp)])
         r = ws.max_row
-        ws.cell(r, 3, f'=IF($B${summa}=0,"",B{r}/$B${summa})')
+        ws.cell(r, 3, xlsx.formel(ws, f'=IF($B${summa}=0,"",B{r}/$B${summa})'))
         ws.cell(r, 2).number_format = KRONOR
         ws.cell(r, 3).number_format = PROCENT
-    ws.append(["Summa", f"=SUM(B{forsta}:B{summa - 1})"])
+    ws.append(["Summa", xlsx.formel(ws, f"=SUM(B{forsta}:B{summa - 1})")])
     ws.cell(summa, 2).number_format = KRONOR
     for cell in ws[summa]:
         cell.font = FET
     ws.column_dimensions["A"].width = 40
     ws.column_dimensions["B"].width = 18
     ws.column_dimensions["C"].width = 12
-    return _spara(wb)
+    return xlsx.spara(wb)

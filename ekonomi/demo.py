@@ -10,5 +10,5 @@ def build(ctx) -> None:
     demo_bokforing.build(ctx)
 
 
-def build_ostra_sodertorn(forbund) -> None:
-    demo_budget.build_ostra_sodertorn(forbund)
+def build_ostra_sodertorn(ctx) -> None:
+    demo_budget.build_ostra_sodertorn(ctx)

@@ -3,7 +3,7 @@
 Botkyrka-Huddinge-Salem: 2017 as the budget column of seed 004's "Sammanställning av
 utfall och budget 2017", then adopted budgets for each year up to 2026 carried forward
 from it, and 2027 as a draft in preparation. Östra Södertörn: 2017 and 2018 as seed 000,
-section 8 prints them (budget 2018 against budget 2017).
+section 8 prints them (budget 2018 against budget 2017), carried forward the same way.
 
 The ``kod`` of each line is the key the bookkeeping's account mapping points at (the
 utfall of a kod is measured against the line with that kod), so these codes are the
@@ -131,26 +131,32 @@ def _lines(budget: Budget, rader, insatser: dict) -> None:
         )
 
 
-def _nasta_ar(budget: Budget, ar: int) -> Budget:
-    """Carry last year's budget forward: ended lines to zero, the rest up 2 %."""
+# Lines that start in a year: (kod, namn, grupp, belopp).
+BHS_NYA = {2019: [("insats-ips", "IPS Botkyrka Huddinge Salem", B.INSATSER, 1_800_000)]}
+
+
+def _nasta_ar(
+    budget: Budget,
+    ar: int,
+    slutar: dict[str, int] = BHS_SLUTAR,
+    nya: dict[int, list] = BHS_NYA,
+) -> Budget:
+    """Carry last year's budget forward: ended lines to zero, new lines of the year
+    added, the rest up 2 %."""
     ny = budget_create(forbund=budget.forbund, ar=ar, kopiera_fran=budget)
     for post in ny.poster.filter(delposter__isnull=True).exclude(
         grupp=B.MEDLEMSAVGIFTER
     ):
-        if BHS_SLUTAR.get(post.kod, 9999) <= ar:
+        if slutar.get(post.kod, 9999) <= ar:
             post.belopp = Decimal(0)
         else:
             post.belopp = _avrunda(
                 budget.poster.get(kod=post.kod).belopp * Decimal("1.02")
             )
         post.save(update_fields=["belopp"])
-    if ar == 2019:
+    for kod, namn, grupp, belopp in nya.get(ar, []):
         budgetpost_save(
-            budget=ny,
-            kod="insats-ips",
-            namn="IPS Botkyrka Huddinge Salem",
-            grupp=B.INSATSER,
-            belopp=Decimal(1_800_000),
+            budget=ny, kod=kod, namn=namn, grupp=grupp, belopp=Decimal(belopp)
         )
     _plan(ny)
     return ny
@@ -262,15 +268,16 @@ OS_RADER = [
 OS_OVERSKOTT_2018 = 4_535_175
 
 
-def _os_budgetparagraf(forbund, ar: int, datum: dt.date):
+def _os_budgetparagraf(ctx, ar: int, datum: dt.date):
     """Östra Södertörn's board adopts next year's budget at its November meeting: the
-    meeting (held, its protocol written) with the budget ärende as its §.
+    meeting with the budget ärende as its §, its protocol justerat and put up.
 
     The förbund's earlier meetings of the year are not in the system, so the § has the
     first numbers of the year, not the seed's "§ 54"."""
-    from finsam.demo import today
+    from styrelse import demo as styrelse_demo
     from styrelse import services as styrelse
 
+    forbund = ctx.forbund
     arende = styrelse.arende_create(
         forbund=forbund,
         ar=datum.year,
@@ -280,9 +287,12 @@ def _os_budgetparagraf(forbund, ar: int, datum: dt.date):
     sammantrade = styrelse.sammantrade_create(
         organ=styrelse.organ_styrelse(forbund=forbund),
         datum=datum,
-        plats="Förbundets kansli, Haninge",
+        plats=styrelse_demo.OS_PLATS,
         tid_start=dt.time(9, 0),
         tid_slut=dt.time(11, 30),
+        ordforande=ctx.users["ordforande"].person,
+        justerare=ctx.users["justerare"].person,
+        sekreterare=ctx.personer["administrator"],
         standardpunkter=False,
         arenden=[arende],
     )
@@ -292,12 +302,19 @@ def _os_budgetparagraf(forbund, ar: int, datum: dt.date):
         beslut=f"Styrelsen beslutar att anta budget {ar} och verksamhetsplan "
         f"{ar}–{ar + 2} enligt förslaget.",
     )
-    styrelse.sammantrade_genomfort(sammantrade=sammantrade, idag=today())
+    styrelse_demo.protokoll_justerat(ctx, sammantrade)
     paragraf.refresh_from_db()
     return paragraf
 
 
-def build_ostra_sodertorn(forbund) -> None:
+# Lines of 2018 that end (to zero) when the budget is carried forward.
+OS_SLUTAR = {"overskott": 2019, "dua": 2020}
+
+
+def build_ostra_sodertorn(ctx) -> None:
+    """2017 and 2018 as seed 000 prints them, adopted at the November meetings, then
+    carried forward and adopted each year up to the running one; next year's a draft."""
+    forbund = ctx.forbund
     for ar, kolumn, datum in [
         (2017, 4, dt.date(2016, 11, 23)),
         (2018, 3, dt.date(2017, 11, 22)),
@@ -318,4 +335,13 @@ def build_ostra_sodertorn(forbund) -> None:
                 ordning=5,
             )
         avgifter_fran_beslut(budget=budget)
-        budget_anta(budget=budget, paragraf=_os_budgetparagraf(forbund, ar, datum))
+        budget_anta(budget=budget, paragraf=_os_budgetparagraf(ctx, ar, datum))
+    for ar in range(2019, BHS_SISTA_AR + 2):
+        budget = _nasta_ar(budget, ar, slutar=OS_SLUTAR, nya={})
+        avgifter_fran_beslut(budget=budget)
+        if ar <= BHS_SISTA_AR:
+            budget_anta(
+                budget=budget,
+                antagen_enligt=f"Styrelsens protokoll {ar - 1}-11-22",
+                datum=dt.date(ar - 1, 11, 22),
+            )

@@ -4,13 +4,13 @@ every sum, difference and share as a formula, so the sheet can be checked and re
 from __future__ import annotations
 
 import re
-from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ekonomi.selectors.budget import Grupp, Rad, Tabell
+from finsam import xlsx
 
 KRONOR = "#,##0;-#,##0"
 PROCENT = "0.0%"
@@ -33,6 +33,9 @@ class _Blad:
 
     def col(self, i: int) -> str:
         return get_column_letter(i + 2)
+
+    def formel(self, text: str) -> str:
+        return xlsx.formel(self.ws, text)
 
     def skriv(
         self, namn: str, varden: list, *, fet: bool = False, indrag: int = 0
@@ -58,10 +61,10 @@ class _Blad:
             a, b = f"{self.col(k.a)}{r}", f"{self.col(k.b)}{r}"
             cell = self.ws.cell(row=r, column=i + 2)
             if k.typ == "diff":
-                cell.value = f"={a}-{b}"
+                cell.value = self.formel(f"={a}-{b}")
                 cell.number_format = KRONOR
             else:
-                cell.value = f'=IF({b}=0,"",{a}/{b})'
+                cell.value = self.formel(f'=IF({b}=0,"",{a}/{b})')
                 cell.number_format = PROCENT
 
     def summarad(self, namn: str, rader: list[int], *, tecken: str = "+") -> int:
@@ -72,9 +75,9 @@ class _Blad:
                 continue
             celler = [f"{self.col(i)}{r}" for r in rader]
             if tecken == "-":
-                varden.append("=" + "-".join(celler))
+                varden.append(self.formel("=" + "-".join(celler)))
             else:
-                varden.append(f"=SUM({','.join(celler)})")
+                varden.append(self.formel(f"=SUM({','.join(celler)})"))
         r = self.skriv(namn, varden, fet=True)
         self.harledda(r)
         return r
@@ -91,7 +94,9 @@ class _Blad:
                 if k.harledd or not self.har_kalla[i]:
                     continue
                 celler = ",".join(f"{self.col(i)}{br}" for br in barnrader)
-                cell = self.ws.cell(row=r, column=i + 2, value=f"=SUM({celler})")
+                cell = self.ws.cell(
+                    row=r, column=i + 2, value=self.formel(f"=SUM({celler})")
+                )
                 cell.number_format = KRONOR
             self.harledda(r)
             return r
@@ -140,15 +145,22 @@ def tabell_workbook(tabell: Tabell, *, titel: str, forbund) -> bytes:
         r_s = r_b + 2
         for i in range(len(borjan)):
             if i >= 2 and (i > 2 or tabell.extra.get("foregaende") is not None):
-                ws.cell(row=r_b, column=i + 2, value=f"={blad.col(i - 1)}{r_s}")
+                ws.cell(
+                    row=r_b,
+                    column=i + 2,
+                    value=blad.formel(f"={blad.col(i - 1)}{r_s}"),
+                )
             ws.cell(row=r_b, column=i + 2).number_format = KRONOR
         blad.skriv(
             "Årets resultat",
-            [f"={blad.col(i)}{resultat_rad}" for i in range(len(borjan))],
+            [blad.formel(f"={blad.col(i)}{resultat_rad}") for i in range(len(borjan))],
         )
         blad.skriv(
             "Balanserat resultat årets slut",
-            [f"={blad.col(i)}{r_b}+{blad.col(i)}{r_b + 1}" for i in range(len(borjan))],
+            [
+                blad.formel(f"={blad.col(i)}{r_b}+{blad.col(i)}{r_b + 1}")
+                for i in range(len(borjan))
+            ],
             fet=True,
         )
     if tabell.finansiering:
@@ -158,6 +170,4 @@ def tabell_workbook(tabell: Tabell, *, titel: str, forbund) -> bytes:
     ws.column_dimensions["A"].width = 44
     for i in range(len(tabell.kolumner)):
         ws.column_dimensions[blad.col(i)].width = 16
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.spara(wb)

@@ -10,7 +10,13 @@ from django.apps import apps
 
 from ekonomi.models import MAX_AR, MIN_AR, Budget, Budgetpost, Budgetprognos
 from finsam.fields import SvDecimalField
-from finsam.forms import CrispyFormMixin, DateInput, choice_field
+from finsam.forms import (
+    CrispyFormMixin,
+    DateInput,
+    DatumField,
+    FritextField,
+    choice_field,
+)
 from finsam.templatetags.finsam import format_tal
 
 
@@ -123,13 +129,13 @@ class AntaForm(CrispyFormMixin, forms.Form):
     paragraf: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Paragraf i styrelsens protokoll", queryset=None, required=False
     )
-    antagen_enligt = forms.CharField(
+    antagen_enligt = FritextField(
         label="Paragraf som text",
         max_length=100,
         required=False,
         help_text="När protokollet inte finns i systemet, t.ex. § 54, 2017-11-22.",
     )
-    datum = forms.DateField(
+    datum = DatumField(
         label="Beslutsdatum",
         required=False,
         widget=DateInput(),
@@ -166,11 +172,11 @@ class RevisionForm(CrispyFormMixin, forms.Form):
     paragraf: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Paragraf där styrelsen beslutade", queryset=None, required=False
     )
-    paragraf_text = forms.CharField(
+    paragraf_text = FritextField(
         label="Paragraf som text", max_length=100, required=False
     )
-    datum = forms.DateField(label="Beslutsdatum", widget=DateInput())
-    motivering = forms.CharField(
+    datum = DatumField(label="Beslutsdatum", widget=DateInput())
+    motivering = FritextField(
         label="Motivering", widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -199,7 +205,7 @@ class RevisionForm(CrispyFormMixin, forms.Form):
 
 class PrognosForm(CrispyFormMixin, forms.Form):
     submit_label = "Spara prognosen"
-    kommentar = forms.CharField(
+    kommentar = FritextField(
         label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 

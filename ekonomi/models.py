@@ -19,10 +19,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from ekonomi.kontoplan import KONTOPLAN_CHOICES
 from finsam.models import Medlem
 from finsam.tenancy import ForbundQuerySet
+from finsam.validators import (
+    ar_check,
+    datum_check,
+    validate_datum,
+    validate_fritext,
+)
+from finsam.versioner import Versionerad
 
 MIN_AR = 2000
 MAX_AR = 2100
@@ -63,7 +71,7 @@ class BeslutadIParagraf(models.Model):
         return getattr(self, self.beslut_text_falt) if self.beslut_text_falt else ""
 
 
-class Budget(BeslutadIParagraf):
+class Budget(Versionerad, BeslutadIParagraf):
     """One förbund's budget for one year: utkast until the board adopts it by a §."""
 
     UTKAST = "utkast"
@@ -87,12 +95,15 @@ class Budget(BeslutadIParagraf):
         blank=True,
         related_name="+",
     )
-    antagen_datum = models.DateField("antagen", null=True, blank=True)
+    antagen_datum = models.DateField(
+        "antagen", null=True, blank=True, validators=[validate_datum]
+    )
     antagen_enligt = models.CharField(
         "antagen enligt",
         max_length=100,
         blank=True,
         help_text="När paragrafen inte finns i systemet, t.ex. § 54, 2017-11-22.",
+        validators=[validate_fritext],
     )
     ingaende_eget_kapital = models.DecimalField(
         "eget kapital vid årets början",
@@ -103,7 +114,7 @@ class Budget(BeslutadIParagraf):
         help_text="Anges bara när bokföringen för året innan saknas i systemet; "
         "finns den jämförs beloppet med den.",
     )
-    kommentar = models.TextField("kommentar", blank=True)
+    kommentar = models.TextField("kommentar", blank=True, validators=[validate_fritext])
 
     BESLUTAD_STATUS = ANTAGEN
     beslut_paragraf_falt = "antagen_paragraf"
@@ -111,11 +122,14 @@ class Budget(BeslutadIParagraf):
 
     objects = ForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "budget"
         verbose_name_plural = "budgetar"
         ordering = ["-ar"]
         constraints = [
+            datum_check("ekonomi_budget_rimligt_datum", "antagen_datum"),
             models.UniqueConstraint(
                 fields=["forbund", "ar"], name="ekonomi_budget_ett_per_ar"
             ),
@@ -141,7 +155,7 @@ class Budget(BeslutadIParagraf):
         return self.beslut_text
 
 
-class Budgetpost(models.Model):
+class Budgetpost(Versionerad, models.Model):
     """One line of a budget. Amounts are positive kronor; ``typ`` says which side."""
 
     INTAKT = "intakt"
@@ -176,7 +190,7 @@ class Budgetpost(models.Model):
         max_length=60,
         help_text="Stabil nyckel år från år, t.ex. 'lokal' eller 'insats-slussen'.",
     )
-    namn = models.CharField("namn", max_length=200)
+    namn = models.CharField("namn", max_length=200, validators=[validate_fritext])
     overordnad = models.ForeignKey(
         "self",
         verbose_name="del av",
@@ -213,6 +227,8 @@ class Budgetpost(models.Model):
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "budget__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "budgetpost"
@@ -254,19 +270,24 @@ class Budgetrevision(models.Model):
         blank=True,
         related_name="+",
     )
-    paragraf_text = models.CharField("beslutad enligt", max_length=100, blank=True)
-    datum = models.DateField("beslutsdatum")
-    motivering = models.TextField("motivering")
+    paragraf_text = models.CharField(
+        "beslutad enligt", max_length=100, blank=True, validators=[validate_fritext]
+    )
+    datum = models.DateField("beslutsdatum", validators=[validate_datum])
+    motivering = models.TextField("motivering", validators=[validate_fritext])
     skapad = models.DateTimeField("registrerad", auto_now_add=True)
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "budget__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "budgetrevision"
         verbose_name_plural = "budgetrevisioner"
         ordering = ["budget", "datum", "id"]
         constraints = [
+            datum_check("ekonomi_budgetrevision_rimligt_datum", "datum"),
             models.CheckConstraint(
                 condition=Q(paragraf__isnull=False) | ~Q(paragraf_text=""),
                 name="ekonomi_budgetrevision_har_beslut",
@@ -296,6 +317,8 @@ class Budgetrevisionsrad(models.Model):
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "revision__budget__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "revisionsrad"
@@ -334,11 +357,13 @@ class Budgetprognos(models.Model):
     till_manad = models.PositiveSmallIntegerField(
         "period t.o.m. månad", choices=MANAD_CHOICES
     )
-    kommentar = models.TextField("kommentar", blank=True)
+    kommentar = models.TextField("kommentar", blank=True, validators=[validate_fritext])
     andrad = models.DateTimeField("ändrad", auto_now=True)
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "budget__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "prognos"
@@ -369,6 +394,8 @@ class Budgetprognosrad(models.Model):
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "prognos__budget__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "prognosrad"
@@ -426,14 +453,17 @@ class Bokforingsimport(models.Model):
 
     objects = ForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "bokföringsimport"
         verbose_name_plural = "bokföringsimporter"
         ordering = ["-ar"]
         constraints = [
+            ar_check("ekonomi_bokforingsimport_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["forbund", "ar"], name="ekonomi_bokforingsimport_ett_per_ar"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -511,7 +541,7 @@ class Transaktion(models.Model):
     )
     serie = models.CharField("serie", max_length=20, blank=True)
     vernr = models.CharField("verifikation", max_length=20)
-    datum = models.DateField("datum")
+    datum = models.DateField("datum", validators=[validate_datum])
     konto = models.CharField("konto", max_length=10)
     belopp = models.DecimalField("belopp", max_digits=14, decimal_places=2)
     text = models.CharField("text", max_length=255, blank=True)
@@ -525,6 +555,9 @@ class Transaktion(models.Model):
         verbose_name_plural = "transaktioner"
         ordering = ["datum", "serie", "vernr", "id"]
         indexes = [models.Index(fields=["bokforing", "konto"])]
+        constraints = [
+            datum_check("ekonomi_transaktion_rimligt_datum", "datum"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.serie}{self.vernr} {self.konto} {self.belopp}"
@@ -579,6 +612,7 @@ class Objektregel(models.Model):
     budgetkod = models.SlugField("budgetpost (kod)", max_length=60, blank=True)
 
     objects = ForbundQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "objektregel"
@@ -614,6 +648,8 @@ class Kontoregel(models.Model):
     budgetkod = models.SlugField("budgetpost (kod)", max_length=60, blank=True)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "kontoregel"
@@ -656,7 +692,9 @@ class Manuellrad(models.Model):
         "år", validators=[MinValueValidator(MIN_AR), MaxValueValidator(MAX_AR)]
     )
     kod = models.CharField("rad", max_length=80)
-    etikett = models.CharField("benämning", max_length=200, blank=True)
+    etikett = models.CharField(
+        "benämning", max_length=200, blank=True, validators=[validate_fritext]
+    )
     belopp = models.DecimalField("belopp (kr)", max_digits=14, decimal_places=2)
     enhet = models.CharField(
         "inskrivet i", max_length=3, choices=ENHET_CHOICES, default=KR
@@ -664,14 +702,17 @@ class Manuellrad(models.Model):
 
     objects = ForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "manuell uppgift"
         verbose_name_plural = "manuella uppgifter"
         ordering = ["ar", "kod"]
         constraints = [
+            ar_check("ekonomi_manuellrad_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["forbund", "ar", "kod"], name="ekonomi_manuellrad_unik"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -694,6 +735,7 @@ class Rakenskapsinstallning(models.Model):
     )
 
     objects = ForbundQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "inställning för räkenskaperna"
@@ -733,6 +775,8 @@ class Nyckeltalsgrans(models.Model):
     grans = models.DecimalField("gräns", max_digits=14, decimal_places=2)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "gräns för nyckeltal"

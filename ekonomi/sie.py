@@ -19,7 +19,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-BELOPP_RE = re.compile(r"^-?\d+(\.\d{1,2})?$")
+from finsam.dates import MAX_AR, MIN_AR
+from finsam.xlsx import GRANS, Fellista
+
+# At most twelve digits of kronor: what the database's amounts hold (max_digits=14).
+BELOPP_RE = re.compile(r"^-?\d{1,12}(\.\d{1,2})?$")
 
 
 class SieError(ValueError):
@@ -147,9 +151,19 @@ def tokens(line: str) -> list[str]:
 
 def _datum(value: str) -> dt.date:
     try:
-        return dt.datetime.strptime(value, "%Y%m%d").date()  # noqa: DTZ007
+        datum = dt.datetime.strptime(value, "%Y%m%d").date()  # noqa: DTZ007
     except ValueError as exc:
         raise ValueError(f"ogiltigt datum {value!r} (ska vara ÅÅÅÅMMDD)") from exc
+    if not MIN_AR <= datum.year <= MAX_AR:
+        raise ValueError(f"datumet {value!r} ligger utanför åren {MIN_AR}–{MAX_AR}")
+    return datum
+
+
+def _arsnr(value: str) -> int:
+    """A year's number relative to this one (0, -1, …), as SIE counts them."""
+    if not re.fullmatch(r"-?\d{1,2}", value):
+        raise ValueError(f"ogiltigt årsnummer {value!r}")
+    return int(value)
 
 
 def _belopp(value: str) -> Decimal:
@@ -175,7 +189,7 @@ def parse(data: bytes) -> SieFil:
     """Parse a SIE 4 file; raise ``SieError`` listing every problem found."""
     text = decode(data)
     fil = SieFil()
-    fel: list[str] = []
+    fel = Fellista()
     current: Ver | None = None
     in_block = False
     for nr, raw in enumerate(text.splitlines(), start=1):
@@ -201,6 +215,8 @@ def parse(data: bytes) -> SieFil:
                 raise ValueError(f"#VER på rad {current.rad} saknar {{ … }}")
             if in_block and tag not in ("#TRANS", "#RTRANS", "#BTRANS"):
                 raise ValueError(f"{tag} inom en verifikation")
+            if not in_block and tag in ("#TRANS", "#RTRANS", "#BTRANS"):
+                raise ValueError(f"{tag} utanför en verifikation")
             _record(fil, tag, args, nr, current)
             if tag == "#VER":
                 current = fil.verifikationer.pop()
@@ -230,7 +246,7 @@ def _record(fil: SieFil, tag: str, args: list[str], nr: int, current) -> None:
         if args[0].upper() != "PC8":
             raise ValueError(f"okänt format {args[0]!r} (SIE 4 använder PC8)")
     elif tag == "#RAR":
-        fil.rar[int(args[0])] = (_datum(args[1]), _datum(args[2]))
+        fil.rar[_arsnr(args[0])] = (_datum(args[1]), _datum(args[2]))
     elif tag == "#KONTO":
         fil.konton[args[0]] = args[1] if len(args) > 1 else ""
     elif tag in ("#DIM", "#UNDERDIM"):
@@ -239,7 +255,7 @@ def _record(fil: SieFil, tag: str, args: list[str], nr: int, current) -> None:
         fil.objekt[(args[0], args[1])] = args[2] if len(args) > 2 else ""
     elif tag in ("#IB", "#UB", "#RES"):
         target = {"#IB": fil.ib, "#UB": fil.ub, "#RES": fil.res}[tag]
-        target[(int(args[0]), args[1])] = _belopp(args[2])
+        target[(_arsnr(args[0]), args[1])] = _belopp(args[2])
     elif tag == "#VER":
         fil.verifikationer.append(
             Ver(
@@ -282,11 +298,27 @@ def dimensionsnamn(fil: SieFil, dimension: str) -> str:
     )
 
 
+def giltigt_konto(konto: str) -> bool:
+    """An account number the import can store: digits only, at most ten of them."""
+    return konto.isdigit() and len(konto) <= 10
+
+
 def _validate(fil: SieFil) -> list[str]:
-    fel = []
+    fel = Fellista()
     if 0 not in fil.rar:
         return ["#RAR 0 saknas: filen anger inte vilket räkenskapsår den gäller."]
     start, slut = fil.rar[0]
+    # The keys the import stores as they are (ekonomi.models: konto 10, dimension 10,
+    # objekt 40 characters); texts and names are cut to their fields instead.
+    for konto in fil.konton:
+        if not giltigt_konto(konto):
+            fel.append(f"#KONTO {konto[:20]}: ett kontonummer är högst tio siffror.")
+    for dim, obj in fil.objekt:
+        if len(dim) > 10 or len(obj) > 40:
+            fel.append(
+                f"#OBJEKT {dim[:20]} {obj[:50]}: dimensionen är högst 10 tecken och "
+                "objektet högst 40."
+            )
     for ver in fil.verifikationer:
         namn = f"Verifikation {ver.serie} {ver.nummer} (rad {ver.rad})"
         if ver.summa != 0:
@@ -307,6 +339,14 @@ def _validate(fil: SieFil) -> list[str]:
                         f"{namn}: objekt {obj} i dimension {dim} finns inte i "
                         "objektlistan (#OBJEKT)."
                     )
+    summor: dict[str, Decimal] = {}
+    for ver in fil.verifikationer:
+        for t in ver.transaktioner:
+            summor[t.konto] = summor.get(t.konto, Decimal(0)) + t.belopp
+    for konto, summa in summor.items():
+        # IB plus the year's movement is saved per account: both must fit.
+        if abs(summa) + abs(fil.ib.get((0, konto), Decimal(0))) >= GRANS:
+            fel.append(f"Konto {konto}: beloppen summerar till mer än 999 miljarder.")
     for register in (fil.ib, fil.ub, fil.res):
         for arsnr, konto in register:
             if konto not in fil.konton:

@@ -6,11 +6,21 @@ class FinsamConfig(AppConfig):
     verbose_name = "Förbund, medlemmar och personer"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
+        # Imported for what importing does: the start-up checks and the session
+        # receiver register themselves.
+        from finsam import checks, forsegling_avgifter, sessioner  # noqa: F401
+        from finsam.converters import ArConverter, IdConverter
         from finsam.dashboard import avgift_panel, register_panel, revisor_panel
         from finsam.documents import register_documents
 
+        # <ar:ar> and <id:…_id> in every app's urls.py (finsam/converters.py).
+        register_converter(ArConverter, "ar")
+        register_converter(IdConverter, "id")
         register_documents(avgiftsbrev_documents)
         register_panel(avgift_panel)
+        forsegling_avgifter.register()
         register_panel(revisor_panel)
 
 

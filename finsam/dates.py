@@ -16,6 +16,13 @@ from django.utils import timezone
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
+# The years the app keeps: every year in a URL, a form, a model or an import is one of
+# these (checked by ``finsam.validators.validate_ar`` / ``validate_datum`` and by each
+# model's CheckConstraints), so a date's arithmetic (a deadline 14 days on) never leaves
+# what Python and the database can hold.
+MIN_AR = 2000
+MAX_AR = 2100
+
 
 def local_date(when: dt.datetime) -> dt.date:
     """The Stockholm calendar day of an aware moment."""

@@ -497,9 +497,18 @@ AVGIFT_I_DAG = 18_400_000
 AVGIFT_NASTA_AR = 18_800_000
 
 
-def build_avgifter_i_dag(ctx: DemoContext) -> None:
+def build_avgifter_i_dag(
+    ctx: DemoContext,
+    befolkning_2018: dict[str, int] = BHS_BEFOLKNING_2018,
+    totaler: tuple[int, int] = (AVGIFT_I_DAG, AVGIFT_NASTA_AR),
+) -> None:
+    """Every year from 2019 decided in the November before and sent, this year's at
+    ``totaler[0]`` and the years between on the way there from 2018's total (in whole
+    hundred thousands); next year's at ``totaler[1]`` in preparation. The fee history
+    runs without a gap, and each year's budget takes its fee lines from its decision."""
     ar = today().year
-    for budgetar in (ar, ar + 1):
+    fran = int(Avgiftsbeslut.objects.get(forbund=ctx.forbund, ar=2018).total)
+    for budgetar in range(2019, ar + 2):
         kommununderlag_save(
             forbund=ctx.forbund,
             ar=budgetar,
@@ -507,25 +516,29 @@ def build_avgifter_i_dag(ctx: DemoContext) -> None:
                 ctx.medlemmar[namn]: {
                     "befolkning": round(n * 1.01 ** (budgetar - 2018))
                 }
-                for namn, n in BHS_BEFOLKNING_2018.items()
+                for namn, n in befolkning_2018.items()
             },
         )
-    beslutsdatum = dt.date(ar - 1, 11, 20)
-    beslut = avgiftsbeslut_save(
-        forbund=ctx.forbund,
-        ar=ar,
-        total=AVGIFT_I_DAG,
-        paragraf=f"§ 47, {beslutsdatum:%Y-%m-%d}",
-        beslutsdatum=beslutsdatum,
-        avsandare=ctx.personer["chef"],
-    )
-    _expediera(beslut)
-    avgiftsbeslut_save(
-        forbund=ctx.forbund,
-        ar=ar + 1,
-        total=AVGIFT_NASTA_AR,
-        avsandare=ctx.personer["chef"],
-    )
+        if budgetar > ar:
+            avgiftsbeslut_save(
+                forbund=ctx.forbund,
+                ar=budgetar,
+                total=totaler[1],
+                avsandare=ctx.personer["chef"],
+            )
+            continue
+        steg = (totaler[0] - fran) * (budgetar - 2018) / (ar - 2018)
+        beslutsdatum = dt.date(budgetar - 1, 11, 20)
+        _expediera(
+            avgiftsbeslut_save(
+                forbund=ctx.forbund,
+                ar=budgetar,
+                total=round((fran + steg) / 100_000) * 100_000,
+                paragraf=f"§ 47, {beslutsdatum:%Y-%m-%d}",
+                beslutsdatum=beslutsdatum,
+                avsandare=ctx.personer["chef"],
+            )
+        )
 
 
 OS_ORGNR = "222000-2444"
@@ -560,6 +573,8 @@ OS_BEFOLKNING_2018 = {
     "Tyresö kommun": 47_501,
     "Nynäshamns kommun": 27_987,
 }
+# The fees of the present (invented): this year's sent, next year's in preparation.
+OS_AVGIFT_I_DAG = (18_200_000, 18_600_000)
 
 
 # Östra Södertörn's people (invented): (key, förnamn, efternamn, parti, organisation).
@@ -602,7 +617,8 @@ OS_INLOGGNINGAR = [
 
 
 def build_os_organisation(ctx: DemoContext) -> None:
-    """Östra Södertörn's board of the mandate periods since 2019, kansli and logins."""
+    """Östra Södertörn's board of every mandate period since 2015 (the same people: its
+    2016 and 2017 budget protocols are justerade by them), kansli and logins."""
     forbund = ctx.forbund
     for key, fornamn, efternamn, parti, organisation in OS_PERSONER:
         ctx.personer[key] = person_save(
@@ -614,7 +630,7 @@ def build_os_organisation(ctx: DemoContext) -> None:
             epost=demo_epost(fornamn, efternamn),
         )
     m = ctx.medlemmar
-    for start, slut in LATER_MANDAT:
+    for start, slut in [(MANDAT_START, MANDAT_SLUT), *LATER_MANDAT]:
         if start > today():
             continue
         for ledamot, ersattare, medlem in OS_STYRELSE:
@@ -641,7 +657,7 @@ def build_os_organisation(ctx: DemoContext) -> None:
             Uppdrag.KANSLI,
             befattning=befattning,
             tjanstgoringsgrad=grad,
-            fran=dt.date(2018, 1, 1),
+            fran=dt.date(2013, 1, 1),
         )
     _uppdrag(
         ctx,
@@ -649,7 +665,7 @@ def build_os_organisation(ctx: DemoContext) -> None:
         Uppdrag.REVISOR,
         medlem=m["Haninge kommun"],
         revisor_for=Uppdrag.REVISOR_KOMMUNERNA,
-        fran=dt.date(2019, 1, 1),
+        fran=MANDAT_START,
     )
     for name, roll, person in OS_INLOGGNINGAR:
         ctx.users[name] = user_create(
@@ -727,14 +743,16 @@ def build_ostra_sodertorn(*, user_prefix: str = "os-") -> Forbund:
         avsandare=ctx.personer["chef"],
     )
     _expediera(beslut)
+    build_avgifter_i_dag(ctx, OS_BEFOLKNING_2018, OS_AVGIFT_I_DAG)
     for kategori, per_ar in OS_EXTERNA.items():
         for ar, belopp in per_ar.items():
             externintakt_save(forbund=forbund, ar=ar, kategori=kategori, belopp=belopp)
     # The apps above add their part of this förbund through ``build_ostra_sodertorn``.
-    for app in DEMO_APPS:
-        module = _demo_module(app)
-        if module is not None and hasattr(module, "build_ostra_sodertorn"):
-            module.build_ostra_sodertorn(forbund)
+    with notify.tyst():
+        for app in DEMO_APPS:
+            module = _demo_module(app)
+            if module is not None and hasattr(module, "build_ostra_sodertorn"):
+                module.build_ostra_sodertorn(ctx)
     return forbund
 
 
@@ -774,4 +792,9 @@ def build_demo(
             module = _demo_module(app)
             if module is not None:
                 module.build(ctx)
+    # One sealed document to show (the others are sealed by the worker, or by
+    # `manage.py verifiera --forsegla`): the latest letter of a sent fee decision.
+    from finsam import forsegling
+
+    forsegling.forsegla_senaste(forbund, "avgiftsbeslut")
     return ctx

@@ -13,10 +13,17 @@ Author, ``<html lang="sv">`` the language.
 
 Long documents render off the request: see ``finsam/dokumentfiler.py``
 (``register_renderer`` and the ``Dokumentfil`` model).
+
+A frozen document's PDF is sealed here too: ``signera_pdf`` appends the förbund's PAdES
+signature (finsam/sigill.py) as an incremental update, leaving the PDF/A bytes above it
+as WeasyPrint wrote them; finsam/forsegling.py seals and verifies every frozen document.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +32,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
+
+from finsam import sigill
 
 # PDF/A-2 level a: the archival variant that also carries the structure tags screen
 # readers use (WeasyPrint 70 turns pdf_tags on for it). "pdf/a-2b" would drop the tags.
@@ -54,6 +63,11 @@ def html_to_pdf(html: str, progress: Callable[[int], None] | None = None) -> byt
     return pdf
 
 
+def signera_pdf(pdf: bytes, *, namn: str, orsak: str = "") -> bytes:
+    """The PDF with the förbund's seal (unchanged when no certificate is configured)."""
+    return sigill.signera(pdf, namn=namn, orsak=orsak)
+
+
 def render_pdf(template_name: str, context: dict[str, Any], request=None) -> bytes:
     html = render_html(template_name, {**context, "pdf": True}, request=request)
     return html_to_pdf(html)
@@ -69,9 +83,29 @@ def pdf_response(
 ) -> HttpResponse:
     """The PDF as a response; with ``?html=1`` the HTML it is made from, for the browser."""
     if request is not None and request.GET.get("html"):
-        return HttpResponse(render_html(template_name, context, request=request))
+        return html_response(render_html(template_name, context, request=request))
     pdf = render_pdf(template_name, context, request=request)
     return pdf_file_response(pdf, filename, inline=inline)
+
+
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+def html_response(html: str) -> HttpResponse:
+    """A document's HTML for the browser. The document carries its CSS in its own
+    ``<style>`` (the same CSS WeasyPrint lays the PDF out with), which the site's
+    Content-Security-Policy refuses as inline; this response allows exactly those style
+    blocks by their SHA-256, and nothing else inline."""
+    response = HttpResponse(html)
+    hashes = [
+        "'sha256-"
+        + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+        + "'"
+        for css in _STYLE.findall(html)
+    ]
+    if hashes:
+        response._csp_update = {"style-src": hashes}  # type: ignore[attr-defined]
+    return response
 
 
 def pdf_file_response(

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from finsam import selectors, services
+from finsam import selectors, services, xlsx
 from finsam.models import Avgiftsbeslut, Forbund
 
 KRONOR = '#,##0 "kr"'
 PROCENT = "0.0000%"
+
+# More than any Swedish kommun's population; the same bound as the form's.
+BEFOLKNING_GRANS = Decimal(100_000_000)
 
 UNDERLAG_LAYOUT = (
     "Första bladet. Rad 1 är rubriker. Kolumn A: kommunens namn som det står i "
@@ -24,21 +26,14 @@ UNDERLAG_LAYOUT = (
 
 def underlag_import(*, forbund: Forbund, ar: int, fil) -> int:
     """Import populations for ``ar``: all rows or none, every bad row named."""
-    try:
-        wb = load_workbook(fil, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise ValidationError(
-            "Filen gick inte att läsa som en Excelfil (.xlsx)."
-        ) from exc
-    ws = wb.worksheets[0]
+    ws = xlsx.arbetsbok_las(fil.read()).worksheets[0]
     kommuner = {
         m.namn.strip().lower(): m
         for m, _ in selectors.kommuner_for_ar(forbund=forbund, ar=ar)
     }
-    errors: list[str] = []
+    errors = xlsx.Fellista()
     varden: dict = {}
-    for rownum, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        namn, antal = (list(row) + [None, None])[:2]
+    for rownum, (namn, antal) in xlsx.rader(ws, fel=errors, max_col=2, min_row=2):
         if namn in (None, "") and antal in (None, ""):
             continue
         medlem = kommuner.get(str(namn or "").strip().lower())
@@ -50,13 +45,11 @@ def underlag_import(*, forbund: Forbund, ar: int, fil) -> int:
                 f"Rad {rownum}: {medlem.namn} finns redan på en tidigare rad."
             )
             continue
-        try:
-            value = Decimal(str(antal).replace("\xa0", "").replace(" ", ""))
-        except Exception:
-            value = None
+        value = xlsx.tal(antal, grans=BEFOLKNING_GRANS)
         if value is None or value != value.to_integral_value():
             errors.append(
-                f"Rad {rownum}: befolkningen för {medlem.namn} är inte ett heltal ({antal!s})."
+                f"Rad {rownum}: befolkningen för {medlem.namn} är inte ett heltal "
+                f"({antal!s})."
             )
             continue
         if value <= 0:
@@ -85,9 +78,7 @@ def underlag_template(*, forbund: Forbund, ar: int) -> bytes:
         ws.append([medlem.namn, underlag.befolkning if underlag else None])
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 28
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.spara(wb)
 
 
 def fordelning_export(*, beslut: Avgiftsbeslut) -> bytes:
@@ -98,11 +89,17 @@ def fordelning_export(*, beslut: Avgiftsbeslut) -> bytes:
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 18
     ws.column_dimensions["D"].width = 26
-    ws.append([f"{beslut.forbund.namn}: medlemsavgifter {beslut.ar}"])
+    ws.append([_cell(ws, f"{beslut.forbund.namn}: medlemsavgifter {beslut.ar}")])
     ws.append(
-        [f"Beslut: {beslut.paragraf_text or 'ej angivet'}. Avrundning: största resten."]
+        [
+            _cell(
+                ws,
+                f"Beslut: {beslut.paragraf_text or 'ej angivet'}. "
+                "Avrundning: största resten.",
+            )
+        ]
     )
-    ws.append(["Medlem", "Andel", "Belopp", "Underlag"])
+    ws.append([_cell(ws, t) for t in ("Medlem", "Andel", "Belopp", "Underlag")])
     for rad in data["rader"]:
         ws.append(
             [
@@ -120,17 +117,10 @@ def fordelning_export(*, beslut: Avgiftsbeslut) -> bytes:
             None,
         ]
     )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.spara(wb)
 
 
 def _cell(ws, value, number_format: str | None = None, bold: bool = False):
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=value)
-    if number_format:
-        cell.number_format = number_format
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
+    return xlsx.cell(
+        ws, value, number_format=number_format, font=Font(bold=True) if bold else None
+    )

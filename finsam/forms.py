@@ -6,9 +6,10 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.apps import apps
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.db.models import Q
 
+from finsam import historik, paging
 from finsam.fields import SvDecimalField, SvIntegerField, svenska_tal
 from finsam.models import (
     Avgiftsbeslut,
@@ -21,6 +22,7 @@ from finsam.models import (
     User,
 )
 from finsam.uploads import UploadForm
+from finsam.validators import MAX_ANTAL, validate_datum, validate_fritext
 
 
 def choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
@@ -33,6 +35,30 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class FritextField(forms.CharField):
+    """A free-text form field: no personnummer, no control characters (the same check
+    as every free text field of the models, ``finsam.validators.validate_fritext``)."""
+
+    default_validators = [validate_fritext]
+
+
+class DatumField(forms.DateField):
+    """A date within the years the app keeps (``finsam.validators.validate_datum``):
+    9999-12-31 is a typo, and a page doing date arithmetic on it would fail."""
+
+    default_validators = [validate_datum]
+
+
+class AntalField(SvIntegerField):
+    """A count: 0 or more and at most ``MAX_ANTAL`` unless told otherwise, so a number
+    beyond the database's integers is a message, not a failed save."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_ANTAL)
+        super().__init__(**kwargs)
 
 
 class CrispyFormMixin:
@@ -114,7 +140,7 @@ class UppdragForm(ForbundScopedForm):
 
 
 class DatumForm(forms.Form):
-    datum = forms.DateField(label="Datum", widget=DateInput(), required=False)
+    datum = DatumField(label="Datum", widget=DateInput(), required=False)
 
 
 # --- Medlemsavgifter ----------------------------------------------------------------
@@ -143,15 +169,13 @@ class AvgiftsbeslutForm(CrispyFormMixin, forms.Form):
         help_text="Den paragraf som fattade beslutet. Krävs (eller texten nedan) innan "
         "beslutet expedieras.",
     )
-    paragraf = forms.CharField(
+    paragraf = FritextField(
         label="Beslutsparagraf som text",
         max_length=100,
         required=False,
         help_text="När paragrafen inte finns i systemet, t.ex. § 54, 2017-11-22.",
     )
-    beslutsdatum = forms.DateField(
-        label="Beslutsdatum", required=False, widget=DateInput()
-    )
+    beslutsdatum = DatumField(label="Beslutsdatum", required=False, widget=DateInput())
     avsandare = forms.ModelChoiceField(
         label="Avsändare av brevet", queryset=Person.objects.none(), required=False
     )
@@ -206,10 +230,10 @@ class KommununderlagForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kommuner = kommuner
         for medlem, underlag in kommuner:
-            self.fields[f"befolkning_{medlem.pk}"] = SvIntegerField(
+            self.fields[f"befolkning_{medlem.pk}"] = AntalField(
                 label=f"{medlem.namn}: befolkning",
                 required=False,
-                min_value=0,
+                max_value=100_000_000,
                 initial=underlag.befolkning if underlag else None,
             )
             self.fields[f"procent_{medlem.pk}"] = SvDecimalField(
@@ -327,3 +351,71 @@ class LosenordForm(CrispyFormMixin, PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_helper()
+
+
+class EgetLosenordForm(SetPasswordForm):
+    """Reset by e-mail: the login's owner chose it (finsam/konton.py counts it as their
+    own password, not one set by someone else)."""
+
+    def save(self, commit: bool = True) -> Any:
+        self.user._utford_av = self.user
+        return super().save(commit)
+
+
+class EngangskodForm(CrispyFormMixin, forms.Form):
+    kod = forms.RegexField(
+        label="Engångskod",
+        regex=r"^\s*\d{6,8}\s*$",
+        error_messages={"invalid": "Skriv de sex siffrorna från appen."},
+        max_length=8,
+        help_text="Sex siffror från appen (t.ex. Microsoft Authenticator eller FreeOTP).",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+    def __init__(self, *args: Any, submit_label: str = "Bekräfta", **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.submit_label = submit_label
+        self.setup_helper()
+
+    def clean_kod(self) -> str:
+        kod = "".join(self.cleaned_data["kod"].split())
+        if not kod.isdigit():
+            raise forms.ValidationError("Koden består av siffror.")
+        return kod
+
+
+class LoggFilter(forms.Form):
+    """The förbund's change log: by user, kind of record and dates (finsam/historik.py)."""
+
+    anvandare = forms.ModelChoiceField(
+        label="Användare", queryset=User.objects.none(), required=False
+    )
+    modell = forms.ChoiceField(label="Posttyp", required=False)
+    fran = forms.DateField(label="Från", required=False, widget=DateInput)
+    till = forms.DateField(label="Till och med", required=False, widget=DateInput)
+
+    def __init__(self, *args, forbund, **kwargs):
+        super().__init__(*args, **kwargs)
+        choice_field(self, "anvandare").queryset = User.objects.for_forbund(
+            forbund
+        ).order_by("username")
+        self.fields["modell"].choices = [("", "Alla")] + sorted(
+            (
+                (label, str(m._meta.verbose_name).capitalize())
+                for label, m in historik.modeller().items()
+            ),
+            key=lambda c: c[1],
+        )
+
+    def clean(self):
+        data = super().clean()
+        fran, till = data.get("fran"), data.get("till")
+        for namn in ("fran", "till"):
+            d = data.get(namn)
+            if d and not paging.MIN_AR <= d.year <= paging.MAX_AR:
+                self.add_error(namn, "Ange ett datum mellan år 2000 och 2100.")
+        if fran and till and till < fran:
+            self.add_error("till", "Slutdatum kan inte vara före startdatum.")
+        return data

@@ -11,6 +11,7 @@ How a model joins (any app, the årsredovisning too)::
     class Arsredovisning(FrysbarModel):
         frysregel = "ekonomi.arsredovisning.rules.fryst_orsak"  # fn(obj) -> str | None
         frysforaldrar = ("forbund",)     # FKs whose freeze bars attaching a new row here
+        frys_ny_rad = False              # True: the rule judges a new row's place too
         objects = FrysbarForbundQuerySet.as_manager()
 
         def frysning_tillater(self, fore, andrade):  # optional: allowed transitions
@@ -40,6 +41,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils.module_loading import import_string
 
+from finsam import versioner
 from finsam.tenancy import ForbundQuerySet
 
 _M_co = TypeVar("_M_co", bound=models.Model, covariant=True)
@@ -67,8 +69,13 @@ def kontrollera_kan_andras(obj: Any) -> None:
 
 
 def lagrad(obj: models.Model) -> models.Model | None:
-    """The row as the database holds it (``None`` for a new object)."""
-    if obj.pk is None or obj._state.adding:
+    """The row as the database holds it (``None`` for a new object).
+
+    Looked up by pk even for an object Django thinks is new: a history version's
+    ``instance`` (simple-history) is built with ``_state.adding`` set yet carries the
+    stored row's pk, and saving it would overwrite that row — a revert of a frozen
+    record by the back door."""
+    if obj.pk is None:
         return None
     return type(obj)._base_manager.filter(pk=obj.pk).first()
 
@@ -83,10 +90,14 @@ def andrade_falt(
         or f.name in update_fields
         or f.attname in update_fields
     ]
+    # The lock's version counts saves, it is no content: a frozen record re-saved
+    # unchanged from a copy read before another save is not a change.
     return {
         f.name
         for f in falt
-        if not f.primary_key and f.value_from_object(fore) != f.value_from_object(efter)
+        if not f.primary_key
+        and f.name != versioner.FALT
+        and f.value_from_object(fore) != f.value_from_object(efter)
     }
 
 
@@ -113,6 +124,8 @@ def _foralder_orsak(model: type[models.Model], namn: str, varde: Any) -> str | N
 def kontrollera_spara(obj: FrysbarModel, update_fields: Iterable[str] | None = None):
     """The model guard: refuse changing a frozen row or attaching to a frozen parent."""
     fore = lagrad(obj)
+    if fore is None and obj.frys_ny_rad:
+        kontrollera_kan_andras(obj)
     if fore is not None:
         orsak = fryst_orsak(fore)
         if orsak:
@@ -141,6 +154,9 @@ class FrysbarModel(models.Model):
     frysforaldrar: ClassVar[tuple[str, ...]] = ()
     # Fields a bulk ``update()`` may set even on frozen rows (bookkeeping, not content).
     frys_bulk_tillatna: ClassVar[frozenset[str]] = frozenset()
+    # A rule that judges the row's place (its förbund and year), not its own state,
+    # refuses a new row there too: no new text in an approved year's report.
+    frys_ny_rad: ClassVar[bool] = False
 
     class Meta:
         abstract = True

@@ -20,6 +20,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from simple_history.models import HistoricalRecords
 
+from finsam import tvafaktor
+
 # The models are looked up by name: ``User.save`` calls this module, so importing
 # ``finsam.models`` here would close an import circle.
 User = Any
@@ -135,6 +137,6 @@ def signera_hinder(user: User) -> str | None:
 
 
 def kontrollera_kan_signera(user: User) -> None:
-    hinder = signera_hinder(user)
+    hinder = signera_hinder(user) or tvafaktor.signera_hinder(user)
     if hinder:
         raise ValidationError(hinder)

@@ -17,11 +17,19 @@ from simple_history.models import HistoricalRecords
 from finsam.access import ROLL_CHOICES
 from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.tenancy import ForbundQuerySet, require_same_forbund
-from finsam.validators import validate_orgnr
+from finsam.validators import (
+    ar_check,
+    datum_check,
+    validate_ar,
+    validate_datum,
+    validate_fritext,
+    validate_orgnr,
+)
+from finsam.versioner import Versionerad
 
 
 class Forbund(models.Model):
-    namn = models.CharField("namn", max_length=200)
+    namn = models.CharField("namn", max_length=200, validators=[validate_fritext])
     orgnr = models.CharField(
         "organisationsnummer", max_length=11, unique=True, validators=[validate_orgnr]
     )
@@ -29,10 +37,15 @@ class Forbund(models.Model):
         "kortnamn",
         max_length=20,
         help_text="Förkortning som används i diarienummer, t.ex. BHS.",
+        validators=[validate_fritext],
     )
-    adress = models.CharField("postadress", max_length=200, blank=True)
+    adress = models.CharField(
+        "postadress", max_length=200, blank=True, validators=[validate_fritext]
+    )
     postnummer = models.CharField("postnummer", max_length=6, blank=True)
-    ort = models.CharField("ort", max_length=100, blank=True)
+    ort = models.CharField(
+        "ort", max_length=100, blank=True, validators=[validate_fritext]
+    )
     epost = models.EmailField("e-post", blank=True)
     webbplats = models.URLField("webbplats", blank=True)
     staten_en_rad = models.BooleanField(
@@ -41,6 +54,14 @@ class Forbund(models.Model):
         help_text="Försäkringskassan betalar statens halva för både FK och AF. "
         "Av: FK och AF får varsin rad med hälften var.",
     )
+    kraver_tvafaktor = models.BooleanField(
+        "kräv tvåfaktorsinloggning",
+        default=False,
+        help_text="Administratörer och den som undertecknar (ordförande, justerare) "
+        "måste ange en engångskod från en app (TOTP).",
+    )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "förbund"
@@ -89,6 +110,9 @@ class User(AbstractUser):
     )
 
     objects: ClassVar[FinsamUserManager] = FinsamUserManager()
+    # Roles, förbund, person link and activation: who changed them and when. Never the
+    # password hash (its changes are Kontohandelser), nor the time of each login.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
     # Who is making the change being saved (set by the services; finsam/konton.py).
     _utford_av: User | None = None
 
@@ -111,7 +135,17 @@ class User(AbstractUser):
         from finsam import konton
 
         handelser = konton.kontrollera_och_forbered(self)
-        super().save(*args, **kwargs)
+        # A login's time stamp or new password is no change to the record's history
+        # (simple-history skips a save while the attribute exists at all).
+        falt = kwargs.get("update_fields")
+        if falt and set(falt) <= {"last_login", "password"}:
+            self.skip_history_when_saving = True
+            try:
+                super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+        else:
+            super().save(*args, **kwargs)
         konton.logga(self, handelser)
 
 
@@ -172,7 +206,7 @@ class Kontohandelse(models.Model):
         return f"{self.user}: {self.get_handelse_display()} {self.tid:%Y-%m-%d %H:%M}"
 
 
-class Medlem(models.Model):
+class Medlem(Versionerad, models.Model):
     FORSAKRINGSKASSAN = "fk"
     ARBETSFORMEDLINGEN = "af"
     REGION = "region"
@@ -191,22 +225,29 @@ class Medlem(models.Model):
         on_delete=models.CASCADE,
         related_name="medlemmar",
     )
-    namn = models.CharField("namn", max_length=200)
+    namn = models.CharField("namn", max_length=200, validators=[validate_fritext])
     typ = models.CharField("typ", max_length=10, choices=TYP_CHOICES)
     orgnr = models.CharField(
         "organisationsnummer", max_length=11, blank=True, validators=[validate_orgnr]
     )
-    medlem_fran = models.DateField("medlem från", null=True, blank=True)
-    medlem_till = models.DateField("medlem till", null=True, blank=True)
+    medlem_fran = models.DateField(
+        "medlem från", null=True, blank=True, validators=[validate_datum]
+    )
+    medlem_till = models.DateField(
+        "medlem till", null=True, blank=True, validators=[validate_datum]
+    )
     # A member may change its name (Stockholms läns landsting became Region Stockholm on
     # 2019-01-01): a document prints the name valid on its own date.
-    tidigare_namn = models.CharField("tidigare namn", max_length=200, blank=True)
+    tidigare_namn = models.CharField(
+        "tidigare namn", max_length=200, blank=True, validators=[validate_fritext]
+    )
     namn_fran = models.DateField(
         "namnet gäller från",
         null=True,
         blank=True,
         help_text="Dagen då nuvarande namn började gälla; före den används det "
         "tidigare namnet.",
+        validators=[validate_datum],
     )
     sortering = models.PositiveSmallIntegerField("sortering", default=0)
 
@@ -218,6 +259,9 @@ class Medlem(models.Model):
         verbose_name_plural = "medlemmar"
         ordering = ["sortering", "namn"]
         constraints = [
+            datum_check(
+                "finsam_medlem_rimliga_datum", "medlem_fran", "medlem_till", "namn_fran"
+            ),
             models.UniqueConstraint(
                 fields=["forbund", "namn"],
                 name="medlem_unique_namn",
@@ -251,25 +295,32 @@ class Medlem(models.Model):
         )
 
 
-class Person(models.Model):
+class Person(Versionerad, models.Model):
     forbund = models.ForeignKey(
         Forbund,
         verbose_name="förbund",
         on_delete=models.CASCADE,
         related_name="personer",
     )
-    fornamn = models.CharField("förnamn", max_length=100)
-    efternamn = models.CharField("efternamn", max_length=100)
+    fornamn = models.CharField("förnamn", max_length=100, validators=[validate_fritext])
+    efternamn = models.CharField(
+        "efternamn", max_length=100, validators=[validate_fritext]
+    )
     parti = models.CharField(
         "parti",
         max_length=10,
         blank=True,
         help_text="Partiförkortning för förtroendevalda, t.ex. S eller M.",
+        validators=[validate_fritext],
     )
     epost = models.EmailField("e-post", blank=True)
     telefon = models.CharField("telefon", max_length=30, blank=True)
     organisation = models.CharField(
-        "organisation", max_length=200, blank=True, help_text="T.ex. revisionsbyrå."
+        "organisation",
+        max_length=200,
+        blank=True,
+        help_text="T.ex. revisionsbyrå.",
+        validators=[validate_fritext],
     )
 
     objects = ForbundQuerySet.as_manager()
@@ -299,7 +350,7 @@ class UppdragQuerySet(ForbundQuerySet):
         )
 
 
-class Uppdrag(models.Model):
+class Uppdrag(Versionerad, models.Model):
     """A person's assignment with a period: board seat, presidium, revisor, kansli…"""
 
     LEDAMOT = "ledamot"
@@ -348,14 +399,18 @@ class Uppdrag(models.Model):
         blank=True,
         related_name="uppdrag",
     )
-    fran = models.DateField("från")
-    till = models.DateField("till och med", null=True, blank=True)
+    fran = models.DateField("från", validators=[validate_datum])
+    till = models.DateField(
+        "till och med", null=True, blank=True, validators=[validate_datum]
+    )
     ordning = models.PositiveSmallIntegerField(
         "ordning",
         default=1,
         help_text="För vice ordförande: 1:e, 2:e. För ersättare: turordning.",
     )
-    befattning = models.CharField("befattning", max_length=100, blank=True)
+    befattning = models.CharField(
+        "befattning", max_length=100, blank=True, validators=[validate_fritext]
+    )
     tjanstgoringsgrad = models.PositiveSmallIntegerField(
         "tjänstgöringsgrad (%)", null=True, blank=True
     )
@@ -363,7 +418,11 @@ class Uppdrag(models.Model):
         "revisor för", max_length=20, choices=REVISOR_FOR_CHOICES, blank=True
     )
     bitrade = models.CharField(
-        "revisionsbiträde", max_length=200, blank=True, help_text="Revisionsbyrå."
+        "revisionsbiträde",
+        max_length=200,
+        blank=True,
+        help_text="Revisionsbyrå.",
+        validators=[validate_fritext],
     )
 
     objects = UppdragQuerySet.as_manager()
@@ -374,6 +433,7 @@ class Uppdrag(models.Model):
         verbose_name_plural = "uppdrag"
         ordering = ["typ", "ordning", "fran"]
         constraints = [
+            datum_check("finsam_uppdrag_rimliga_datum", "fran", "till"),
             models.CheckConstraint(
                 condition=Q(till__isnull=True) | Q(till__gte=models.F("fran")),
                 name="uppdrag_period_ordered",
@@ -433,7 +493,7 @@ class Kommununderlag(models.Model):
     medlem = models.ForeignKey(
         Medlem, verbose_name="kommun", on_delete=models.CASCADE, related_name="underlag"
     )
-    ar = models.PositiveSmallIntegerField("budgetår")
+    ar = models.PositiveSmallIntegerField("budgetår", validators=[validate_ar])
     befolkning = models.PositiveIntegerField(
         "befolkning 1 november året före", null=True, blank=True
     )
@@ -443,11 +503,14 @@ class Kommununderlag(models.Model):
 
     objects = ForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "kommununderlag"
         verbose_name_plural = "kommununderlag"
         ordering = ["ar", "medlem__sortering", "medlem__namn"]
         constraints = [
+            ar_check("finsam_kommununderlag_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["medlem", "ar"],
                 name="kommununderlag_unique_medlem_ar",
@@ -464,7 +527,7 @@ class Kommununderlag(models.Model):
         return f"{self.medlem} {self.ar}"
 
 
-class Avgiftsbeslut(FrysbarModel):
+class Avgiftsbeslut(Versionerad, FrysbarModel):
     """The board's decision on the members' fees for one budget year."""
 
     BEFOLKNING = "befolkning"
@@ -485,7 +548,7 @@ class Avgiftsbeslut(FrysbarModel):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE
     )
-    ar = models.PositiveSmallIntegerField("budgetår")
+    ar = models.PositiveSmallIntegerField("budgetår", validators=[validate_ar])
     total = models.DecimalField("total medlemsavgift", max_digits=14, decimal_places=2)
     metod = models.CharField(
         "fördelning mellan kommunerna",
@@ -521,8 +584,11 @@ class Avgiftsbeslut(FrysbarModel):
         max_length=100,
         blank=True,
         help_text="T.ex. § 54, 2017-11-22, när paragrafen inte finns i systemet.",
+        validators=[validate_fritext],
     )
-    beslutsdatum = models.DateField("beslutsdatum", null=True, blank=True)
+    beslutsdatum = models.DateField(
+        "beslutsdatum", null=True, blank=True, validators=[validate_datum]
+    )
     avsandare = models.ForeignKey(
         Person,
         verbose_name="avsändare",
@@ -548,6 +614,8 @@ class Avgiftsbeslut(FrysbarModel):
         verbose_name_plural = "avgiftsbeslut"
         ordering = ["-ar", "-skapad"]
         constraints = [
+            ar_check("finsam_avgiftsbeslut_rimligt_ar"),
+            datum_check("finsam_avgiftsbeslut_rimligt_datum", "beslutsdatum"),
             models.UniqueConstraint(
                 fields=["forbund", "ar"],
                 condition=~Q(status="ersatt"),
@@ -593,16 +661,22 @@ class Avgiftsrad(FrysbarModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    benamning = models.CharField("benämning", max_length=200)
+    benamning = models.CharField(
+        "benämning", max_length=200, validators=[validate_fritext]
+    )
     andel = models.DecimalField("andel", max_digits=11, decimal_places=8)
     belopp = models.DecimalField("belopp", max_digits=14, decimal_places=2)
-    underlag = models.CharField("underlag", max_length=100, blank=True)
+    underlag = models.CharField(
+        "underlag", max_length=100, blank=True, validators=[validate_fritext]
+    )
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
 
     forbund_path = "beslut__forbund"
     objects = FrysbarForbundQuerySet.as_manager()
     frysregel = "finsam.rules.avgiftsbeslut_fryst_orsak"
     frysforaldrar = ("beslut",)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "avgiftsrad"
@@ -635,17 +709,20 @@ class Avgiftsbud(models.Model):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE
     )
-    ar = models.PositiveSmallIntegerField("budgetår")
+    ar = models.PositiveSmallIntegerField("budgetår", validators=[validate_ar])
     part = models.CharField("part", max_length=12, choices=PART_CHOICES)
     belopp = models.DecimalField("erbjudet belopp", max_digits=14, decimal_places=2)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "avgiftsbud"
         verbose_name_plural = "avgiftsbud"
         ordering = ["ar", "part"]
         constraints = [
+            ar_check("finsam_avgiftsbud_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["forbund", "ar", "part"], name="avgiftsbud_unique_part"
             ),
@@ -660,7 +737,7 @@ class Avgiftsbud(models.Model):
         return f"{self.get_part_display()} {self.ar}"
 
 
-class ExternIntakt(models.Model):
+class ExternIntakt(Versionerad, models.Model):
     """Income besides the fees: ESF, Arvsfonden and other grants, per year."""
 
     ESF = "esf"
@@ -675,23 +752,28 @@ class ExternIntakt(models.Model):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE
     )
-    ar = models.PositiveSmallIntegerField("år")
+    ar = models.PositiveSmallIntegerField("år", validators=[validate_ar])
     kategori = models.CharField("kategori", max_length=12, choices=KATEGORI_CHOICES)
-    benamning = models.CharField("benämning", max_length=200, blank=True)
+    benamning = models.CharField(
+        "benämning", max_length=200, blank=True, validators=[validate_fritext]
+    )
     belopp = models.DecimalField("belopp", max_digits=14, decimal_places=2)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "extern intäkt"
         verbose_name_plural = "externa intäkter"
         ordering = ["ar", "kategori"]
         constraints = [
+            ar_check("finsam_externintakt_rimligt_ar"),
             models.CheckConstraint(
                 condition=Q(belopp__gte=0),
                 name="externintakt_belopp_not_negative",
                 violation_error_message="Beloppet kan inte vara negativt.",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -765,3 +847,40 @@ class Dokumentfil(models.Model):
     @property
     def pagar(self) -> bool:
         return self.status in (self.KOAD, self.PAGAR)
+
+
+class Forsegling(models.Model):
+    """The seal of one frozen document: the SHA-256 of its content and of its signed PDF,
+    and the PDF itself (in the database, like the årsredovisning's: a backup holds it).
+
+    One per document (``slag`` and ``objekt_id``), made once when it froze
+    (finsam/forsegling.py) and never changed: ``verifiera`` recomputes both hashes and
+    the signature and reports every difference.
+    """
+
+    forbund = models.ForeignKey(
+        Forbund, verbose_name="förbund", on_delete=models.CASCADE
+    )
+    slag = models.CharField("slag", max_length=40)
+    objekt_id = models.PositiveBigIntegerField("post")
+    titel = models.CharField("titel", max_length=200)
+    innehall_sha256 = models.CharField("innehållets SHA-256", max_length=64)
+    pdf = models.BinaryField("förseglad PDF", blank=True, default=b"", editable=False)
+    pdf_sha256 = models.CharField("PDF:ens SHA-256", max_length=64, blank=True)
+    signerad = models.BooleanField("signerad (PAdES)", default=False)
+    skapad = models.DateTimeField("förseglad", auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "försegling"
+        verbose_name_plural = "förseglingar"
+        ordering = ["slag", "objekt_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slag", "objekt_id"], name="forsegling_en_per_dokument"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.titel

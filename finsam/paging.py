@@ -13,8 +13,8 @@ from django.http import HttpRequest
 
 from finsam import dates
 
-MIN_AR = 2000
-MAX_AR = 2100
+MIN_AR = dates.MIN_AR
+MAX_AR = dates.MAX_AR
 PER_SIDA = 50
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from finsam.frysning import kontrollera_kan_andras
@@ -32,14 +33,47 @@ from finsam.tenancy import require_same_forbund
 M = TypeVar("M", bound=models.Model)
 
 
+SAMTIDIGT_SPARAD = "Någon annan sparade samma uppgift i samma ögonblick. Ladda om sidan och försök igen."
+
+
+class SamtidigAndring(ValidationError):
+    """Another request saved the same unique thing between our check and our write:
+    the database refused ours (IntegrityError). Carries the message the check gives
+    now that the other row is there, so the form shows it like any validation error."""
+
+
 def model_save(instance: M, **fields: Any) -> M:
-    """Set ``fields``, validate the whole object and save it, all or nothing."""
+    """Set ``fields``, validate the whole object and save it, all or nothing.
+
+    ``full_clean`` checks the unique constraints, but two requests can both pass the
+    check before either writes; the database then refuses the second. That becomes a
+    ``SamtidigAndring`` with the constraint's own message, never a 500."""
     for name, value in fields.items():
         setattr(instance, name, value)
-    with transaction.atomic():
-        instance.full_clean()
-        instance.save()
+    try:
+        with transaction.atomic():
+            instance.full_clean()
+            instance.save()
+    except IntegrityError as exc:
+        try:
+            instance.full_clean()
+        except ValidationError as now_invalid:
+            raise SamtidigAndring(now_invalid.update_error_dict({})) from exc
+        raise SamtidigAndring(SAMTIDIGT_SPARAD) from exc
     return instance
+
+
+def save_unique(find: Callable[[], M | None], new: Callable[[], M], **fields: Any) -> M:
+    """Save the one row a unique key names: change it if it exists, else create it.
+    When another request creates it at the same moment, change theirs instead (the
+    later save wins, as it would have a second later) rather than fail."""
+    try:
+        return model_save(find() or new(), **fields)
+    except SamtidigAndring:
+        existing = find()
+        if existing is None:
+            raise
+        return model_save(existing, **fields)
 
 
 def medlem_save(
@@ -448,10 +482,13 @@ def kommununderlag_save(
     for medlem, fields in varden.items():
         if medlem.forbund_id != forbund.pk or medlem.typ != Medlem.KOMMUN:
             raise ValidationError(f"{medlem} är inte en kommun i förbundet.")
-        obj = Kommununderlag.objects.filter(
-            medlem=medlem, ar=ar
-        ).first() or Kommununderlag(forbund=forbund, medlem=medlem, ar=ar)
-        saved.append(model_save(obj, **fields))
+        saved.append(
+            save_unique(
+                Kommununderlag.objects.filter(medlem=medlem, ar=ar).first,
+                partial(Kommununderlag, forbund=forbund, medlem=medlem, ar=ar),
+                **fields,
+            )
+        )
     return saved
 
 

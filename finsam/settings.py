@@ -5,6 +5,10 @@ SECRET_KEY    required when DEBUG is off outside tests
 DEBUG         1/true to enable (``make run`` sets it)
 ALLOWED_HOSTS comma-separated
 HTTPS         1/true: secure cookies, HSTS and SSL redirect (default: on when DEBUG is off)
+TRUSTED_PROXY_HEADER, TRUSTED_PROXY_COUNT  the client address behind the TLS proxy (login
+              lockout), e.g. HTTP_X_FORWARDED_FOR and 1
+FORSEGLING_PKCS12, FORSEGLING_PKCS12_LOSENORD  the förbund's signing certificate
+TVAFAKTOR_SYSTEMADMIN  1: superusers must use TOTP two-factor
 EMAIL_URL-like settings: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
               EMAIL_USE_TLS, DEFAULT_FROM_EMAIL; without EMAIL_HOST mail goes to the console.
 """
@@ -58,6 +62,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "simple_history",
     "csp",
     "django_tasks",
@@ -76,7 +82,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "finsam.sessioner.SessionForlangningMiddleware",
+    # request.user.is_verified(): whether this session passed the TOTP step.
+    "django_otp.middleware.OTPMiddleware",
     "finsam.middleware.ForbundMiddleware",
+    # Sends a login that must use two-factor (finsam/tvafaktor.py) to that step first.
+    "finsam.tvafaktor.TvafaktorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -112,8 +123,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Several browser-test threads write at once; wait rather than fail on a lock.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Simultaneous writes wait for each other instead of failing with "database is
+    # locked": WAL lets readers go on while one writes, the busy timeout makes a writer
+    # wait up to 20 s for the lock, and IMMEDIATE takes the write lock when a
+    # transaction begins. (A deferred transaction that reads first and then writes
+    # cannot wait: SQLite fails it at once because its snapshot went stale.)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "finsam.User"
@@ -126,22 +147,50 @@ AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Swedish words people build passwords from ("Sommar2024"), shipped in the repo.
+    {"NAME": "finsam.losenord.SvenskaVanligaLosenordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Argon2 first (Django's recommendation); the others only read hashes made before.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 if TESTING:
     # Hashing is deliberately slow; tests create many users and need no protection.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *PASSWORD_HASHERS,
+    ]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "finsam:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# django-axes: lock an account/IP pair after five failed logins for one hour.
+# Sessions end after a working day without activity: a request moves the expiry on,
+# writing the session at most every five minutes (finsam/sessioner.py).
+SESSION_COOKIE_AGE = 9 * 60 * 60
+SESSION_FORNYA_EFTER = int(os.environ.get("SESSION_FORNYA_EFTER", 5 * 60))
+
+# django-axes: lock an account/IP pair after five failed logins for one hour. Counting per
+# user AND address means one bad actor cannot lock a named user out for everyone.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the TLS proxy production uses, the client's address is in a header the proxy
+# appends to: TRUSTED_PROXY_HEADER (a META key, e.g. HTTP_X_FORWARDED_FOR) and
+# TRUSTED_PROXY_COUNT proxies in front (finsam/klientadress.py). Without them
+# REMOTE_ADDR: a header is never trusted unless configured.
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "").strip()
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+AXES_CLIENT_IP_CALLABLE = "finsam.klientadress.klientadress"
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
@@ -155,7 +204,7 @@ USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["finsam.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -229,6 +278,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# TOTP two-factor (django-otp): the name the authenticator app shows. A förbund turns
+# the requirement on for its admins and signers; system administrators (superusers)
+# are held to it when TVAFAKTOR_SYSTEMADMIN is on.
+OTP_TOTP_ISSUER = "Finsam"
+TVAFAKTOR_SYSTEMADMIN = env_bool("TVAFAKTOR_SYSTEMADMIN")
+
+# The förbund's seal on frozen PDFs (finsam/sigill.py): a PKCS#12 file and its password.
+# Without one, development and tests make a self-signed certificate in MEDIA_ROOT;
+# production then stores hashes only and `manage.py verifiera` reports no signature.
+FORSEGLING_PKCS12 = os.environ.get("FORSEGLING_PKCS12", "")
+FORSEGLING_PKCS12_LOSENORD = os.environ.get("FORSEGLING_PKCS12_LOSENORD", "")
 
 LOGGING = {
     "version": 1,

@@ -54,6 +54,7 @@ from finsam.models import (
 )
 from finsam.paging import ar_val
 from finsam.tenancy import get_for_forbund
+from finsam.versioner import samma_version, versionsfalt
 
 
 def edit_object(
@@ -69,11 +70,14 @@ def edit_object(
 ) -> HttpResponse:
     """Bind, validate and save one form through its service; shared by the edit pages
     of every app. ``save(form)`` returns the saved object, which ``success_url`` and
-    ``success_message`` may take when they are callables."""
+    ``success_message`` may take when they are callables. A record someone else saved
+    after the form was loaded is not overwritten (finsam/versioner.py)."""
     form = form_class(request.POST or None, instance=instance, forbund=request.forbund)
+    versionsfalt(form, instance)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = save(form)
+            with samma_version(form, instance):
+                saved = save(form)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -377,6 +381,7 @@ def _beslut_form_view(
         fixed_year=base.ar if base else None,
         sok=request.GET.get("paragraf_sok", ""),
     )
+    versionsfalt(form, beslut)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         fields = {
@@ -386,19 +391,23 @@ def _beslut_form_view(
             "avsandare": data["avsandare"],
         }
         try:
-            if ersatter is not None:
-                saved = services.avgiftsbeslut_ersatt(
-                    beslut=ersatter, total=data["total"], metod=data["metod"], **fields
-                )
-            else:
-                saved = services.avgiftsbeslut_save(
-                    forbund=request.forbund,
-                    ar=data["ar"],
-                    total=data["total"],
-                    metod=data["metod"],
-                    beslut=beslut,
-                    **fields,
-                )
+            with samma_version(form, beslut):
+                if ersatter is not None:
+                    saved = services.avgiftsbeslut_ersatt(
+                        beslut=ersatter,
+                        total=data["total"],
+                        metod=data["metod"],
+                        **fields,
+                    )
+                else:
+                    saved = services.avgiftsbeslut_save(
+                        forbund=request.forbund,
+                        ar=data["ar"],
+                        total=data["total"],
+                        metod=data["metod"],
+                        beslut=beslut,
+                        **fields,
+                    )
         except ValidationError as exc:
             add_validation_error(form, exc)
         else:

@@ -9,10 +9,12 @@ class InsatserConfig(AppConfig):
         from finsam.dashboard import register_panel
         from finsam.documents import register_documents
         from finsam.dokumentfiler import register_renderer
+        from insatser import forsegling
         from insatser.dashboard import dokument, panel
         from insatser.pdf import deltagarstatistik
 
         register_panel(panel)
+        forsegling.register()
         register_documents(dokument)
         register_renderer(
             "deltagarstatistik",

@@ -3,13 +3,15 @@ named in Swedish."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from finsam import xlsx
 from insatser.models import Avslutsorsak, Periodrapport, PeriodrapportAvslut
 from insatser.services import (
     FLODEN,
@@ -62,9 +64,7 @@ def rapport_template(rapport: Periodrapport, orsaker: list[Avslutsorsak]) -> byt
     ws.append([EGEN_FORSORJNING, rapport.egen_forsorjning_12m])
     ws.append([BERATTELSE, rapport.berattelse])
     ws.column_dimensions["A"].width = 45
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.spara(wb)
 
 
 @dataclass
@@ -72,37 +72,43 @@ class Import:
     siffror: dict[str, int | None] = field(default_factory=dict)
     avslut: dict[int, dict[str, int]] = field(default_factory=dict)
     berattelse: str = ""
-    fel: list[str] = field(default_factory=list)
+    fel: list[str] = field(default_factory=xlsx.Fellista)
+
+
+# More participants than any insats has; keeps a count inside the database's integer.
+ANTAL_GRANS = Decimal(1_000_000)
 
 
 def _antal(value, radnr: int, kolumn: str, fel: list[str]) -> int:
     if value in (None, ""):
         return 0
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    tal = xlsx.tal(value, grans=ANTAL_GRANS)
+    if tal is None or tal < 0 or tal != tal.to_integral_value():
         fel.append(
-            f"Rad {radnr}, kolumn {kolumn}: ”{value}” är inte ett antal (0 eller mer)."
+            f"Rad {radnr}, kolumn {kolumn}: ”{value}” är inte ett antal "
+            "(ett heltal, 0 eller mer)."
         )
         return 0
-    return value
+    return int(tal)
 
 
 def parse_rapport(data: bytes, orsaker: list[Avslutsorsak]) -> Import:
     result = Import()
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except Exception:  # noqa: BLE001 - any unreadable file is the user's error
-        result.fel.append("Filen kan inte läsas som en Excelfil (.xlsx).")
-        return result
-    if BLAD not in wb.sheetnames:
-        result.fel.append(f"Filen saknar bladet ”{BLAD}”: använd mallen.")
-        return result
+        wb = xlsx.arbetsbok_las(data)
+        if BLAD not in wb.sheetnames:
+            result.fel.append(f"Filen saknar bladet ”{BLAD}”: använd mallen.")
+            return result
+        _parse_rader(result, xlsx.rader(wb[BLAD], fel=result.fel, max_col=5), orsaker)
+    except ValidationError as exc:
+        result.fel.extend(exc.messages)
+    return result
+
+
+def _parse_rader(result: Import, rader, orsaker: list[Avslutsorsak]) -> None:
     per_namn = {o.namn: o for o in orsaker}
     sedda: set[str] = set()
-    for radnr, row in enumerate(wb[BLAD].iter_rows(values_only=True), start=1):
+    for radnr, row in rader:
         if radnr <= 3 or not row or row[0] in (None, ""):
             continue
         rubrik = str(row[0]).strip()
@@ -149,7 +155,6 @@ def parse_rapport(data: bytes, orsaker: list[Avslutsorsak]) -> Import:
     for rubrik in FLODESRADER:
         if rubrik not in sedda:
             result.fel.append(f"Raden ”{rubrik}” saknas.")
-    return result
 
 
 RAD_FOR_FALT = {
@@ -185,9 +190,7 @@ def import_rapport(
         if a.kod not in godkanda
     ]
     if fel:
-        return fel
-    from django.core.exceptions import ValidationError
-
+        return xlsx.begransa(fel)
     try:
         with transaction.atomic():
             periodrapport_save(
@@ -205,9 +208,7 @@ def import_rapport(
 
 
 def _bok(wb: Workbook) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.spara(wb)
 
 
 def _rubrik(ws, rad: list) -> None:
@@ -371,16 +372,15 @@ def indikator_template(forbund, ar: int) -> bytes:
 
 
 def _tal(value, radnr: int, kolumn: str, fel: list[str], hogst=None):
-    from decimal import Decimal, InvalidOperation
-
     if value in (None, ""):
         return None
-    try:
-        tal = Decimal(str(value).replace(",", ".").replace("%", "").strip())
-    except InvalidOperation:
+    tal = xlsx.tal(str(value).replace("%", "") if isinstance(value, str) else value)
+    if tal is None:
         fel.append(f"Rad {radnr}, kolumn {kolumn}: ”{value}” är inte ett tal.")
         return None
-    if tal < 0 or (hogst is not None and tal > hogst):
+    if hogst is None:
+        hogst = ANTAL_GRANS
+    if tal < 0 or tal > hogst:
         fel.append(f"Rad {radnr}, kolumn {kolumn}: {value} ligger utanför 0–{hogst}.")
         return None
     return tal.quantize(Decimal("0.1"))
@@ -388,24 +388,40 @@ def _tal(value, radnr: int, kolumn: str, fel: list[str], hogst=None):
 
 def import_indikatorer(*, forbund, ar: int, data: bytes) -> list[str]:
     """Read the indicator workbook: with any bad row, nothing is saved."""
-    from insatser.models import Indikatorfraga
     from insatser.services import indikatorresultat_save
 
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-        ws = wb["Indikatorer"]
-    except Exception:  # noqa: BLE001 - any unreadable file is the user's error
+        wb = xlsx.arbetsbok_las(data)
+    except ValidationError as exc:
+        return exc.messages
+    if "Indikatorer" not in wb.sheetnames:
         return [
-            "Filen kan inte läsas som mallen för indikatorer (.xlsx, bladet ”Indikatorer”)."
+            "Filen kan inte läsas som mallen för indikatorer (.xlsx, bladet "
+            "”Indikatorer”)."
         ]
+    fel = xlsx.Fellista()
+    try:
+        varden = _indikator_rader(
+            xlsx.rader(wb["Indikatorer"], fel=fel, max_col=7), forbund, fel
+        )
+    except ValidationError as exc:
+        return exc.messages
+    if fel:
+        return fel
+    with transaction.atomic():
+        indikatorresultat_save(forbund=forbund, ar=ar, varden=varden)
+    return []
+
+
+def _indikator_rader(rader, forbund, fel: list[str]) -> list:
+    from insatser.models import Indikatorfraga
+
     fragor = {f.pk: f for f in Indikatorfraga.objects.for_forbund(forbund)}
-    fel: list[str] = []
-    varden = []
+    varden: list = []
     sedda = set()
-    for radnr, row in enumerate(ws.iter_rows(values_only=True), start=1):
+    for radnr, row in rader:
         if radnr == 1 or not row or all(v in (None, "") for v in row):
             continue
-        row = list(row) + [None] * (7 - len(row))
         fraga = fragor.get(row[0]) if isinstance(row[0], int) else None
         if fraga is None:
             fel.append(f"Rad {radnr}: okänd fråga (Id ”{row[0]}”). Använd mallen.")
@@ -436,8 +452,4 @@ def import_indikatorer(*, forbund, ar: int, data: bytes) -> list[str]:
             )
             continue
         varden.append((fraga, kon, pos, neg, int(antal) if antal is not None else None))
-    if fel:
-        return fel
-    with transaction.atomic():
-        indikatorresultat_save(forbund=forbund, ar=ar, varden=varden)
-    return []
+    return varden

@@ -6,7 +6,7 @@ from django import forms
 
 from finsam import access
 from finsam.fields import SvDecimalField, SvIntegerField, TalInput
-from finsam.forms import DateInput, ForbundScopedForm
+from finsam.forms import AntalField, DateInput, ForbundScopedForm, FritextField
 from finsam.models import User
 from insatser.models import (
     Avslutsorsak,
@@ -21,7 +21,6 @@ from insatser.models import (
     Strukturaktivitet,
 )
 from insatser.services import FLODEN, KON
-from insatser.validators import validate_no_personnummer
 
 
 class InsatsForm(ForbundScopedForm):
@@ -66,9 +65,8 @@ KON_RUBRIK = {"kvinnor": "Kvinnor", "man": "Män", "annat": "Annat/ej angivet"}
 
 
 def _antal(label: str) -> forms.IntegerField:
-    return SvIntegerField(
+    return AntalField(
         label=label,
-        min_value=0,
         required=False,
         widget=TalInput(attrs={"class": "form-control form-control-sm"}),
     )
@@ -80,11 +78,10 @@ class PeriodrapportForm(forms.Form):
     Shares are never typed: the statistics compute them.
     """
 
-    berattelse = forms.CharField(
+    berattelse = FritextField(
         label="Vad har gått bra, avvikelser och prognos för året",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
-        validators=[validate_no_personnummer],
     )
 
     def __init__(
@@ -246,10 +243,9 @@ class PeriodrapportForm(forms.Form):
 
 
 class ReturForm(forms.Form):
-    kommentar = forms.CharField(
+    kommentar = FritextField(
         label="Kommentar till insatsen",
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
-        validators=[validate_no_personnummer],
     )
 
 
@@ -257,10 +253,9 @@ class AvvikelseForm(forms.Form):
     koder = forms.MultipleChoiceField(
         label="Avvikelser som godtas", widget=forms.CheckboxSelectMultiple
     )
-    motivering = forms.CharField(
+    motivering = FritextField(
         label="Motivering",
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
-        validators=[validate_no_personnummer],
     )
 
     def __init__(self, *args, avvikelser, **kwargs):
@@ -325,7 +320,7 @@ class RapportorForm(forms.Form):
 
 
 class UnikaForm(forms.Form):
-    antal = SvIntegerField(label="Unika deltagare", min_value=0)
+    antal = AntalField(label="Unika deltagare")
 
 
 class StrukturaktivitetForm(ForbundScopedForm):
@@ -401,9 +396,8 @@ class IndikatorForm(forms.Form):
                     f"Andel klart positiva: {etikett}"
                 )
                 self.fields[f"{prefix}_neg"] = _andel_falt(f"Andel negativa: {etikett}")
-                self.fields[f"{prefix}_antal"] = SvIntegerField(
+                self.fields[f"{prefix}_antal"] = AntalField(
                     label=f"Antal svar: {etikett}",
-                    min_value=0,
                     required=False,
                     widget=TalInput(attrs={"class": "form-control form-control-sm"}),
                 )

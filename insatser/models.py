@@ -6,20 +6,31 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.tenancy import ForbundQuerySet, require_same_forbund
-from insatser.validators import validate_no_personnummer
+from finsam.validators import (
+    MAX_ANTAL,
+    ar_check,
+    datum_check,
+    validate_ar,
+    validate_datum,
+    validate_fritext,
+)
+from finsam.versioner import Versionerad
 
 if TYPE_CHECKING:
     from finsam.models import User
 
 # Free-text fields: optional, and never a personnummer.
-FRITT: dict[str, Any] = {"validators": [validate_no_personnummer], "blank": True}
+FRITT: dict[str, Any] = {"validators": [validate_fritext], "blank": True}
 
 
-class Insats(models.Model):
+class Insats(Versionerad, models.Model):
     INDIVID = "individ"
     STRUKTUR = "struktur"
     INRIKTNING_CHOICES = [
@@ -40,9 +51,7 @@ class Insats(models.Model):
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.CASCADE, related_name="insatser"
     )
-    namn = models.CharField(
-        "namn", max_length=200, validators=[validate_no_personnummer]
-    )
+    namn = models.CharField("namn", max_length=200, validators=[validate_fritext])
     inriktning = models.CharField(
         "inriktning", max_length=10, choices=INRIKTNING_CHOICES, default=INDIVID
     )
@@ -57,10 +66,18 @@ class Insats(models.Model):
     )
     samverkande_parter = models.TextField("samverkande parter", **FRITT)
     malgrupp = models.TextField("målgrupp", **FRITT)
-    alder_fran = models.PositiveSmallIntegerField("ålder från", null=True, blank=True)
-    alder_till = models.PositiveSmallIntegerField("ålder till", null=True, blank=True)
-    startdatum = models.DateField("startdatum", null=True, blank=True)
-    slutdatum = models.DateField("slutdatum", null=True, blank=True)
+    alder_fran = models.PositiveSmallIntegerField(
+        "ålder från", null=True, blank=True, validators=[MaxValueValidator(130)]
+    )
+    alder_till = models.PositiveSmallIntegerField(
+        "ålder till", null=True, blank=True, validators=[MaxValueValidator(130)]
+    )
+    startdatum = models.DateField(
+        "startdatum", null=True, blank=True, validators=[validate_datum]
+    )
+    slutdatum = models.DateField(
+        "slutdatum", null=True, blank=True, validators=[validate_datum]
+    )
     status = models.CharField(
         "status", max_length=15, choices=STATUS_CHOICES, default=PAGAENDE
     )
@@ -79,7 +96,10 @@ class Insats(models.Model):
         "sortering", default=0, help_text="Ordningen i listor och tabeller."
     )
     budgeterade_deltagare = models.PositiveIntegerField(
-        "budgeterat antal deltagare per år", null=True, blank=True
+        "budgeterat antal deltagare per år",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_ANTAL)],
     )
     rapportorer: models.ManyToManyField[User, Insatsrapportor] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -90,14 +110,37 @@ class Insats(models.Model):
 
     objects = ForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "insats"
         verbose_name_plural = "insatser"
         ordering = ["sortering", "namn"]
         constraints = [
+            datum_check("insatser_insats_rimliga_datum", "startdatum", "slutdatum"),
+            models.CheckConstraint(
+                condition=Q(slutdatum__isnull=True)
+                | Q(startdatum__isnull=True)
+                | Q(slutdatum__gte=F("startdatum")),
+                name="insatser_insats_slut_efter_start",
+                violation_error_message="Slutdatum är före startdatum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(alder_till__isnull=True)
+                | Q(alder_fran__isnull=True)
+                | Q(alder_till__gte=F("alder_fran")),
+                name="insatser_insats_alder_ordnad",
+                violation_error_message="Åldern till är lägre än åldern från.",
+            ),
+            models.CheckConstraint(
+                condition=Q(budgeterade_deltagare__isnull=True)
+                | Q(budgeterade_deltagare__lte=MAX_ANTAL),
+                name="insatser_insats_rimligt_antal",
+                violation_error_message="Budgeterat antal deltagare är orimligt stort.",
+            ),
             models.UniqueConstraint(
                 fields=["forbund", "namn"], name="insats_unik_per_forbund"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -144,6 +187,8 @@ class Insatsrapportor(models.Model):
 
     objects = ForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "insatsrapportör"
         verbose_name_plural = "insatsrapportörer"
@@ -163,7 +208,7 @@ class Insatsrapportor(models.Model):
             )
 
 
-class Mal(models.Model):
+class Mal(Versionerad, models.Model):
     ANTAL_DELTAGARE = "antal_deltagare"
     NYA_DELTAGARE = "nya_deltagare"
     ANDEL_ARBETE_STUDIER = "andel_arbete_studier"
@@ -194,7 +239,7 @@ class Mal(models.Model):
     forbund_path = "insats__forbund"
 
     insats = models.ForeignKey(Insats, on_delete=models.CASCADE, related_name="mal")
-    ar = models.PositiveSmallIntegerField("år")
+    ar = models.PositiveSmallIntegerField("år", validators=[validate_ar])
     typ = models.CharField("typ", max_length=25, choices=TYP_CHOICES)
     beskrivning = models.TextField("mål", **FRITT)
     malvarde = models.DecimalField(
@@ -204,6 +249,7 @@ class Mal(models.Model):
         null=True,
         blank=True,
         help_text="Antal, eller procent för andelar.",
+        validators=[MinValueValidator(0)],
     )
     resultat_text = models.TextField("resultat (fritext)", **FRITT)
     bedomning = models.CharField(
@@ -213,10 +259,20 @@ class Mal(models.Model):
 
     objects = ForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "mål"
         verbose_name_plural = "mål"
         ordering = ["ar", "ordning", "pk"]
+        constraints = [
+            ar_check("insatser_mal_rimligt_ar"),
+            models.CheckConstraint(
+                condition=Q(malvarde__isnull=True) | Q(malvarde__gte=0),
+                name="insatser_mal_malvarde_ej_negativt",
+                violation_error_message="Målvärdet kan inte vara negativt.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.beskrivning or self.get_typ_display()
@@ -237,13 +293,15 @@ class Avslutsorsak(models.Model):
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.CASCADE, related_name="avslutsorsaker"
     )
-    namn = models.CharField("namn", max_length=100)
+    namn = models.CharField("namn", max_length=100, validators=[validate_fritext])
     grupp = models.CharField(
         "räknas som", max_length=15, choices=GRUPP_CHOICES, default=OVRIGT
     )
     sortering = models.PositiveSmallIntegerField("sortering", default=0)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "avslutsorsak"
@@ -259,7 +317,7 @@ class Avslutsorsak(models.Model):
         return self.namn
 
 
-class Periodrapport(FrysbarModel):
+class Periodrapport(Versionerad, FrysbarModel):
     """An insats's year-to-date counts for tertial 1, tertial 2 or the whole year."""
 
     T1 = "t1"
@@ -288,7 +346,7 @@ class Periodrapport(FrysbarModel):
     insats = models.ForeignKey(
         Insats, on_delete=models.CASCADE, related_name="periodrapporter"
     )
-    ar = models.PositiveSmallIntegerField("år")
+    ar = models.PositiveSmallIntegerField("år", validators=[validate_ar])
     period = models.CharField("period", max_length=5, choices=PERIOD_CHOICES)
     status = models.CharField(
         "status", max_length=10, choices=STATUS_CHOICES, default=UTKAST
@@ -349,14 +407,17 @@ class Periodrapport(FrysbarModel):
     objects = FrysbarForbundQuerySet.as_manager()
     frysregel = "insatser.rules.fryst_orsak"
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "periodrapport"
         verbose_name_plural = "periodrapporter"
         ordering = ["insats__sortering", "insats__namn", "ar", "period"]
         constraints = [
+            ar_check("insatser_periodrapport_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["insats", "ar", "period"], name="periodrapport_unik"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -390,6 +451,8 @@ class PeriodrapportAvslut(FrysbarModel):
     frysregel = "insatser.rules.fryst_orsak"
     frysforaldrar = ("periodrapport",)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "avslut per orsak"
         verbose_name_plural = "avslut per orsak"
@@ -413,16 +476,26 @@ class UnikaDeltagare(models.Model):
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
     )
-    ar = models.PositiveSmallIntegerField("år")
-    antal = models.PositiveIntegerField("unika deltagare")
+    ar = models.PositiveSmallIntegerField("år", validators=[validate_ar])
+    antal = models.PositiveIntegerField(
+        "unika deltagare", validators=[MaxValueValidator(MAX_ANTAL)]
+    )
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "unika deltagare"
         verbose_name_plural = "unika deltagare"
         constraints = [
-            models.UniqueConstraint(fields=["forbund", "ar"], name="unika_per_ar")
+            ar_check("insatser_unikadeltagare_rimligt_ar"),
+            models.CheckConstraint(
+                condition=Q(antal__lte=MAX_ANTAL),
+                name="insatser_unikadeltagare_rimligt_antal",
+                violation_error_message="Antalet unika deltagare är orimligt stort.",
+            ),
+            models.UniqueConstraint(fields=["forbund", "ar"], name="unika_per_ar"),
         ]
 
     def __str__(self) -> str:
@@ -435,9 +508,7 @@ class Bemanning(models.Model):
     insats = models.ForeignKey(
         Insats, on_delete=models.CASCADE, related_name="bemanning"
     )
-    roll = models.CharField(
-        "roll", max_length=100, validators=[validate_no_personnummer]
-    )
+    roll = models.CharField("roll", max_length=100, validators=[validate_fritext])
     part = models.ForeignKey(
         "finsam.Medlem",
         verbose_name="part",
@@ -446,13 +517,24 @@ class Bemanning(models.Model):
         blank=True,
         related_name="+",
     )
-    procent = models.PositiveSmallIntegerField("tjänstgöringsgrad (%)")
+    procent = models.PositiveSmallIntegerField(
+        "tjänstgöringsgrad (%)", validators=[MaxValueValidator(100)]
+    )
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "bemanning"
         verbose_name_plural = "bemanning"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(procent__lte=100),
+                name="insatser_bemanning_hogst_100_procent",
+                violation_error_message="Tjänstgöringsgraden kan vara högst 100 %.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.roll} {self.procent} %"
@@ -467,20 +549,50 @@ class Medfinansiering(models.Model):
         Insats, on_delete=models.CASCADE, related_name="medfinansiering"
     )
     finansiar = models.CharField(
-        "finansiär", max_length=200, validators=[validate_no_personnummer]
+        "finansiär", max_length=200, validators=[validate_fritext]
     )
-    total_budget = models.DecimalField("total budget", max_digits=14, decimal_places=2)
+    total_budget = models.DecimalField(
+        "total budget",
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
     extern_andel = models.DecimalField(
-        "extern finansiering", max_digits=14, decimal_places=2
+        "extern finansiering",
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
     )
-    fran = models.DateField("från", null=True, blank=True)
-    till = models.DateField("till", null=True, blank=True)
+    fran = models.DateField("från", null=True, blank=True, validators=[validate_datum])
+    till = models.DateField("till", null=True, blank=True, validators=[validate_datum])
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "extern medfinansiering"
         verbose_name_plural = "extern medfinansiering"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(total_budget__gte=0, extern_andel__gte=0),
+                name="insatser_medfinansiering_ej_negativ",
+                violation_error_message="Budget och extern finansiering kan inte vara negativa.",
+            ),
+            models.CheckConstraint(
+                condition=Q(extern_andel__lte=F("total_budget")),
+                name="insatser_medfinansiering_andel_inom_budget",
+                violation_error_message="Den externa finansieringen är större än den totala budgeten.",
+            ),
+            datum_check("insatser_medfinansiering_rimliga_datum", "fran", "till"),
+            models.CheckConstraint(
+                condition=Q(till__isnull=True)
+                | Q(fran__isnull=True)
+                | Q(till__gte=F("fran")),
+                name="insatser_medfinansiering_till_efter_fran",
+                violation_error_message="Till-datumet är före från-datumet.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.finansiar
@@ -505,10 +617,12 @@ class Kategori(models.Model):
         "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
     )
     dimension = models.CharField("dimension", max_length=15, choices=DIMENSION_CHOICES)
-    namn = models.CharField("namn", max_length=100)
+    namn = models.CharField("namn", max_length=100, validators=[validate_fritext])
     sortering = models.PositiveSmallIntegerField("sortering", default=0)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "rapportkategori"
@@ -549,6 +663,8 @@ class PeriodrapportAntal(FrysbarModel):
     frysregel = "insatser.rules.fryst_orsak"
     frysforaldrar = ("periodrapport",)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "antal per kategori"
         verbose_name_plural = "antal per kategori"
@@ -563,7 +679,7 @@ class PeriodrapportAntal(FrysbarModel):
         return f"{self.kategori}: {self.kvinnor + self.man + self.annat}"
 
 
-class Strukturaktivitet(models.Model):
+class Strukturaktivitet(Versionerad, models.Model):
     """A structural activity: frukostmöte, seminar, utbildning."""
 
     TYP_CHOICES = [
@@ -585,19 +701,29 @@ class Strukturaktivitet(models.Model):
         blank=True,
         related_name="strukturaktiviteter",
     )
-    datum = models.DateField("datum")
+    datum = models.DateField("datum", validators=[validate_datum])
     typ = models.CharField("typ", max_length=15, choices=TYP_CHOICES)
-    tema = models.CharField(
-        "tema", max_length=300, validators=[validate_no_personnummer]
+    tema = models.CharField("tema", max_length=300, validators=[validate_fritext])
+    deltagare = models.PositiveIntegerField(
+        "antal deltagare", default=0, validators=[MaxValueValidator(MAX_ANTAL)]
     )
-    deltagare = models.PositiveIntegerField("antal deltagare", default=0)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "strukturaktivitet"
         verbose_name_plural = "strukturaktiviteter"
         ordering = ["-datum"]
+        constraints = [
+            datum_check("insatser_strukturaktivitet_rimligt_datum", "datum"),
+            models.CheckConstraint(
+                condition=Q(deltagare__lte=MAX_ANTAL),
+                name="insatser_strukturaktivitet_rimligt_antal",
+                violation_error_message="Antalet deltagare är orimligt stort.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.datum} {self.tema}"
@@ -621,11 +747,13 @@ class Indikatorfraga(models.Model):
         "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
     )
     grupp = models.CharField("respondentgrupp", max_length=12, choices=GRUPP_CHOICES)
-    text = models.CharField("fråga", max_length=300)
+    text = models.CharField("fråga", max_length=300, validators=[validate_fritext])
     sortering = models.PositiveSmallIntegerField("sortering", default=0)
     standard = models.BooleanField("standardfråga", default=False)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "indikatorfråga"
@@ -650,7 +778,7 @@ class Indikatorresultat(models.Model):
     fraga = models.ForeignKey(
         Indikatorfraga, on_delete=models.CASCADE, related_name="resultat"
     )
-    ar = models.PositiveSmallIntegerField("år")
+    ar = models.PositiveSmallIntegerField("år", validators=[validate_ar])
     kon = models.CharField("kön", max_length=8, choices=KON_CHOICES, default=ALLA)
     andel_positiva = models.DecimalField(
         "andel klart positiva (%)", max_digits=4, decimal_places=1
@@ -658,17 +786,32 @@ class Indikatorresultat(models.Model):
     andel_negativa = models.DecimalField(
         "andel negativa (%)", max_digits=4, decimal_places=1
     )
-    antal_svar = models.PositiveIntegerField("antal svar")
+    antal_svar = models.PositiveIntegerField(
+        "antal svar", validators=[MaxValueValidator(MAX_ANTAL)]
+    )
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "indikatorresultat"
         verbose_name_plural = "indikatorresultat"
         constraints = [
+            ar_check("insatser_indikatorresultat_rimligt_ar"),
+            models.CheckConstraint(
+                condition=Q(
+                    andel_positiva__gte=0,
+                    andel_positiva__lte=100,
+                    andel_negativa__gte=0,
+                    andel_negativa__lte=100,
+                ),
+                name="insatser_indikatorresultat_andel_0_100",
+                violation_error_message="Andelarna ska vara mellan 0 och 100 %.",
+            ),
             models.UniqueConstraint(
                 fields=["fraga", "ar", "kon"], name="indikatorresultat_unik"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -685,7 +828,7 @@ class Indikatorresultat(models.Model):
             )
 
 
-class ForbundsMal(models.Model):
+class ForbundsMal(Versionerad, models.Model):
     """A förbund-wide goal per year ("finansierade insatser når 500 individer")."""
 
     UNIKA = "unika"
@@ -700,11 +843,16 @@ class ForbundsMal(models.Model):
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
     )
-    ar = models.PositiveSmallIntegerField("år")
+    ar = models.PositiveSmallIntegerField("år", validators=[validate_ar])
     typ = models.CharField("typ", max_length=25, choices=TYP_CHOICES)
     beskrivning = models.TextField("mål", **FRITT)
     malvarde = models.DecimalField(
-        "målvärde", max_digits=9, decimal_places=1, null=True, blank=True
+        "målvärde",
+        max_digits=9,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     resultat_text = models.TextField("resultat (fritext)", **FRITT)
     bedomning = models.CharField(
@@ -713,10 +861,20 @@ class ForbundsMal(models.Model):
 
     objects = ForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "förbundsmål"
         verbose_name_plural = "förbundsmål"
         ordering = ["ar", "pk"]
+        constraints = [
+            ar_check("insatser_forbundsmal_rimligt_ar"),
+            models.CheckConstraint(
+                condition=Q(malvarde__isnull=True) | Q(malvarde__gte=0),
+                name="insatser_forbundsmal_malvarde_ej_negativt",
+                violation_error_message="Målvärdet kan inte vara negativt.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.beskrivning or self.get_typ_display()

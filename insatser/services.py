@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from finsam import access, notify
 from finsam.models import Forbund, User
-from finsam.services import model_save
+from finsam.services import model_save, save_unique
 from finsam.tenancy import require_same_forbund
 from insatser.models import (
     Avslutsorsak,
@@ -128,8 +128,11 @@ def kategori_save(
 
 
 def unika_deltagare_save(*, forbund: Forbund, ar: int, antal: int) -> UnikaDeltagare:
-    obj = UnikaDeltagare.objects.for_forbund(forbund).filter(ar=ar).first()
-    return model_save(obj or UnikaDeltagare(forbund=forbund, ar=ar), antal=antal)
+    return save_unique(
+        UnikaDeltagare.objects.for_forbund(forbund).filter(ar=ar).first,
+        lambda: UnikaDeltagare(forbund=forbund, ar=ar),
+        antal=antal,
+    )
 
 
 # --- Validation -------------------------------------------------------------------------

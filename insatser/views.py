@@ -17,6 +17,7 @@ from finsam.http import ForbundRequest
 from finsam.paging import ar_urval
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
+from finsam.versioner import InaktuellVersion, samma_version, versionsfalt
 from finsam.views import edit_object
 from insatser import pengar, selectors, services
 from insatser.forms import (
@@ -300,34 +301,42 @@ def rapport_edit(request: ForbundRequest, periodrapport_id: int) -> HttpResponse
         rapport=rapport,
         kategorier=selectors.kategorier(forbund=request.forbund),
     )
+    versionsfalt(form, rapport)
     if request.method == "POST" and form.is_valid():
-        services.periodrapport_save(
-            insats=rapport.insats,
-            ar=rapport.ar,
-            period=rapport.period,
-            siffror={**form.siffror(), **form.ovrigt()},
-            avslut=form.avslut(),
-            berattelse=form.cleaned_data["berattelse"],
-            rapport=rapport,
-            antal=form.antal(),
-        )
-        if "lamna_in" in request.POST:
-            try:
-                services.periodrapport_submit(rapport=rapport, user=request.user)
-            except ValidationError:
-                for fel in services.blockerande_avvikelser(rapport):
-                    form.add_error(fel.falt, fel.meddelande)
-                messages.error(
-                    request,
-                    "Rapporten är sparad som utkast men kan inte lämnas in: "
-                    "rätta felen nedan.",
+        try:
+            with samma_version(form, rapport):
+                services.periodrapport_save(
+                    insats=rapport.insats,
+                    ar=rapport.ar,
+                    period=rapport.period,
+                    siffror={**form.siffror(), **form.ovrigt()},
+                    avslut=form.avslut(),
+                    berattelse=form.cleaned_data["berattelse"],
+                    rapport=rapport,
+                    antal=form.antal(),
                 )
-            else:
-                messages.success(request, "Rapporten är inlämnad till kansliet.")
-                return redirect("insatser:rapport_detail", periodrapport_id=rapport.pk)
+        except InaktuellVersion as exc:
+            messages.error(request, exc.messages[0])
         else:
-            messages.success(request, "Utkastet är sparat.")
-            return redirect("insatser:rapport_edit", periodrapport_id=rapport.pk)
+            if "lamna_in" in request.POST:
+                try:
+                    services.periodrapport_submit(rapport=rapport, user=request.user)
+                except ValidationError:
+                    for fel in services.blockerande_avvikelser(rapport):
+                        form.add_error(fel.falt, fel.meddelande)
+                    messages.error(
+                        request,
+                        "Rapporten är sparad som utkast men kan inte lämnas in: "
+                        "rätta felen nedan.",
+                    )
+                else:
+                    messages.success(request, "Rapporten är inlämnad till kansliet.")
+                    return redirect(
+                        "insatser:rapport_detail", periodrapport_id=rapport.pk
+                    )
+            else:
+                messages.success(request, "Utkastet är sparat.")
+                return redirect("insatser:rapport_edit", periodrapport_id=rapport.pk)
     # The rules the saved draft breaks, listed at once (errors sit next to the fields
     # after an attempt to submit).
     varningar = (

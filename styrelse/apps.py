@@ -10,7 +10,7 @@ class StyrelseConfig(AppConfig):
         from finsam.documents import register_documents
         from finsam.dokumentfiler import register_renderer
         from finsam.konton import registrera_signaturkalla
-        from styrelse import pdf
+        from styrelse import forsegling, pdf
         from styrelse.panels import att_justera, dokument, panel
         from styrelse.rules import har_justerat
 
@@ -19,3 +19,4 @@ class StyrelseConfig(AppConfig):
         register_documents(dokument)
         register_renderer("protokoll", pdf.protokoll, titel=pdf.protokoll_titel)
         registrera_signaturkalla(har_justerat)
+        forsegling.register()

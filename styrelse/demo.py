@@ -284,14 +284,14 @@ def _arenden(forbund, rubriker: list[str], ar: int) -> list:
     ]
 
 
-def _mote(ctx, organ, datum: dt.date, rubriker: list[str], **fields):
+def _mote(ctx, organ, datum: dt.date, rubriker: list[str], plats=PLATS, **fields):
     p = ctx.personer
     return services.sammantrade_create(
         organ=organ,
         datum=datum,
         tid_start=dt.time(8, 30),
         tid_slut=dt.time(11, 0),
-        plats=PLATS,
+        plats=plats,
         ordforande=ctx.users["ordforande"].person,
         justerare=ctx.users["justerare"].person,
         sekreterare=p["administrator"],
@@ -316,6 +316,8 @@ def _skriv_protokoll(ctx, sammantrade) -> None:
         Paragraf.OVRIGA: "Inga övriga frågor anmäldes.",
     }
     for paragraf in sammantrade.paragrafer.select_related("arende"):
+        if paragraf.beslut:  # written by the caller for this meeting
+            continue
         text = beslut.get(
             paragraf.typ,
             "Styrelsen beslutar att godkänna förbundschefens förslag.",
@@ -348,7 +350,21 @@ def _skriv_protokoll(ctx, sammantrade) -> None:
     )
 
 
-def build_i_dag(ctx, organ) -> None:
+def protokoll_justerat(ctx, sammantrade) -> None:
+    """A meeting's protocol written, published as a draft the same day, justerat a
+    week later by the ordförande and the justerare and put up on the anslagstavla."""
+    datum = sammantrade.datum
+    _skriv_protokoll(ctx, sammantrade)
+    services.utkast_publicera(
+        sammantrade=sammantrade, nar=_tid(datum.year, datum.month, datum.day, 16)
+    )
+    _justera(ctx, sammantrade, datum + dt.timedelta(days=7))
+    services.anslag_publicera(
+        sammantrade=sammantrade, uppsatt=datum + dt.timedelta(days=8)
+    )
+
+
+def build_i_dag(ctx, organ, plats: str = PLATS) -> None:
     """This year's meetings around the day the demo is built."""
     idag = today()
     holls = _vardag_fore(idag - dt.timedelta(days=9))  # held last month
@@ -363,18 +379,10 @@ def build_i_dag(ctx, organ) -> None:
     ]
     for datum, rubriker in plan:
         if datum.year == idag.year and datum < holls - dt.timedelta(days=21):
-            s = _mote(ctx, organ, datum, rubriker)
-            _skriv_protokoll(ctx, s)
-            services.utkast_publicera(
-                sammantrade=s, nar=_tid(datum.year, datum.month, datum.day, 16)
-            )
-            _justera(ctx, s, datum + dt.timedelta(days=7))
-            services.anslag_publicera(
-                sammantrade=s, uppsatt=datum + dt.timedelta(days=8)
-            )
+            protokoll_justerat(ctx, _mote(ctx, organ, datum, rubriker, plats=plats))
     # Held last month: the protocol is published as a draft and waits for justering.
     rubriker = PLAN.get(holls.month, PLAN[11])
-    s = _mote(ctx, organ, holls, rubriker)
+    s = _mote(ctx, organ, holls, rubriker, plats=plats)
     _skriv_protokoll(ctx, s)
     services.kallelse_markera_skickad(
         sammantrade=s,
@@ -385,11 +393,11 @@ def build_i_dag(ctx, organ) -> None:
         sammantrade=s, nar=_tid(publicerat.year, publicerat.month, publicerat.day, 9)
     )
     # An extra meeting two days ago: the secretary is writing its protocol.
-    s = _mote(ctx, organ, extra, EXTRA)
+    s = _mote(ctx, organ, extra, EXTRA, plats=plats)
     _skriv_protokoll(ctx, s)
     services.sammantrade_genomfort(sammantrade=s, idag=idag)
     # The next meeting: called yesterday with its föredragningslista.
-    s = _mote(ctx, organ, nasta, NASTA)
+    s = _mote(ctx, organ, nasta, NASTA, plats=plats)
     igar = idag - dt.timedelta(days=1)
     services.kallelse_markera_skickad(
         sammantrade=s, nar=_tid(igar.year, igar.month, igar.day, 15)
@@ -401,6 +409,14 @@ def build_i_dag(ctx, organ) -> None:
                 organ=organ,
                 datum=datum,
                 tid_start=dt.time(8, 30),
-                plats=PLATS,
+                plats=plats,
                 standardpunkter=False,
             )
+
+
+OS_PLATS = "Förbundets kansli, Haninge"
+
+
+def build_ostra_sodertorn(ctx) -> None:
+    """Östra Södertörn's board meets this year too (its sammanträdesplan as above)."""
+    build_i_dag(ctx, services.organ_styrelse(forbund=ctx.forbund), plats=OS_PLATS)

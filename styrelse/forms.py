@@ -5,8 +5,14 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 
-from finsam.fields import SvIntegerField
-from finsam.forms import CrispyFormMixin, DateInput, choice_field
+from finsam.forms import (
+    AntalField,
+    CrispyFormMixin,
+    DateInput,
+    DatumField,
+    FritextField,
+    choice_field,
+)
 from finsam.models import Forbund, Person
 from styrelse import rules
 from styrelse.models import Arende, Delegationspunkt, Narvaro, Organ, Paragraf
@@ -39,12 +45,12 @@ class ScopedForm(CrispyFormMixin, forms.Form):
 
 class SammantradeForm(ScopedForm):
     organ = forms.ModelChoiceField(Organ.objects.all(), label="Organ")
-    datum = forms.DateField(label="Datum", widget=DateInput())
+    datum = DatumField(label="Datum", widget=DateInput())
     tid_start = forms.TimeField(
         label="Klockan från", required=False, widget=TimeInput()
     )
     tid_slut = forms.TimeField(label="Klockan till", required=False, widget=TimeInput())
-    plats = forms.CharField(label="Plats", max_length=300, required=False)
+    plats = FritextField(label="Plats", max_length=300, required=False)
     ordforande = forms.ModelChoiceField(
         Person.objects.all(), label="Ordförande", required=False
     )
@@ -54,7 +60,7 @@ class SammantradeForm(ScopedForm):
     sekreterare = forms.ModelChoiceField(
         Person.objects.all(), label="Sekreterare", required=False
     )
-    justering_plats = forms.CharField(
+    justering_plats = FritextField(
         label="Justeringens plats", max_length=300, required=False
     )
     offentligt = forms.BooleanField(label="Offentligt sammanträde", required=False)
@@ -88,18 +94,18 @@ class SammantradeCreateForm(SammantradeForm):
 
 
 class ArendeForm(ScopedForm):
-    rubrik = forms.CharField(label="Rubrik", max_length=300)
-    tjansteskrivelse = forms.CharField(
+    rubrik = FritextField(label="Rubrik", max_length=300)
+    tjansteskrivelse = FritextField(
         label="Tjänsteskrivelse",
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
     )
-    forslag_till_beslut = forms.CharField(
+    forslag_till_beslut = FritextField(
         label="Förslag till beslut",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    delges = forms.CharField(
+    delges = FritextField(
         label="Beslutet delges",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
@@ -111,7 +117,7 @@ class ParagrafAddForm(ScopedForm):
     arende = forms.ModelChoiceField(
         Arende.objects.all(), label="Ärende", required=False
     )
-    rubrik = forms.CharField(
+    rubrik = FritextField(
         label="Rubrik (om inget ärende)", max_length=300, required=False
     )
 
@@ -135,7 +141,7 @@ class ParagrafAddForm(ScopedForm):
 
 
 def _text(label: str, rows: int = 3, help_text: str = "") -> forms.CharField:
-    return forms.CharField(
+    return FritextField(
         label=label,
         required=False,
         help_text=help_text,
@@ -144,7 +150,7 @@ def _text(label: str, rows: int = 3, help_text: str = "") -> forms.CharField:
 
 
 class ParagrafForm(ScopedForm):
-    rubrik = forms.CharField(label="Rubrik", max_length=300)
+    rubrik = FritextField(label="Rubrik", max_length=300)
     sammanfattning = _text("Sammanfattning", 6)
     forslag_till_beslut = _text("Förslag till beslut")
     beslut = _text("Beslut", 4)
@@ -167,23 +173,23 @@ class NarvaroForm(ScopedForm):
     submit_label = "Lägg till"
     person = forms.ModelChoiceField(Person.objects.all(), label="Person")
     roll = forms.ChoiceField(label="Roll", choices=Narvaro.ROLL_CHOICES)
-    funktion = forms.CharField(label="Funktion", max_length=200, required=False)
+    funktion = FritextField(label="Funktion", max_length=200, required=False)
     ersatter = forms.ModelChoiceField(
         Person.objects.all(), label="Ersätter (tjänstgörande ersättare)", required=False
     )
-    fran_paragraf = SvIntegerField(label="Från §", required=False)
-    till_paragraf = SvIntegerField(label="Till §", required=False)
+    fran_paragraf = AntalField(label="Från §", required=False)
+    till_paragraf = AntalField(label="Till §", required=False)
 
 
 class KommentarForm(ScopedForm):
     submit_label = "Kommentera"
-    text = forms.CharField(label="Kommentar", widget=forms.Textarea(attrs={"rows": 2}))
+    text = FritextField(label="Kommentar", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class AnslagForm(ScopedForm):
     submit_label = "Anslå"
-    uppsatt = forms.DateField(label="Anslaget sätts upp", widget=DateInput())
-    forvaringsplats = forms.CharField(
+    uppsatt = DatumField(label="Anslaget sätts upp", widget=DateInput())
+    forvaringsplats = FritextField(
         label="Protokollet förvaras", max_length=300, required=False
     )
 
@@ -194,11 +200,11 @@ class DelegationsbeslutForm(ScopedForm):
         label="Enligt delegationsordningen",
         required=False,
     )
-    datum = forms.DateField(label="Beslutsdatum", widget=DateInput())
-    delegat = forms.CharField(label="Delegat", max_length=200, required=False)
-    arendetyp = forms.CharField(label="Ärendetyp", max_length=200, required=False)
-    beslut = forms.CharField(label="Beslut", widget=forms.Textarea(attrs={"rows": 3}))
-    diarienummer = forms.CharField(label="Dnr", max_length=50, required=False)
+    datum = DatumField(label="Beslutsdatum", widget=DateInput())
+    delegat = FritextField(label="Delegat", max_length=200, required=False)
+    arendetyp = FritextField(label="Ärendetyp", max_length=200, required=False)
+    beslut = FritextField(label="Beslut", widget=forms.Textarea(attrs={"rows": 3}))
+    diarienummer = FritextField(label="Dnr", max_length=50, required=False)
 
     def clean(self):
         data = super().clean()
@@ -212,13 +218,13 @@ class DelegationsbeslutForm(ScopedForm):
 
 
 class DelegationspunktForm(ScopedForm):
-    arendetyp = forms.CharField(label="Ärendetyp", max_length=200)
-    delegat = forms.CharField(label="Delegat (roll eller person)", max_length=200)
-    lagrum = forms.CharField(label="Lagrum", max_length=200, required=False)
+    arendetyp = FritextField(label="Ärendetyp", max_length=200)
+    delegat = FritextField(label="Delegat (roll eller person)", max_length=200)
+    lagrum = FritextField(label="Lagrum", max_length=200, required=False)
     anmalas = forms.BooleanField(
         label="Anmäls till styrelsen", required=False, initial=True
     )
-    ordning = SvIntegerField(label="Ordning", min_value=0, initial=0)
+    ordning = AntalField(label="Ordning", initial=0)
 
 
 class MaskeringForm(ScopedForm):
@@ -251,12 +257,12 @@ class MaskeringForm(ScopedForm):
 
 class UtdragsbestyrkandeForm(ScopedForm):
     submit_label = "Bestyrk utdraget"
-    namn = forms.CharField(
+    namn = FritextField(
         label="Bestyrks av",
         max_length=200,
         help_text="Den som intygar att utdraget överensstämmer med protokollet.",
     )
-    datum = forms.DateField(label="Datum", widget=DateInput())
+    datum = DatumField(label="Datum", widget=DateInput())
 
 
 class JusteringForm(ScopedForm):
@@ -264,7 +270,7 @@ class JusteringForm(ScopedForm):
     draft are unresolved (the service checks both)."""
 
     innehall_hash = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    motivering = forms.CharField(
+    motivering = FritextField(
         label="Varför justerar du trots olösta kommentarer?",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.models import Forbund, Person
 from finsam.tenancy import ForbundQuerySet
+from finsam.validators import (
+    ar_check,
+    datum_check,
+    validate_ar,
+    validate_datum,
+    validate_fritext,
+)
+from finsam.versioner import Versionerad
 
 FRYSREGEL = "styrelse.rules.fryst_orsak"
 
@@ -31,10 +40,12 @@ class Organ(models.Model):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE, related_name="organ"
     )
-    namn = models.CharField("namn", max_length=200)
+    namn = models.CharField("namn", max_length=200, validators=[validate_fritext])
     typ = models.CharField("typ", max_length=20, choices=TYP_CHOICES, default=STYRELSE)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "organ"
@@ -51,50 +62,62 @@ class Diarieraknare(models.Model):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE
     )
-    ar = models.PositiveIntegerField("år")
+    ar = models.PositiveIntegerField("år", validators=[validate_ar])
     senaste = models.PositiveIntegerField("senaste löpnummer", default=0)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "diarieräknare"
         verbose_name_plural = "diarieräknare"
         constraints = [
+            ar_check("styrelse_diarieraknare_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["forbund", "ar"], name="styrelse_diarieraknare_unik"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.ar}: {self.senaste}"
 
 
-class Arende(FrysbarModel):
+class Arende(Versionerad, FrysbarModel):
     forbund = models.ForeignKey(
         Forbund,
         verbose_name="förbund",
         on_delete=models.CASCADE,
         related_name="arenden",
     )
-    ar = models.PositiveIntegerField("år")
+    ar = models.PositiveIntegerField("år", validators=[validate_ar])
     lopnummer = models.PositiveIntegerField("löpnummer")
-    rubrik = models.CharField("rubrik", max_length=300)
-    tjansteskrivelse = models.TextField("tjänsteskrivelse", blank=True)
-    forslag_till_beslut = models.TextField("förslag till beslut", blank=True)
-    delges = models.TextField("beslutet delges", blank=True)
+    rubrik = models.CharField("rubrik", max_length=300, validators=[validate_fritext])
+    tjansteskrivelse = models.TextField(
+        "tjänsteskrivelse", blank=True, validators=[validate_fritext]
+    )
+    forslag_till_beslut = models.TextField(
+        "förslag till beslut", blank=True, validators=[validate_fritext]
+    )
+    delges = models.TextField(
+        "beslutet delges", blank=True, validators=[validate_fritext]
+    )
     skapad = models.DateTimeField("skapad", auto_now_add=True)
 
     objects = FrysbarForbundQuerySet.as_manager()
     frysregel = FRYSREGEL
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "ärende"
         verbose_name_plural = "ärenden"
         ordering = ["-ar", "-lopnummer"]
         constraints = [
+            ar_check("styrelse_arende_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["forbund", "ar", "lopnummer"], name="styrelse_arende_dnr_unikt"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -105,7 +128,7 @@ class Arende(FrysbarModel):
         return f"{self.forbund.kortnamn} {self.ar}/{self.lopnummer}"
 
 
-class Sammantrade(FrysbarModel):
+class Sammantrade(Versionerad, FrysbarModel):
     PLANERAT = "planerat"
     KALLAT = "kallat"
     GENOMFORT = "genomfort"
@@ -127,10 +150,12 @@ class Sammantrade(FrysbarModel):
         on_delete=models.PROTECT,
         related_name="sammantraden",
     )
-    datum = models.DateField("datum")
+    datum = models.DateField("datum", validators=[validate_datum])
     tid_start = models.TimeField("klockan från", null=True, blank=True)
     tid_slut = models.TimeField("klockan till", null=True, blank=True)
-    plats = models.CharField("plats", max_length=300, blank=True)
+    plats = models.CharField(
+        "plats", max_length=300, blank=True, validators=[validate_fritext]
+    )
     status = models.CharField(
         "status", max_length=20, choices=STATUS_CHOICES, default=PLANERAT
     )
@@ -158,7 +183,9 @@ class Sammantrade(FrysbarModel):
         blank=True,
         related_name="+",
     )
-    justering_plats = models.CharField("justeringens plats", max_length=300, blank=True)
+    justering_plats = models.CharField(
+        "justeringens plats", max_length=300, blank=True, validators=[validate_fritext]
+    )
     offentligt = models.BooleanField(
         "offentligt sammanträde",
         default=False,
@@ -176,10 +203,15 @@ class Sammantrade(FrysbarModel):
     frysregel = FRYSREGEL
     forbund_path = "organ__forbund"
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "sammanträde"
         verbose_name_plural = "sammanträden"
         ordering = ["-datum", "-id"]
+        constraints = [
+            datum_check("styrelse_sammantrade_rimligt_datum", "datum"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organ} {self.datum:%Y-%m-%d}"
@@ -198,7 +230,7 @@ class Sammantrade(FrysbarModel):
         )
 
 
-class Paragraf(FrysbarModel):
+class Paragraf(Versionerad, FrysbarModel):
     JUSTERARE = "val_av_justerare"
     DAGORDNING = "dagordning"
     ANMALNINGSARENDEN = "anmalningsarenden"
@@ -225,11 +257,11 @@ class Paragraf(FrysbarModel):
     organ = models.ForeignKey(
         Organ, verbose_name="organ", on_delete=models.PROTECT, editable=False
     )
-    ar = models.PositiveIntegerField("år", editable=False)
+    ar = models.PositiveIntegerField("år", editable=False, validators=[validate_ar])
     nummer = models.IntegerField("paragraf")
     ordning = models.PositiveIntegerField("ordning", default=0)
     typ = models.CharField("typ", max_length=30, choices=TYP_CHOICES, default=ARENDE)
-    rubrik = models.CharField("rubrik", max_length=300)
+    rubrik = models.CharField("rubrik", max_length=300, validators=[validate_fritext])
     arende = models.ForeignKey(
         Arende,
         verbose_name="ärende",
@@ -238,21 +270,36 @@ class Paragraf(FrysbarModel):
         blank=True,
         related_name="paragrafer",
     )
-    sammanfattning = models.TextField("sammanfattning", blank=True)
-    forslag_till_beslut = models.TextField("förslag till beslut", blank=True)
-    beslut = models.TextField("beslut", blank=True)
+    sammanfattning = models.TextField(
+        "sammanfattning", blank=True, validators=[validate_fritext]
+    )
+    forslag_till_beslut = models.TextField(
+        "förslag till beslut", blank=True, validators=[validate_fritext]
+    )
+    beslut = models.TextField("beslut", blank=True, validators=[validate_fritext])
     overlaggning = models.TextField(
-        "överläggning", blank=True, help_text="Vilka som yttrade sig."
+        "överläggning",
+        blank=True,
+        help_text="Vilka som yttrade sig.",
+        validators=[validate_fritext],
     )
-    reservation = models.TextField("reservation", blank=True)
+    reservation = models.TextField(
+        "reservation", blank=True, validators=[validate_fritext]
+    )
     jav = models.TextField(
-        "jäv", blank=True, help_text="Vem som lämnade sammanträdet under paragrafen."
+        "jäv",
+        blank=True,
+        help_text="Vem som lämnade sammanträdet under paragrafen.",
+        validators=[validate_fritext],
     )
-    delges = models.TextField("beslutet delges/Exp.", blank=True)
+    delges = models.TextField(
+        "beslutet delges/Exp.", blank=True, validators=[validate_fritext]
+    )
     handlingar = models.TextField(
         "anmälda handlingar",
         blank=True,
         help_text="En handling per rad; listas a), b), c) … i protokollet.",
+        validators=[validate_fritext],
     )
     omedelbart_justerad = models.BooleanField("omedelbart justerad", default=False)
 
@@ -261,14 +308,17 @@ class Paragraf(FrysbarModel):
     frysforaldrar = ("sammantrade",)
     forbund_path = "organ__forbund"
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "paragraf"
         verbose_name_plural = "paragrafer"
         ordering = ["ar", "nummer"]
         constraints = [
+            ar_check("styrelse_paragraf_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["organ", "ar", "nummer"], name="styrelse_paragraf_nummer_unikt"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -319,6 +369,7 @@ class Narvaro(FrysbarModel):
         max_length=200,
         blank=True,
         help_text="T.ex. ordförande eller förbundschef.",
+        validators=[validate_fritext],
     )
     ersatter = models.ForeignKey(
         Person,
@@ -336,6 +387,8 @@ class Narvaro(FrysbarModel):
     frysregel = FRYSREGEL
     frysforaldrar = ("sammantrade",)
     forbund_path = "sammantrade__organ__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "närvaro"
@@ -364,12 +417,14 @@ class Kommentar(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    text = models.TextField("kommentar")
+    text = models.TextField("kommentar", validators=[validate_fritext])
     skapad = models.DateTimeField("skapad", auto_now_add=True)
     lost = models.BooleanField("löst", default=False)
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "paragraf__organ__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "kommentar"
@@ -416,6 +471,7 @@ class Justering(FrysbarModel):
         "motivering",
         blank=True,
         help_text="Varför justeraren godkände trots olösta kommentarer.",
+        validators=[validate_fritext],
     )
     namn = models.CharField(
         "namn",
@@ -428,6 +484,8 @@ class Justering(FrysbarModel):
     frysregel = FRYSREGEL
     frysforaldrar = ("sammantrade", "paragraf")
     forbund_path = "sammantrade__organ__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "justering"
@@ -451,8 +509,10 @@ class Utdragsbestyrkande(models.Model):
         on_delete=models.CASCADE,
         related_name="bestyrkanden",
     )
-    namn = models.CharField("bestyrkt av", max_length=200)
-    datum = models.DateField("datum")
+    namn = models.CharField(
+        "bestyrkt av", max_length=200, validators=[validate_fritext]
+    )
+    datum = models.DateField("datum", validators=[validate_datum])
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="registrerat av",
@@ -464,10 +524,15 @@ class Utdragsbestyrkande(models.Model):
     objects = ForbundQuerySet.as_manager()
     forbund_path = "paragraf__sammantrade__organ__forbund"
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "utdragsbestyrkande"
         verbose_name_plural = "utdragsbestyrkanden"
         ordering = ["-datum", "-id"]
+        constraints = [
+            datum_check("styrelse_utdragsbestyrkande_rimligt_datum", "datum"),
+        ]
 
     def __str__(self) -> str:
         return f"Utdrag {self.paragraf} bestyrkt av {self.namn} {self.datum}"
@@ -480,18 +545,32 @@ class Anslag(models.Model):
         on_delete=models.CASCADE,
         related_name="anslag",
     )
-    uppsatt = models.DateField("anslaget uppsatt")
-    sista_overklagandedag = models.DateField("sista dag för överklagande")
-    nedtas = models.DateField("anslaget tas ned")
-    forvaringsplats = models.CharField("protokollet förvaras", max_length=300)
+    uppsatt = models.DateField("anslaget uppsatt", validators=[validate_datum])
+    sista_overklagandedag = models.DateField(
+        "sista dag för överklagande", validators=[validate_datum]
+    )
+    nedtas = models.DateField("anslaget tas ned", validators=[validate_datum])
+    forvaringsplats = models.CharField(
+        "protokollet förvaras", max_length=300, validators=[validate_fritext]
+    )
 
     objects = ForbundQuerySet.as_manager()
     forbund_path = "sammantrade__organ__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "anslag"
         verbose_name_plural = "anslag"
         ordering = ["-uppsatt", "-id"]
+        constraints = [
+            datum_check(
+                "styrelse_anslag_rimliga_datum",
+                "uppsatt",
+                "sista_overklagandedag",
+                "nedtas",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Anslag {self.sammantrade}"
@@ -532,6 +611,7 @@ class Maskering(models.Model):
     skapad = models.DateTimeField("skapad", auto_now_add=True)
 
     objects = ForbundQuerySet.as_manager()
+    history = HistoricalRecords()
     forbund_path = "sammantrade__organ__forbund"
 
     class Meta:
@@ -555,15 +635,24 @@ class Delegationspunkt(models.Model):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE
     )
-    arendetyp = models.CharField("ärendetyp", max_length=200)
-    delegat = models.CharField(
-        "delegat", max_length=200, help_text="Roll eller person."
+    arendetyp = models.CharField(
+        "ärendetyp", max_length=200, validators=[validate_fritext]
     )
-    lagrum = models.CharField("lagrum", max_length=200, blank=True)
+    delegat = models.CharField(
+        "delegat",
+        max_length=200,
+        help_text="Roll eller person.",
+        validators=[validate_fritext],
+    )
+    lagrum = models.CharField(
+        "lagrum", max_length=200, blank=True, validators=[validate_fritext]
+    )
     anmalas = models.BooleanField("anmäls till styrelsen", default=True)
     ordning = models.PositiveIntegerField("ordning", default=0)
 
     objects = ForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "delegationspunkt"
@@ -574,7 +663,7 @@ class Delegationspunkt(models.Model):
         return f"{self.arendetyp} ({self.delegat})"
 
 
-class Delegationsbeslut(FrysbarModel):
+class Delegationsbeslut(Versionerad, FrysbarModel):
     forbund = models.ForeignKey(
         Forbund, verbose_name="förbund", on_delete=models.CASCADE
     )
@@ -586,11 +675,15 @@ class Delegationsbeslut(FrysbarModel):
         blank=True,
         related_name="beslut",
     )
-    datum = models.DateField("beslutsdatum")
-    delegat = models.CharField("delegat", max_length=200)
-    arendetyp = models.CharField("ärendetyp", max_length=200)
-    beslut = models.TextField("beslut")
-    diarienummer = models.CharField("dnr", max_length=50, blank=True)
+    datum = models.DateField("beslutsdatum", validators=[validate_datum])
+    delegat = models.CharField("delegat", max_length=200, validators=[validate_fritext])
+    arendetyp = models.CharField(
+        "ärendetyp", max_length=200, validators=[validate_fritext]
+    )
+    beslut = models.TextField("beslut", validators=[validate_fritext])
+    diarienummer = models.CharField(
+        "dnr", max_length=50, blank=True, validators=[validate_fritext]
+    )
     anmald_paragraf = models.ForeignKey(
         Paragraf,
         verbose_name="anmäld i paragraf",
@@ -605,10 +698,15 @@ class Delegationsbeslut(FrysbarModel):
     frysregel = FRYSREGEL
     frysforaldrar = ("anmald_paragraf",)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "delegationsbeslut"
         verbose_name_plural = "delegationsbeslut"
         ordering = ["datum", "id"]
+        constraints = [
+            datum_check("styrelse_delegationsbeslut_rimligt_datum", "datum"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.datum} {self.arendetyp}"
@@ -620,7 +718,7 @@ class Bilaga(FrysbarModel):
     arende = models.ForeignKey(
         Arende, verbose_name="ärende", on_delete=models.CASCADE, related_name="bilagor"
     )
-    namn = models.CharField("filnamn", max_length=255)
+    namn = models.CharField("filnamn", max_length=255, validators=[validate_fritext])
     content_type = models.CharField("filtyp", max_length=100)
     storlek = models.PositiveIntegerField("storlek (byte)")
     innehall = models.BinaryField("innehåll")
@@ -630,6 +728,8 @@ class Bilaga(FrysbarModel):
     frysregel = FRYSREGEL
     frysforaldrar = ("arende",)
     forbund_path = "arende__forbund"
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "bilaga"

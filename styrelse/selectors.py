@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -425,6 +426,30 @@ def _utan_parti(namn: str) -> str:
     return re.sub(r"\s*\([^()]*\)\s*$", "", namn)
 
 
+def _ord(text: str) -> str:
+    """Free text as lower-case words without accents or punctuation, so that "ÖSTLUND,
+    Åsa" and "Ostlund Asa" read alike (a name typed on a keyboard without å, ä, ö)."""
+    utan_accent = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+    return " ".join(re.findall(r"\w+", utan_accent.casefold()))
+
+
+def _namnmonster(namn: str) -> re.Pattern[str] | None:
+    """The ways a protocol writes a person's name: "Anna Andersson", "Andersson, Anna",
+    "A. Andersson", "Anna Anderssons" — whole words, any case, accents or line breaks.
+    A first name or a surname alone is not matched: it would hide every namesake."""
+    delar = _ord(_utan_parti(namn)).split()
+    if not delar:
+        return None
+    fornamn, efternamn = " ".join(delar[:-1]), delar[-1]
+    former = {" ".join(delar)}
+    if fornamn:
+        former |= {f"{efternamn} {fornamn}", f"{fornamn[0]} {efternamn}"}
+    alternativ = "|".join(re.escape(f) for f in sorted(former, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternativ})s?\b")
+
+
 def _texter(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -477,7 +502,8 @@ def offentlig_innehall(innehall: dict[str, Any], val: Maskeringsval) -> Offentli
     A masked person's name is removed wherever the structure holds it (attendance,
     ordförande, justerare, sekreterare, who an ersättare replaced). Free text has no
     structure: a § or report whose text names a masked person (in any case, across
-    line breaks) is masked whole rather than edited, so no other spelling can print it.
+    line breaks, surname first, with an initial: ``_namnmonster``) is masked whole
+    rather than edited, so no other spelling can print it.
     """
     personer: dict[int, str] = {}
     for n in innehall.get("narvaro", []):
@@ -486,12 +512,12 @@ def offentlig_innehall(innehall: dict[str, Any], val: Maskeringsval) -> Offentli
     for roll in ("ordforande", "justerare", "sekreterare"):
         if innehall.get(f"{roll}_id") in val.personer:
             personer[innehall[f"{roll}_id"]] = innehall[roll]
-    namn = {p: _normalisera(_utan_parti(n)) for p, n in personer.items() if n.strip()}
+    monster = {p: m for p, n in personer.items() if (m := _namnmonster(n))}
     maskerade_namn = {_normalisera(n) for n in personer.values() if n.strip()}
 
     def namnger(texter: list[str]) -> str | None:
-        for person_id, n in namn.items():
-            if any(n in _normalisera(t) for t in texter):
+        for person_id, m in monster.items():
+            if any(m.search(_ord(t)) for t in texter):
                 return personer[person_id]
         return None
 

@@ -16,6 +16,7 @@ from finsam.models import Forbund
 from finsam.paging import ar_i, ar_urval, sida
 from finsam.tenancy import get_for_forbund
 from finsam.uploads import UploadForm
+from finsam.versioner import samma_version, versionsfalt
 from styrelse import frister, rules, selectors, services
 from styrelse.forms import (
     AnslagForm,
@@ -167,9 +168,13 @@ def sammantrade_edit(request: ForbundRequest, sammantrade_id: int) -> HttpRespon
     form = SammantradeForm(
         request.POST or None, forbund=request.forbund, initial=initial
     )
+    versionsfalt(form, sammantrade)
     if request.method == "POST" and form.is_valid():
         try:
-            services.sammantrade_update(sammantrade=sammantrade, **form.cleaned_data)
+            with samma_version(form, sammantrade):
+                services.sammantrade_update(
+                    sammantrade=sammantrade, **form.cleaned_data
+                )
         except ValidationError as exc:
             _fel(request, exc)
         else:
@@ -225,9 +230,11 @@ def paragraf_edit(request: ForbundRequest, paragraf_id: int) -> HttpResponse:
         forbund=request.forbund,
         initial=ParagrafForm.initial_from(paragraf),
     )
+    versionsfalt(form, paragraf)
     if request.method == "POST" and form.is_valid():
         try:
-            services.paragraf_update(paragraf=paragraf, **form.cleaned_data)
+            with samma_version(form, paragraf):
+                services.paragraf_update(paragraf=paragraf, **form.cleaned_data)
         except ValidationError as exc:
             _fel(request, exc)
         else:

@@ -2,9 +2,20 @@
 insatsrapportör, an admin and an outsider from another förbund."""
 
 import pytest
+from django.test import override_settings
 
 from finsam import access
 from tests.factories import ForbundFactory, PersonFactory, UserFactory
+from tests.transaktion import tillbakarullad
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_per_korning(tmp_path_factory):
+    """Uploaded and rendered files of a test run go to its own directory, not the
+    checkout's media/: two runs side by side (SQLite and PostgreSQL in CI) never share
+    a file, and a run leaves nothing behind in the repository."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture
@@ -71,3 +82,21 @@ def as_user(client):
         return client
 
     return login
+
+
+@pytest.fixture(scope="module")
+def demo_modul(django_db_setup, django_db_blocker):
+    """The full demo (every app's part), built once for a test module inside a
+    transaction that is rolled back when the module is done. Each test that also asks
+    for ``db`` runs in a savepoint inside it, so what one test writes is gone before
+    the next. Building the demo takes seconds; most tests only read it."""
+    from finsam.demo import build_demo
+
+    with tillbakarullad(django_db_blocker):
+        yield build_demo()
+
+
+@pytest.fixture
+def demo(demo_modul, db):
+    """The demo for one test: the module's demo, this test's writes rolled back."""
+    return demo_modul

@@ -13,17 +13,21 @@ report stays with its insats: an insats with ten years of reports). Insatser are
 copied as ended insatser of earlier years, so the förbund has ten times as many. Models
 of apps not installed are skipped, so the helper works while apps are added. Budgets are
 not copied: a budget's year must lie between 2000 and 2100 (a database constraint), and
-decades of copied history do not.
+decades of copied history do not. The other models' plausibility checks (dates and years
+within 2000–2100) are lifted for the copy only, inside the caller's transaction: the
+copies exist to make the history long, not to be plausible.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
 
 from finsam.models import Forbund
 
@@ -121,19 +125,53 @@ def multiplicera(forbund: Forbund, faktor: int = FAKTOR) -> dict[str, int]:
     }
     years = [y for rader in original.values() for obj in rader for y in _ar_i(obj)]
     span = max(years) - min(years) + 1
-    for kopia_nr in range(1, faktor):
-        bakat = span * kopia_nr
-        nya: dict[type[models.Model], dict[int, int]] = {}
-        for kopia in KOPIOR:
-            model = _modell(kopia.label)
-            if model is None:
-                continue
-            slut = dt.date(max(years) - bakat, 12, 31)
-            nya[model] = _kopiera(model, original[kopia.label], kopia, bakat, slut, nya)
+    modeller = [m for k in KOPIOR if (m := _modell(k.label)) is not None]
+    with _utan_rimlighetskontroll(modeller):
+        for kopia_nr in range(1, faktor):
+            bakat = span * kopia_nr
+            nya: dict[type[models.Model], dict[int, int]] = {}
+            for kopia in KOPIOR:
+                model = _modell(kopia.label)
+                if model is None:
+                    continue
+                slut = dt.date(max(years) - bakat, 12, 31)
+                nya[model] = _kopiera(
+                    model, original[kopia.label], kopia, bakat, slut, nya
+                )
     return {
         label: _modell(label)._default_manager.for_forbund(forbund).count()
         for label in original
     }
+
+
+@contextmanager
+def _utan_rimlighetskontroll(modeller: list[type[models.Model]]) -> Iterator[None]:
+    """The database's check constraints off while the copies are written. SQLite has a
+    pragma for it; PostgreSQL drops them inside the caller's transaction, so they come
+    back when it rolls back (``multiplicera`` is only called inside one)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA ignore_check_constraints = OFF")
+        return
+    assert connection.in_atomic_block, "multiplicera körs bara i en transaktion"
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        # A table with foreign-key checks still pending cannot be altered: run them.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for model in modeller:
+            for constraint in model._meta.constraints:
+                if isinstance(constraint, models.CheckConstraint):
+                    cursor.execute(
+                        f"ALTER TABLE {qn(model._meta.db_table)} "
+                        f"DROP CONSTRAINT {qn(constraint.name)}"
+                    )
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    yield
 
 
 def _kopiera(

@@ -16,4 +16,10 @@ KWARG_VALUES = {
     "manad": 8,
     "tabell": "jamforelse",
     "avsnitt": "ordforande",
+    # The e-mailed password reset link (an invalid one answers with its own page).
+    "uidb64": "MQ",
+    "token": "ogiltig-lank",
+    # The history page of a record: its kind and id (the förbund's first member).
+    "modell": "finsam.medlem",
+    "pk": lambda forbund: forbund.medlemmar.order_by("pk").first().pk,
 }

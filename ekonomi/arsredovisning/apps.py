@@ -13,6 +13,8 @@ class ArsredovisningConfig(AppConfig):
     verbose_name = "Årsredovisning"
 
     def ready(self) -> None:
+        from ekonomi.arsredovisning import forsegling
         from ekonomi.arsredovisning.documents import register
 
         register()
+        forsegling.register()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ekonomi.arsredovisning.tabeller import ANTAL, TKR, Tabell
+from finsam import xlsx
 
 
 def _sheet_title(tabell: Tabell, used: set[str]) -> str:
@@ -49,6 +48,4 @@ def arsredovisning_workbook(tabeller: list[Tabell]) -> bytes:
                 if rad.klass in ("summa", "rubrik"):
                     cell.font = bold
         ws.column_dimensions["A"].width = 45
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.spara(wb)

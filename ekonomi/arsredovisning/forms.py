@@ -4,11 +4,11 @@ from typing import Any
 
 from django import forms
 
-from finsam.forms import CrispyFormMixin, choice_field
+from finsam.forms import CrispyFormMixin, FritextField, choice_field
 
 
 class AvsnittstextForm(CrispyFormMixin, forms.Form):
-    text = forms.CharField(
+    text = FritextField(
         label="Text",
         required=False,
         widget=forms.Textarea(attrs={"rows": 16}),
@@ -24,7 +24,7 @@ class AvsnittstextForm(CrispyFormMixin, forms.Form):
 
 class FyndForm(forms.Form):
     nyckel = forms.CharField(widget=forms.HiddenInput, max_length=200)
-    kommentar = forms.CharField(
+    kommentar = FritextField(
         label="Kommentar",
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,

@@ -13,10 +13,17 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from ekonomi.models import ENHET_CHOICES, TKR, BeslutadIParagraf
 from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
-from finsam.tenancy import ForbundQuerySet
+from finsam.validators import (
+    ar_check,
+    datum_check,
+    validate_datum,
+    validate_fritext,
+)
+from finsam.versioner import Versionerad
 
 MIN_AR = 2000
 MAX_AR = 2100
@@ -49,7 +56,9 @@ class Arsredovisning(BeslutadIParagraf, FrysbarModel):
         blank=True,
         related_name="+",
     )
-    godkand_datum = models.DateField("godkänd", null=True, blank=True)
+    godkand_datum = models.DateField(
+        "godkänd", null=True, blank=True, validators=[validate_datum]
+    )
     # The unit the document prints its amounts in (seed 004: tkr with one decimal).
     enhet = models.CharField(
         "belopp i", max_length=3, choices=ENHET_CHOICES, default=TKR
@@ -72,11 +81,14 @@ class Arsredovisning(BeslutadIParagraf, FrysbarModel):
 
     objects = FrysbarForbundQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "årsredovisning"
         verbose_name_plural = "årsredovisningar"
         ordering = ["-ar"]
         constraints = [
+            datum_check("arsredovisning_rimligt_datum", "godkand_datum"),
             models.UniqueConstraint(
                 fields=["forbund", "ar"], name="arsredovisning_en_per_ar"
             ),
@@ -107,8 +119,12 @@ class Arsredovisning(BeslutadIParagraf, FrysbarModel):
         return bool(self.pdf_sha256)
 
 
-class Avsnittstext(models.Model):
-    """The narrative of one section of one year's report, as Markdown."""
+class Avsnittstext(Versionerad, FrysbarModel):
+    """The narrative of one section of one year's report, as Markdown; frozen with
+    the year's approved report (``rules.arets_del_fryst_orsak``)."""
+
+    frysregel = "ekonomi.arsredovisning.rules.arets_del_fryst_orsak"
+    frys_ny_rad = True
 
     # (kod, rubrik, hjälptext), in the order of seed 004. The code is stable from year to
     # year so that last year's text is this year's starting point.
@@ -177,7 +193,9 @@ class Avsnittstext(models.Model):
     )
     ar = models.PositiveSmallIntegerField("år", validators=AR_VALIDATORS)
     avsnitt = models.CharField("avsnitt", max_length=30, choices=AVSNITT_CHOICES)
-    text = models.TextField("text (Markdown)", blank=True)
+    text = models.TextField(
+        "text (Markdown)", blank=True, validators=[validate_fritext]
+    )
     andrad = models.DateTimeField("ändrad", auto_now=True)
     andrad_av = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -188,29 +206,36 @@ class Avsnittstext(models.Model):
         related_name="+",
     )
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "avsnittstext"
         verbose_name_plural = "avsnittstexter"
         ordering = ["ar", "avsnitt"]
         constraints = [
+            ar_check("arsredovisning_avsnittstext_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["forbund", "ar", "avsnitt"],
                 name="arsredovisning_en_text_per_avsnitt",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.RUBRIK.get(self.avsnitt, self.avsnitt)} {self.ar}"
 
 
-class Fyndbedomning(models.Model):
+class Fyndbedomning(FrysbarModel):
     """A reconciliation finding the kansli accepts with a comment before approval.
 
     Keyed by the finding's stable ``nyckel`` and the size of the difference: if the
-    difference changes later, the acceptance no longer covers it.
+    difference changes later, the acceptance no longer covers it. Frozen with the
+    year's approved report: the acceptance is part of what the board approved.
     """
+
+    frysregel = "ekonomi.arsredovisning.rules.arets_del_fryst_orsak"
+    frys_ny_rad = True
 
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.CASCADE, related_name="+"
@@ -220,7 +245,7 @@ class Fyndbedomning(models.Model):
     differens = models.DecimalField(
         "differens", max_digits=14, decimal_places=2, null=True, blank=True
     )
-    kommentar = models.TextField("kommentar")
+    kommentar = models.TextField("kommentar", validators=[validate_fritext])
     av = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="godtaget av",
@@ -230,13 +255,16 @@ class Fyndbedomning(models.Model):
     )
     tidpunkt = models.DateTimeField("godtaget", auto_now_add=True)
 
-    objects = ForbundQuerySet.as_manager()
+    objects = FrysbarForbundQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "godtaget avstämningsfynd"
         verbose_name_plural = "godtagna avstämningsfynd"
         ordering = ["ar", "nyckel"]
         constraints = [
+            ar_check("arsredovisning_fynd_rimligt_ar"),
             models.UniqueConstraint(
                 fields=["forbund", "ar", "nyckel"],
                 name="arsredovisning_ett_beslut_per_fynd",

@@ -1,7 +1,9 @@
 """When an årsredovisning may no longer change: once the board has approved it.
 
 Asked by the model guard (``finsam/frysning.py``) on every path — a model save or
-delete, a bulk update or delete — besides the services' own refusal.
+delete, a bulk update or delete — besides the services' own refusal. The year's
+narrative texts and accepted findings freeze with it: they are what the approved
+document was made from, and its history must show them as they were.
 """
 
 from __future__ import annotations
@@ -15,3 +17,15 @@ def fryst_orsak(obj: Any) -> str | None:
             f"Årsredovisningen {obj.ar} är godkänd och fastställd; den kan inte ändras."
         )
     return None
+
+
+def arets_del_fryst_orsak(obj: Any) -> str | None:
+    """A text or an accepted finding of the year: frozen once that year's report is."""
+    from ekonomi.arsredovisning.models import Arsredovisning
+
+    arsredovisning = (
+        Arsredovisning.objects.filter(forbund_id=obj.forbund_id, ar=obj.ar)
+        .only("ar", "status")
+        .first()
+    )
+    return None if arsredovisning is None else fryst_orsak(arsredovisning)

@@ -19,8 +19,9 @@ from ekonomi.arsredovisning.render import UTKAST, arsredovisning_html
 from ekonomi.models import ENHET_CHOICES, TKR
 from finsam import dates, dokumentfiler
 from finsam.access import EDIT, READ, has_role, roles
-from finsam.documents import xlsx_response
+from finsam.documents import html_response, xlsx_response
 from finsam.http import ForbundRequest
+from finsam.versioner import samma_version, versionsfalt
 
 
 def _ar(ar: int) -> int:
@@ -98,15 +99,22 @@ def text_edit(request: ForbundRequest, ar: int, avsnitt: str) -> HttpResponse:
         a for a in selectors.avsnitt_list(forbund=forbund, ar=ar) if a.kod == avsnitt
     )
     form = AvsnittstextForm(request.POST or None, initial={"text": nuvarande.text})
+    sparad = (
+        Avsnittstext.objects.for_forbund(forbund).filter(ar=ar, avsnitt=avsnitt).first()
+        if nuvarande.egen
+        else None
+    )
+    versionsfalt(form, sparad)
     if request.method == "POST" and form.is_valid():
         try:
-            services.avsnittstext_save(
-                forbund=forbund,
-                ar=ar,
-                avsnitt=avsnitt,
-                text=form.cleaned_data["text"],
-                user=request.user,
-            )
+            with samma_version(form, sparad):
+                services.avsnittstext_save(
+                    forbund=forbund,
+                    ar=ar,
+                    avsnitt=avsnitt,
+                    text=form.cleaned_data["text"],
+                    user=request.user,
+                )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -197,7 +205,7 @@ def enhet(request: ForbundRequest, ar: int) -> HttpResponse:
 def visa(request: ForbundRequest, ar: int) -> HttpResponse:
     """The document's HTML in the browser, so it is read before it is printed."""
     ar = _ar(ar)
-    return HttpResponse(arsredovisning_html(forbund=request.forbund, ar=ar))
+    return html_response(arsredovisning_html(forbund=request.forbund, ar=ar))
 
 
 @require_GET

@@ -148,11 +148,11 @@ RESULTAT = {
 }
 
 
-def _belopp(kr: int) -> str:
+def belopp_text(kr: int) -> str:
     return f"{kr}.00"
 
 
-def _q(text: str) -> str:
+def citat(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
@@ -164,21 +164,21 @@ def sie_text() -> str:
         "#GEN 20180215",
         "#SIETYP 4",
         f"#ORGNR {ORGNR}",
-        f"#FNAMN {_q(FNAMN)}",
+        f"#FNAMN {citat(FNAMN)}",
         "#RAR 0 20170101 20171231",
         "#RAR -1 20160101 20161231",
         "#KPTYP EUBAS97",
     ]
-    lines += [f"#KONTO {nr} {_q(namn)}" for nr, namn, _ in KONTON]
+    lines += [f"#KONTO {nr} {citat(namn)}" for nr, namn, _ in KONTON]
     for nr, (b15, b16, _) in BALANS.items():
-        lines.append(f"#IB -1 {nr} {_belopp(b15)}")
-        lines.append(f"#UB -1 {nr} {_belopp(b16)}")
-        lines.append(f"#IB 0 {nr} {_belopp(b16)}")
+        lines.append(f"#IB -1 {nr} {belopp_text(b15)}")
+        lines.append(f"#UB -1 {nr} {belopp_text(b16)}")
+        lines.append(f"#IB 0 {nr} {belopp_text(b16)}")
     for nr, (_, _, b17) in BALANS.items():
-        lines.append(f"#UB 0 {nr} {_belopp(b17)}")
+        lines.append(f"#UB 0 {nr} {belopp_text(b17)}")
     for nr, (r16, r17) in RESULTAT.items():
-        lines.append(f"#RES -1 {nr} {_belopp(r16)}")
-        lines.append(f"#RES 0 {nr} {_belopp(r17)}")
+        lines.append(f"#RES -1 {nr} {belopp_text(r16)}")
+        lines.append(f"#RES 0 {nr} {belopp_text(r17)}")
     lines += _verifikationer()
     return "\r\n".join(lines) + "\r\n"
 
@@ -194,11 +194,11 @@ def _verifikationer() -> list[str]:
         nonlocal nr
         nr += 1
         bank = -sum(b for _, b in rader)
-        out.append(f"#VER A {nr} {datum:%Y%m%d} {_q(text)}")
+        out.append(f"#VER A {nr} {datum:%Y%m%d} {citat(text)}")
         out.append("{")
         for konto, belopp in [*rader, ("1930", bank)]:
             if belopp:
-                out.append(f"   #TRANS {konto} {{}} {_belopp(belopp)}")
+                out.append(f"   #TRANS {konto} {{}} {belopp_text(belopp)}")
         out.append("}")
 
     namn = {nr_: n for nr_, n, _ in KONTON}

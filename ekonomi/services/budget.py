@@ -190,11 +190,13 @@ def avgifter_fran_beslut(*, budget: Budget) -> int:
                 budget=budget,
                 grupp=Budgetpost.MEDLEMSAVGIFTER,
                 kod=avgiftskod(rad.medlem),
-                namn=f"Medlemsavgift {rad.benamning}",
                 overordnad=parent,
                 medlem=rad.medlem,
                 ordning=i,
             )
+        # The line reads as the decision names the member that year (Region Stockholm
+        # from 2019, where the copied line still said Stockholms läns landsting).
+        post.namn = f"Medlemsavgift {rad.benamning}"
         post.belopp = rad.belopp
         if post.plan_1 is None:
             # The level stays until a member offers otherwise (seed 002, 5.2).

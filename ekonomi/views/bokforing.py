@@ -507,13 +507,17 @@ def manuella_upload(request: ForbundRequest, ar: int) -> HttpResponse:
         except ValidationError as exc:
             fel = exc.messages
         else:
-            antal = services.manuella_rader_spara(
-                forbund=request.forbund, ar=ar, rader=rader, etiketter=etiketter
-            )
-            messages.success(
-                request, f"{antal} uppgifter för {ar} är inlästa från Excel."
-            )
-            return redirect("ekonomi:manuella", ar=ar)
+            try:
+                antal = services.manuella_rader_spara(
+                    forbund=request.forbund, ar=ar, rader=rader, etiketter=etiketter
+                )
+            except ValidationError as exc:
+                fel = exc.messages
+            else:
+                messages.success(
+                    request, f"{antal} uppgifter för {ar} är inlästa från Excel."
+                )
+                return redirect("ekonomi:manuella", ar=ar)
     else:
         fel = form.fel()
     for f in fel:

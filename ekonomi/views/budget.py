@@ -31,6 +31,7 @@ from finsam.access import EDIT, READ, has_role, roles
 from finsam.documents import pdf_response, xlsx_response
 from finsam.http import ForbundRequest
 from finsam.tenancy import get_for_forbund
+from finsam.versioner import samma_version, versionsfalt
 from finsam.views import add_validation_error
 
 
@@ -52,10 +53,14 @@ def _formular(
     tillbaka: str = "",
 ) -> HttpResponse:
     """Validate, call the service, and go back to the year with a message; a
-    ValidationError from the service lands on the form, nothing is lost."""
+    ValidationError from the service lands on the form, nothing is lost; nor is a
+    change someone else saved after the form was loaded (finsam/versioner.py)."""
+    instance = getattr(form, "instance", None)
+    versionsfalt(form, instance)
     if request.method == "POST" and form.is_valid():
         try:
-            spara()
+            with samma_version(form, instance):
+                spara()
         except ValidationError as exc:
             add_validation_error(form, exc)
         else:

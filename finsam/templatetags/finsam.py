@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from finsam import dates
@@ -71,3 +72,19 @@ def budgetar(context) -> int:
     if getattr(beslut, "ar", None):
         return beslut.ar
     return dates.today().year + 1
+
+
+HISTORIK_LASARE = ("kansli", "admin", "revisor")
+
+
+@register.simple_tag(takes_context=True)
+def historik_lank(context, obj, text: str = "Historik") -> str:
+    """A link to the record's history page, for the roles that may read it."""
+    if obj is None or getattr(obj, "pk", None) is None:
+        return ""
+    if context.get("roll") not in HISTORIK_LASARE:
+        return ""
+    if not getattr(obj._meta, "simple_history_manager_attribute", None):
+        return ""
+    url = reverse("finsam:historik_objekt", args=[obj._meta.label_lower, obj.pk])
+    return format_html('<a class="historik-lank" href="{}">{}</a>', url, text)

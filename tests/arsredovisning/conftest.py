@@ -7,9 +7,6 @@ import io
 import re
 
 import pytest
-from django.db import transaction
-
-from finsam.demo import build_demo
 
 
 def pdf_pages(pdf: bytes) -> list[str]:
@@ -23,19 +20,6 @@ def pdf_pages(pdf: bytes) -> list[str]:
         text = text.replace("\xa0", " ").replace("\u2212", "-").replace("\u2010", "-")
         pages.append(re.sub(r"\s+", " ", text))
     return pages
-
-
-@pytest.fixture(scope="module")
-def demo_modul(django_db_setup, django_db_blocker):
-    """The full demo (every app's part), built once for the module and rolled back."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_demo()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

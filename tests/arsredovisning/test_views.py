@@ -102,8 +102,8 @@ def test_approval_freezes_the_pdf_and_it_downloads_unchanged_after_edits(
     forsta = bytes(a.pdf)
     assert b"F\xc3\xb6re." in forsta  # made from the data of the approval
 
-    # The data changes afterwards (directly, as a later import would).
-    Avsnittstext.objects.filter(forbund=forbund, ar=2017).update(text="Efter.")
+    # The data changes afterwards past the freeze guard (as raw SQL would).
+    Avsnittstext._base_manager.filter(forbund=forbund, ar=2017).update(text="Efter.")
 
     client = as_user(revisor)
     url = reverse("ekonomi:arsredovisning_godkand_pdf", args=[2017])
@@ -130,6 +130,24 @@ def test_an_approved_report_refuses_new_texts(forbund, paragraf, snabb_pdf):
         services.arsredovisning_godkann(
             forbund=forbund, ar=2017, paragraf=paragraf, user=None
         )
+
+
+def _varje_vag_vagras(stale, andring: dict) -> None:
+    """A row of an approved report, read before: saving it with ``andring``, deleting
+    it, and a bulk update or delete of it are all refused by the freeze guard."""
+    from django.core.exceptions import ValidationError
+
+    for falt, varde in andring.items():
+        setattr(stale, falt, varde)
+    with pytest.raises(ValidationError, match="godkänd och fastställd"):
+        stale.save()
+    with pytest.raises(ValidationError):
+        stale.delete()
+    qs = type(stale).objects.filter(pk=stale.pk)
+    with pytest.raises(ValidationError):
+        qs.update(**andring)
+    with pytest.raises(ValidationError):
+        qs.delete()
 
 
 def test_the_approved_report_freezes_through_finsams_one_guard(
@@ -173,20 +191,14 @@ def test_an_approved_report_is_refused_by_model_save_delete_and_bulk_writes(
     )
     fryst = (a.html, bytes(a.pdf), a.pdf_sha256)
     assert a.pdf_sha256  # stored once after approval: the one change allowed
-    stale = Arsredovisning.objects.get(pk=a.pk)
-    stale.status = Arsredovisning.UTKAST
-    stale.html = "<p>Ändrad</p>"
-    with pytest.raises(ValidationError, match="godkänd och fastställd"):
-        stale.save()
+    _varje_vag_vagras(
+        Arsredovisning.objects.get(pk=a.pk),
+        {"status": Arsredovisning.UTKAST, "html": "<p>Ändrad</p>"},
+    )
     with pytest.raises(ValidationError):
-        stale.delete()
-    qs = Arsredovisning.objects.filter(pk=a.pk)
-    with pytest.raises(ValidationError):
-        qs.update(html="<p>Ändrad</p>")
-    with pytest.raises(ValidationError):
-        qs.update(pdf=b"%PDF annan", pdf_sha256="0" * 64)
-    with pytest.raises(ValidationError):
-        qs.delete()
+        Arsredovisning.objects.filter(pk=a.pk).update(
+            pdf=b"%PDF annan", pdf_sha256="0" * 64
+        )
     again = Arsredovisning.objects.get(pk=a.pk)
     again.pdf, again.pdf_sha256 = b"%PDF annan", "0" * 64
     with pytest.raises(ValidationError):
@@ -195,6 +207,47 @@ def test_an_approved_report_is_refused_by_model_save_delete_and_bulk_writes(
     a = Arsredovisning.objects.get(pk=a.pk)
     assert (a.html, bytes(a.pdf), a.pdf_sha256) == fryst
     assert a.status == Arsredovisning.GODKAND
+
+
+def test_the_years_texts_and_accepted_findings_freeze_with_the_approved_report(
+    forbund, paragraf, snabb_pdf
+):
+    """What the approved document was made from cannot change by any path either:
+    a text or an accepted finding of the year is refused on save, delete, bulk update,
+    bulk delete and as a new row; another year's stay open."""
+    from django.core.exceptions import ValidationError
+
+    from ekonomi.arsredovisning.models import Fyndbedomning
+
+    text = services.avsnittstext_save(
+        forbund=forbund, ar=2017, avsnitt="vision", text="Före.", user=None
+    )
+    fynd = Fyndbedomning.objects.create(
+        forbund=forbund, ar=2017, nyckel="balans", kommentar="Öresavrundning."
+    )
+    services.arsredovisning_godkann(
+        forbund=forbund, ar=2017, paragraf=paragraf, user=None
+    )
+    for obj, falt in ((text, "text"), (fynd, "kommentar")):
+        model = type(obj)
+        _varje_vag_vagras(model.objects.get(pk=obj.pk), {falt: "Efteråt."})
+        assert getattr(model.objects.get(pk=obj.pk), falt) == getattr(obj, falt)
+    with pytest.raises(ValidationError, match="godkänd och fastställd"):
+        Avsnittstext.objects.create(
+            forbund=forbund, ar=2017, avsnitt="historik", text="Ny."
+        )
+    with pytest.raises(ValidationError):
+        Fyndbedomning.objects.bulk_create(
+            [Fyndbedomning(forbund=forbund, ar=2017, nyckel="ny", kommentar="x")]
+        )
+    assert not Avsnittstext.objects.filter(ar=2017, avsnitt="historik").exists()
+    # The next year's report is a draft: its texts are written as before.
+    nasta = Avsnittstext.objects.create(
+        forbund=forbund, ar=2018, avsnitt="vision", text="Nästa år."
+    )
+    nasta.text = "Nästa år, omskrivet."
+    nasta.save()
+    Avsnittstext.objects.filter(pk=nasta.pk).delete()
 
 
 def test_a_paragraph_from_within_the_year_is_refused(forbund, paragraf, snabb_pdf):

@@ -76,11 +76,48 @@ def demo(transactional_db):
     return build_demo()
 
 
+def logga_ut(page) -> None:
+    """Log out through the menu and wait for the login form: a login started before
+    the logout has gone through finds the old session and is sent to the start page."""
+    from playwright.sync_api import expect
+
+    logga_ut_knapp = page.get_by_role("button", name="Logga ut")
+    for forsok in range(3):
+        # A click made while the previous page is still arriving (a POST's redirect)
+        # can be lost with that page: wait for it, and click again if no form came.
+        page.wait_for_load_state()
+        if page.get_by_label("Användarnamn").is_visible():
+            return  # the last click went through after all
+        if not logga_ut_knapp.is_visible():  # a phone: the menu is folded (or folding)
+            page.get_by_role("button", name="Visa menyn").click()
+        logga_ut_knapp.click()
+        try:
+            expect(page.get_by_label("Användarnamn")).to_be_visible(timeout=10_000)
+            return
+        except AssertionError:
+            if forsok == 2:
+                raise
+
+
 def assert_accessible(page):
     """Run axe-core in the page; fail on any serious or critical violation."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error
 
-    results = Axe().run(page)
+    # A click that navigates returns before the new document is there; axe run
+    # in between finds no document ("reading 'documentElement'") or loses its
+    # context. Wait for the page to load and run it again on the new document.
+    for attempt in range(3):
+        page.wait_for_load_state()
+        try:
+            results = Axe().run(page)
+            break
+        except Error as error:
+            if attempt == 2 or not (
+                "documentElement" in error.message
+                or "Execution context was destroyed" in error.message
+            ):
+                raise
     bad = [
         v
         for v in results.response["violations"]

@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from styrelse.models import Paragraf
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, logga_ut
 
 
 def test_kansli_writes_the_chairmans_words_and_revisor_downloads_the_approved_pdf(
@@ -51,7 +51,7 @@ def test_kansli_writes_the_chairmans_words_and_revisor_downloads_the_approved_pd
     status = page.get_by_role("status").first
     expect(status).to_contain_text("är godkänd", timeout=60_000)
     sha = page.locator("code").first.inner_text()
-    page.get_by_role("button", name="Logga ut").click()
+    logga_ut(page)
 
     login(page, "revisor")
     page.get_by_role("link", name="Ekonomi").click()

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, logga_ut
 
 FALT = {
     "Aktuella deltagare, totalt": "40",
@@ -45,7 +45,7 @@ def test_rapportor_submits_tertial_report_and_kansli_approves(
     page.get_by_label("Avslutsorsak Studier, män", exact=True).fill("2")
     page.get_by_role("button", name="Lämna in").click()
     expect(page.get_by_role("status").first).to_contain_text("inlämnad")
-    page.get_by_role("button", name="Logga ut").click()
+    logga_ut(page)
 
     login(page, "kansli")
     page.goto(f"{live_server.url}/insatser/granska/")

@@ -59,6 +59,9 @@ def _sidor(demo) -> list[str]:
         "/ekonomi/kontoplan/2017/",
         "/ekonomi/arsredovisning/",
         "/ekonomi/arsredovisning/2017/",
+        # The A4 document's own HTML (its tables scroll on their own on a phone).
+        "/ekonomi/arsredovisning/2017/visa/",
+        f"/avgifter/{beslut.pk}/brev.pdf?html=1",
     ]
 
 

@@ -1,6 +1,7 @@
 """The board's meeting from kallelse to justerat protokoll on the anslagstavla, in a browser."""
 
 import datetime as dt
+import re
 
 from playwright.sync_api import expect
 
@@ -56,6 +57,7 @@ def test_meeting_from_kallelse_to_anslagstavla(
     expect(page.locator("#p21")).to_contain_text("Verksamhetsplan 2019")
 
     page.get_by_role("link", name="Kallelse", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/kallelse/$"))
     assert_accessible(page)
     page.get_by_role("button", name="Skicka kallelsen med e-post").click()
     expect(

@@ -15,7 +15,7 @@ from finsam import dates
 from insatser.models import Periodrapport
 from styrelse import selectors
 from styrelse.models import Anslag, Sammantrade
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, logga_ut
 
 BREDD = 390
 
@@ -41,11 +41,6 @@ def _startsida(page, live_server) -> None:
         )
 
 
-def _logga_ut(page) -> None:
-    page.get_by_role("button", name="Visa menyn").click()
-    page.get_by_role("button", name="Logga ut").click()
-
-
 def test_an_ordinary_week(page, live_server, demo, login, mailoutbox, monkeypatch):
     page.set_viewport_size({"width": BREDD, "height": 844})
     forbund = demo.forbund
@@ -67,7 +62,7 @@ def test_an_ordinary_week(page, live_server, demo, login, mailoutbox, monkeypatc
     expect(page.get_by_role("status").first).to_contain_text("inlämnad")
     _smal(page)
     assert any(m.subject.startswith("Rapport att granska") for m in mailoutbox)
-    _logga_ut(page)
+    logga_ut(page)
 
     # Tuesday: the kansli reviews it from the start page's count.
     login(page, "kansli")
@@ -103,7 +98,7 @@ def test_an_ordinary_week(page, live_server, demo, login, mailoutbox, monkeypatc
         if m.subject.startswith("Protokollet väntar på din justering")
     }
     assert vantar == {ordf.epost, just.epost}
-    _logga_ut(page)
+    logga_ut(page)
 
     # Thursday: the ordförande and the justerare justera from their start pages.
     # Each goes through the confirmation step, which shows the §§ and the hash.
@@ -125,7 +120,7 @@ def test_an_ordinary_week(page, live_server, demo, login, mailoutbox, monkeypatc
             "button", name="Jag har läst protokollet och justerar det"
         ).click()
         expect(page.get_by_role("status").first).to_be_visible()
-        _logga_ut(page)
+        logga_ut(page)
     mote.refresh_from_db()
     assert mote.status == Sammantrade.JUSTERAT
     assert any(m.subject.startswith("Protokollet är justerat") for m in mailoutbox)

@@ -114,10 +114,8 @@ def test_the_comparison_takes_lines_of_both_years(django_assert_max_num_queries)
     ]
 
 
-def test_the_page_says_when_the_fee_lines_disagree_with_the_decision():
-    from finsam.demo import build_demo
-
-    ctx = build_demo()
+def test_the_page_says_when_the_fee_lines_disagree_with_the_decision(demo):
+    ctx = demo
     budget = Budget.objects.get(forbund=ctx.forbund, ar=2017)
     beslut, fel = selectors.avgiftskontroll(budget)
     assert beslut is not None and fel == []
@@ -132,12 +130,11 @@ def test_the_page_says_when_the_fee_lines_disagree_with_the_decision():
     ]
 
 
-def test_the_insatser_registry_gives_each_insats_its_budget():
-    from finsam.demo import build_demo
+def test_the_insatser_registry_gives_each_insats_its_budget(demo):
     from insatser import pengar
     from insatser.models import Insats
 
-    ctx = build_demo()
+    ctx = demo
     slussen = Insats.objects.get(forbund=ctx.forbund, namn="Slussen")
     medel = pengar.insatser_pengar(ctx.forbund, 2017)
     assert medel[slussen.pk].budget == Decimal(2_800_000)

@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    return build_demo()
-
-
-@pytest.fixture
 def kansli(demo, client):
     client.force_login(demo.users["kansli"])
     return client

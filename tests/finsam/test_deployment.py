@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,11 +19,24 @@ PRODUCTION_ENV = {
 }
 
 
-def test_production_settings_pass_check_deploy_without_warnings():
+@pytest.fixture
+def collected_static(tmp_path):
+    """A STATIC_ROOT as `collectstatic` leaves it, as far as the start-up check looks:
+    its manifest (the real command takes a minute, compressing every file)."""
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    return {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+
+
+@pytest.fixture
+def uncollected_static(tmp_path):
+    return {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "inte-insamlade")}
+
+
+def test_production_settings_pass_check_deploy_without_warnings(collected_static):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=PRODUCTION_ENV,
+        env=collected_static,
         capture_output=True,
         text=True,
         timeout=120,
@@ -78,3 +92,54 @@ def test_the_image_serves_the_app_with_gunicorn_and_collected_static_files():
     assert "gunicorn finsam.wsgi:application" in dockerfile
     assert "collectstatic --noinput" in dockerfile
     assert "libharfbuzz-subset0" in dockerfile
+
+
+def _start(env):
+    """What gunicorn does first: import the WSGI application."""
+    return subprocess.run(
+        [sys.executable, "-c", "import finsam.wsgi; print('startad')"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_without_collected_static_files_fails_the_check(uncollected_static):
+    """With DEBUG off every {% static %} needs collectstatic's manifest: without it
+    every page was a 500. Now the checks (migrate, runserver, check) say why."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=uncollected_static,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "finsam.E001" in result.stderr
+    assert "collectstatic --noinput" in result.stderr
+
+
+def test_the_wsgi_app_refuses_to_start_without_collected_static_files(
+    uncollected_static,
+):
+    """gunicorn runs no system checks: the import itself fails, so the workers never
+    serve a page."""
+    result = _start(uncollected_static)
+    assert result.returncode != 0
+    assert "startad" not in result.stdout
+    assert "De statiska filerna är inte insamlade" in result.stderr
+
+
+def test_the_wsgi_app_starts_once_static_files_are_collected(collected_static):
+    result = _start(collected_static)
+    assert result.returncode == 0, result.stderr
+    assert "startad" in result.stdout
+
+
+def test_readme_says_how_production_starts():
+    readme = (ROOT / "README.md").read_text()
+    assert "collectstatic --noinput" in readme
+    assert "gunicorn finsam.wsgi:application" in readme

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import re
@@ -28,10 +29,8 @@ def beslut(demo_avgift):
 
 
 @pytest.fixture
-def demo_avgift():
-    from finsam.demo import build_demo
-
-    ctx = build_demo()
+def demo_avgift(demo):
+    ctx = demo
     beslut = Avgiftsbeslut.objects.for_forbund(ctx.forbund).order_by("-ar").first()
     return ctx, beslut
 
@@ -350,3 +349,21 @@ def test_the_database_queue_and_its_worker_render_the_document(
         call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     fil.refresh_from_db()
     assert fil.status == Dokumentfil.KLAR and fil.fil and fil.sidor == 1
+
+
+def test_a_documents_html_may_use_its_own_style_and_nothing_else_inline(
+    client, demo_avgift
+):
+    """The site's CSP refuses inline CSS; a document's HTML (``?html=1``) carries its
+    CSS in its own <style>, allowed by its hash, or the browser shows it unstyled."""
+    ctx, beslut = demo_avgift
+    url = reverse("finsam:avgiftsbeslut_brev", args=[beslut.pk]) + "?html=1"
+    response = _kansli_client(client, ctx).get(url)
+    css = re.search(r"<style>(.*?)</style>", response.content.decode(), re.S)[1]
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    policy = response["Content-Security-Policy"]
+    style_src = next(d for d in policy.split(";") if d.strip().startswith("style-src"))
+    assert f"'sha256-{digest}'" in style_src
+    assert "unsafe-inline" not in policy
+    # An ordinary page gets no such allowance.
+    assert "sha256-" not in client.get("/")["Content-Security-Policy"]

@@ -29,6 +29,7 @@ from finsam import access
 from finsam.demo import build_demo
 from tests.finsam.test_url_sweep import all_patterns, build_path, model_for_kwarg
 from tests.historik import FAKTOR, multiplicera
+from tests.transaktion import tillbakarullad
 
 pytestmark = pytest.mark.django_db
 
@@ -91,34 +92,28 @@ def _measure(client: Client, sidor: list[Sida], attr: str) -> None:
 
 @pytest.fixture(scope="module")
 def sidor(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            ctx = build_demo()
-            client = Client()
-            client.force_login(ctx.users["kansli"])
-            alla = _sidor(ctx.forbund)
-            _measure(client, alla, "demo")
-            # A POST-only view answers 405 and is not a page; the last object may be
-            # one the page refuses (an unjusterat protocol on the public board), and a
-            # public page answers 404 for an anslag that is not up today.
-            publika = {n for n, _r, p in all_patterns() if _publik(p)}
-            alla = [
-                s
-                for s in alla
-                if s.status != 405
-                and not (
-                    s.status == 404
-                    and (s.namn.endswith(SISTA) or s.namn.split(" ")[0] in publika)
-                )
-            ]
-            multiplicera(ctx.forbund)
-            _measure(client, alla, "historik")
-            yield alla
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with tillbakarullad(django_db_blocker):
+        ctx = build_demo()
+        client = Client()
+        client.force_login(ctx.users["kansli"])
+        alla = _sidor(ctx.forbund)
+        _measure(client, alla, "demo")
+        # A POST-only view answers 405 and is not a page; the last object may be
+        # one the page refuses (an unjusterat protocol on the public board), and a
+        # public page answers 404 for an anslag that is not up today.
+        publika = {n for n, _r, p in all_patterns() if _publik(p)}
+        alla = [
+            s
+            for s in alla
+            if s.status != 405
+            and not (
+                s.status == 404
+                and (s.namn.endswith(SISTA) or s.namn.split(" ")[0] in publika)
+            )
+        ]
+        multiplicera(ctx.forbund)
+        _measure(client, alla, "historik")
+        yield alla
 
 
 def test_every_page_answers_the_kansli(sidor):

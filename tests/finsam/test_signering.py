@@ -14,44 +14,11 @@ from finsam.models import Kontohandelse, Uppdrag, User
 from styrelse import services
 from styrelse.models import Narvaro, Paragraf
 from styrelse.selectors import paragraf_hash, protokoll_hash
-from tests.factories import PersonFactory, UppdragFactory, UserFactory
+from tests.factories import PersonFactory, UppdragFactory
+from tests.finsam.conftest import _ledamot
 from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organ(forbund):
-    return services.organ_styrelse(forbund=forbund)
-
-
-def _ledamot(forbund, namn, typ=Uppdrag.LEDAMOT):
-    fornamn, efternamn = namn.split()
-    person = PersonFactory(forbund=forbund, fornamn=fornamn, efternamn=efternamn)
-    UppdragFactory(forbund=forbund, person=person, typ=typ)
-    return UserFactory(
-        username=fornamn.lower(), forbund=forbund, roll=access.STYRELSE, person=person
-    )
-
-
-@pytest.fixture
-def ordf(forbund):
-    return _ledamot(forbund, "Olle Ordförande")
-
-
-@pytest.fixture
-def just(forbund):
-    return _ledamot(forbund, "Jenny Justerare")
-
-
-@pytest.fixture
-def mote(organ, ordf, just):
-    return services.sammantrade_create(
-        organ=organ,
-        datum=dt.date(2026, 3, 12),
-        ordforande=ordf.person,
-        justerare=just.person,
-    )
 
 
 def _justera_bada(sammantrade, *users):

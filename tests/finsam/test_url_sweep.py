@@ -23,6 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from finsam import access
 from finsam.demo import build_demo
+from tests.transaktion import tillbakarullad
 from tests.url_kwargs import KWARG_VALUES
 
 # The mark makes pytest-django create the test database before the module fixture runs.
@@ -88,22 +89,15 @@ def build_path(route: str, forbund, object_forbund, pick: str = "first") -> str:
 
 @pytest.fixture(scope="module")
 def two_forbund(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        # Built once for the module, rolled back at the end.
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            a = build_demo()
-            b = build_demo(
-                orgnr="222000-1701",
-                namn="Samordningsförbundet Sweep",
-                kortnamn="SW",
-                user_prefix="b-",
-            )
-            yield a, b
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with tillbakarullad(django_db_blocker):
+        a = build_demo()
+        b = build_demo(
+            orgnr="222000-1701",
+            namn="Samordningsförbundet Sweep",
+            kortnamn="SW",
+            user_prefix="b-",
+        )
+        yield a, b
 
 
 def test_every_view_declares_its_roles_or_is_public():

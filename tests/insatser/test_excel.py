@@ -140,3 +140,39 @@ def test_indicator_excel_import_all_or_nothing(as_user, kanslist, forbund):
         io.BytesIO(client.get("/insatser/indikatorer/2018/excel/").content)
     )["Indikatorer"]
     assert [c.value for c in ws[2]][4:] == [70, 10, 20]
+
+
+def test_hostile_texts_are_exported_as_text_not_formulas(
+    as_user, kanslist, forbund, orsaker
+):
+    """A name or berättelse starting with = + - @ stays text in the kansli's Excel."""
+    from insatser.services import insats_save
+
+    namn = '=HYPERLINK("http://evil.example","Klicka")'
+    insats = insats_save(forbund=forbund, namn=namn, malgrupp="@SUM(1)")
+    rapport = periodrapport_save(
+        insats=insats,
+        ar=2018,
+        period=Periodrapport.T1,
+        siffror={},
+        avslut={},
+        berattelse="+46 gick bra",
+    )
+    client = as_user(kanslist)
+    for url in (
+        f"/insatser/rapport/{rapport.pk}/excel/",
+        "/insatser/uppfoljning/2018/excel/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        wb = load_workbook(io.BytesIO(response.content))
+        texter = [
+            c
+            for ws in wb.worksheets
+            for row in ws.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and c.value[:1] in "=+-@"
+        ]
+        assert texter, url
+        assert all(c.data_type == "s" for c in texter), url
+        assert any(c.value.startswith(namn) for c in texter), url

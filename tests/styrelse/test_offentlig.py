@@ -193,3 +193,48 @@ def test_an_anslag_that_has_come_down_leaves_the_board_and_its_copy_is_gone(
         for suffix in ("", "?html=1"):
             status = client.get(_pdf_url(protokoll) + suffix).status_code
             assert status == (200 if uppe else 404)
+
+
+@pytest.mark.parametrize(
+    ("text", "maskeras"),
+    [
+        ("Styrelsen beviljar Anna Andersson stöd.", True),
+        ("Styrelsen beviljar ANNA\nandersson stöd.", True),
+        ("Ansökan från Andersson, Anna.", True),
+        ("Ansökan från A. Andersson.", True),
+        ("Anna Anderssons ansökan bifalls.", True),
+        ("Ansökan från Åsa Östlund.", False),
+        ("Lena Andersson och Anna Berg deltar.", False),  # namesakes stay public
+        ("Andersson har ordet.", False),
+    ],
+)
+def test_a_masked_persons_name_is_found_in_the_spellings_a_protocol_uses(
+    text, maskeras
+):
+    from styrelse.selectors import Maskeringsval, offentlig_innehall
+
+    innehall = {
+        "narvaro": [
+            {"person_id": 7, "person": "Anna Andersson (S)", "ersatter": ""},
+        ],
+        "paragrafer": [
+            {"id": 1, "nummer": 5, "rubrik": "Ansökan", "beslut": text},
+        ],
+    }
+    val = Maskeringsval(set(), set(), set(), {7})
+    kopia = offentlig_innehall(innehall, val)
+    assert (5 in kopia.skal) is maskeras
+    assert kopia.innehall["narvaro"][0]["person"] == "[maskerat]"
+
+
+def test_a_name_typed_without_swedish_letters_is_still_the_name():
+    from styrelse.selectors import Maskeringsval, offentlig_innehall
+
+    innehall = {
+        "narvaro": [{"person_id": 3, "person": "Åsa Östlund", "ersatter": ""}],
+        "paragrafer": [
+            {"id": 1, "nummer": 2, "rubrik": "Stöd", "beslut": "Till Asa Ostlund."}
+        ],
+    }
+    kopia = offentlig_innehall(innehall, Maskeringsval(set(), set(), set(), {3}))
+    assert kopia.skal == {2: "texten nämner Åsa Östlund"}

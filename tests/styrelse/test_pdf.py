@@ -4,11 +4,9 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from pypdf import PdfReader
 
-from finsam.demo import build_demo
 from finsam.models import Uppdrag
 from styrelse.models import Sammantrade
 
@@ -29,30 +27,11 @@ TITLAR = [
 ]
 
 
-@pytest.fixture
-def demo(demo_modul):
-    """Function tests change data inside their own (rolled back) transaction."""
-    return demo_modul
-
-
 def _text(pdf: bytes) -> list[str]:
     return [
         " ".join(page.extract_text().split())
         for page in PdfReader(io.BytesIO(pdf)).pages
     ]
-
-
-@pytest.fixture(scope="module")
-def demo_modul(django_db_setup, django_db_blocker):
-    """The demo built once for the module's read-only tests, rolled back at the end."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_demo()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
+from finsam.dates import local_date
 from finsam.models import Uppdrag
 from styrelse import selectors, services
 from styrelse.models import (
@@ -336,7 +337,7 @@ def test_anslagstavla_query_count_does_not_grow(
             sammantrade=s, user=justerare, sedd_hash=protokoll_hash(s)
         )
         s.refresh_from_db()
-        services.anslag_publicera(sammantrade=s, uppsatt=s.justerat_tid.date())
+        services.anslag_publicera(sammantrade=s, uppsatt=local_date(s.justerat_tid))
     with django_assert_max_num_queries(6):
         html = client.get(
             reverse("styrelse:anslagstavla", args=[forbund.orgnr])

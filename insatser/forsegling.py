@@ -1,0 +1,68 @@
+"""An approved period report is a sealed document (finsam/forsegling.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from finsam.forsegling import Slag, faltvarden, registrera
+from insatser.models import Periodrapport
+
+TAL = (
+    "aktuella_totalt",
+    "aktuella_kvinnor",
+    "aktuella_man",
+    "aktuella_annat",
+    "nya_totalt",
+    "nya_kvinnor",
+    "nya_man",
+    "nya_annat",
+    "avslutade_totalt",
+    "avslutade_kvinnor",
+    "avslutade_man",
+    "avslutade_annat",
+    "konsultationer_kvinnor",
+    "konsultationer_man",
+    "konsultationer_annat",
+    "uppfoljda_12m",
+    "egen_forsorjning_12m",
+)
+
+
+def innehall(rapport: Periodrapport) -> dict[str, Any]:
+    return {
+        "rapport": faltvarden(rapport),
+        "avslut": [
+            faltvarden(a, utom=("id",))
+            for a in rapport.avslut.order_by("avslutsorsak_id")
+        ],
+        "antal": [faltvarden(a, utom=("id",)) for a in rapport.antal.order_by("pk")],
+    }
+
+
+def pdf(rapport: Periodrapport) -> tuple[str, dict[str, Any]]:
+    return "insatser/pdf/periodrapport.html", {
+        "rapport": rapport,
+        "forbund": rapport.insats.forbund,
+        "tal": [
+            (f.verbose_name, getattr(rapport, f.name))
+            for f in Periodrapport._meta.concrete_fields
+            if f.name in TAL
+        ],
+        "avslut": rapport.avslut.select_related("avslutsorsak"),
+    }
+
+
+def register() -> None:
+    registrera(
+        Slag(
+            slag="periodrapport",
+            model=Periodrapport,
+            frysta=lambda qs: qs.filter(status=Periodrapport.GODKAND),
+            innehall=innehall,
+            pdf=pdf,
+            titel=lambda r: (
+                f"Periodrapport {r.insats.namn} {r.ar} {r.get_period_display()}"
+            ),
+            relaterade=("insats",),
+        )
+    )
