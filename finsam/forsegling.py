@@ -40,7 +40,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.signals import post_save
 from django_tasks import task
 
-from finsam import sigill
+from finsam import sigill, versioner
 from finsam.documents import html_to_pdf, render_html, signera_pdf
 from finsam.models import Forbund, Forsegling
 from finsam.tenancy import forbund_id_of
@@ -103,7 +103,9 @@ def sha256_av_innehall(innehall: Any) -> str:
 
 
 def faltvarden(obj: models.Model, utom: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A record's stored fields as a dict (for a kind's ``innehall``)."""
+    """A record's stored fields as a dict (for a kind's ``innehall``); the optimistic
+    lock's version counts saves, not content (as in ``frysning.andrade_falt``)."""
+    utom = (*utom, versioner.FALT)
     return {
         f.attname: f.value_from_object(obj)
         for f in obj._meta.concrete_fields

@@ -13,7 +13,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 
-from finsam import forsegling, sigill
+from finsam import forsegling, services, sigill
 from finsam.models import Avgiftsbeslut, Avgiftsrad, Forsegling
 from styrelse import services as styrelse_services
 from styrelse.models import Sammantrade
@@ -84,6 +84,18 @@ def test_a_replaced_decision_stays_verified(sigill_beslut, expedierat):
     Avgiftsbeslut._base_manager.filter(pk=expedierat.pk).update(
         status=Avgiftsbeslut.ERSATT
     )
+    assert forsegling.verifiera(expedierat.forbund).ok
+
+
+def test_a_decision_replaced_through_the_service_stays_verified(
+    sigill_beslut, expedierat
+):
+    # The service saves the old decision's new status, which moves its version on.
+    fore = Avgiftsbeslut.objects.get(pk=expedierat.pk).version
+    services.avgiftsbeslut_ersatt(
+        beslut=expedierat, total=expedierat.total, metod=expedierat.metod
+    )
+    assert Avgiftsbeslut.objects.get(pk=expedierat.pk).version > fore
     assert forsegling.verifiera(expedierat.forbund).ok
 
 
