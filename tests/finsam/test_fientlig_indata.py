@@ -256,6 +256,8 @@ def test_every_form_refuses_hostile_values_with_messages(cls, forbund):
         form = _formular(cls, data, forbund)
         if not form.is_valid():
             assert form.errors
+            assert set(form.errors) <= {*form.fields, "__all__"}, form.errors
+            assert all(form.errors.values()), form.errors
         else:
             for value in form.cleaned_data.values():
                 if hasattr(value, "year"):

@@ -2,6 +2,8 @@
 revisor read one record's changes field by field and the förbund's log by user, kind and
 date — never another förbund's — and a history cannot bring back a frozen record."""
 
+import datetime as dt
+
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -155,6 +157,11 @@ def test_the_log_filters_by_user_kind_and_date_and_pages(
         url, {"fran": idag.isoformat(), "till": idag.isoformat()}
     ).content.decode()
     assert f"Medlem #{medlemmar[2].pk}<" in intervall or "Sida 1 av 2" in intervall
+    # Every change above is today's: a range of yesterday alone must leave none.
+    igar = (idag - dt.timedelta(days=1)).isoformat()
+    tomt = client.get(url, {"fran": igar, "till": igar}).content.decode()
+    assert "Inga ändringar med det urvalet." in tomt
+    assert f"Medlem #{medlemmar[0].pk}<" not in tomt
 
     fel = client.get(url, {"fran": "2026-05-01", "till": "2026-01-01"})
     assert fel.status_code == 400

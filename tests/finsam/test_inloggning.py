@@ -163,7 +163,10 @@ def test_reset_for_an_unknown_address_sends_nothing_and_tells_nothing(client, db
 def test_a_session_lasts_a_working_day_from_the_last_request(client, kanslist):
     kanslist.set_password(GOTT)
     kanslist.save()
-    assert client.post(reverse("login"), {"username": "kanslist", "password": GOTT})
+    inloggning = client.post(
+        reverse("login"), {"username": "kanslist", "password": GOTT}
+    )
+    assert inloggning.status_code == 302, inloggning.content.decode()[:500]
     session = Session.objects.get()
     assert (
         dt.timedelta(hours=8)
