@@ -23,8 +23,9 @@ from ekonomi.selectors.rakenskaper import (
     Rakenskaper,
     las_notrad_kod,
 )
-from ekonomi.sie import MAX_AR, MIN_AR, SieFil, Trans, Ver, giltigt_konto
+from ekonomi.sie import SieFil, Trans, Ver, giltigt_konto
 from finsam import xlsx
+from finsam.dates import MAX_AR, MIN_AR
 
 KRONOR = "#,##0;-#,##0"
 KRONOR_ORE = "#,##0.00;-#,##0.00"

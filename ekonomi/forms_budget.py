@@ -8,7 +8,8 @@ from typing import Any
 from django import forms
 from django.apps import apps
 
-from ekonomi.models import MAX_AR, MIN_AR, Budget, Budgetpost, Budgetprognos
+from ekonomi.models import Budget, Budgetpost, Budgetprognos
+from finsam.dates import MAX_AR, MIN_AR
 from finsam.fields import SvDecimalField
 from finsam.forms import (
     CrispyFormMixin,

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from ekonomi.kontoplan import KONTOPLAN_CHOICES
+from finsam.dates import MAX_AR, MIN_AR
 from finsam.models import Medlem
 from finsam.tenancy import ForbundQuerySet
 from finsam.validators import (
@@ -32,8 +33,6 @@ from finsam.validators import (
 )
 from finsam.versioner import Versionerad
 
-MIN_AR = 2000
-MAX_AR = 2100
 # Amounts in kronor or in tkr with one decimal (as seed 004 prints them).
 KR = "kr"
 TKR = "tkr"

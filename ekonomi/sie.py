@@ -303,6 +303,16 @@ def giltigt_konto(konto: str) -> bool:
     return konto.isdigit() and len(konto) <= 10
 
 
+def kontosummor(fil: SieFil) -> dict[str, Decimal]:
+    """The verifikationer's movement per account (the validation's size check and
+    the import's #RES/#UB check and balances all use these sums)."""
+    summor: dict[str, Decimal] = {}
+    for ver in fil.verifikationer:
+        for t in ver.transaktioner:
+            summor[t.konto] = summor.get(t.konto, Decimal(0)) + t.belopp
+    return summor
+
+
 def _validate(fil: SieFil) -> list[str]:
     fel = Fellista()
     if 0 not in fil.rar:
@@ -339,11 +349,7 @@ def _validate(fil: SieFil) -> list[str]:
                         f"{namn}: objekt {obj} i dimension {dim} finns inte i "
                         "objektlistan (#OBJEKT)."
                     )
-    summor: dict[str, Decimal] = {}
-    for ver in fil.verifikationer:
-        for t in ver.transaktioner:
-            summor[t.konto] = summor.get(t.konto, Decimal(0)) + t.belopp
-    for konto, summa in summor.items():
+    for konto, summa in kontosummor(fil).items():
         # IB plus the year's movement is saved per account: both must fit.
         if abs(summa) + abs(fil.ib.get((0, konto), Decimal(0))) >= GRANS:
             fel.append(f"Konto {konto}: beloppen summerar till mer än 999 miljarder.")

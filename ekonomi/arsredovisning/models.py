@@ -16,6 +16,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ekonomi.models import ENHET_CHOICES, TKR, BeslutadIParagraf
+from finsam.dates import MAX_AR, MIN_AR
 from finsam.frysning import FrysbarForbundQuerySet, FrysbarModel
 from finsam.validators import (
     ar_check,
@@ -25,8 +26,6 @@ from finsam.validators import (
 )
 from finsam.versioner import Versionerad
 
-MIN_AR = 2000
-MAX_AR = 2100
 AR_VALIDATORS = [MinValueValidator(MIN_AR), MaxValueValidator(MAX_AR)]
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 from django.http import Http404
 
-from ekonomi.arsredovisning.models import MAX_AR, MIN_AR, Arsredovisning
+from ekonomi.arsredovisning.models import Arsredovisning
 from ekonomi.arsredovisning.selectors import dokument_context
+from finsam.dates import MAX_AR, MIN_AR
 from finsam.documents import render_html, render_pdf
 
 TEMPLATE = "ekonomi/arsredovisning/pdf/arsredovisning.html"

@@ -19,13 +19,19 @@ def fryst_orsak(obj: Any) -> str | None:
     return None
 
 
-def arets_del_fryst_orsak(obj: Any) -> str | None:
-    """A text or an accepted finding of the year: frozen once that year's report is."""
+def arets_fryst_orsak(forbund_id: int, ar: int) -> str | None:
+    """Why the förbund's report of ``ar`` (and so anything of that year) may not
+    change; ``None`` when there is no report yet or it is a draft."""
     from ekonomi.arsredovisning.models import Arsredovisning
 
     arsredovisning = (
-        Arsredovisning.objects.filter(forbund_id=obj.forbund_id, ar=obj.ar)
+        Arsredovisning.objects.filter(forbund_id=forbund_id, ar=ar)
         .only("ar", "status")
         .first()
     )
     return None if arsredovisning is None else fryst_orsak(arsredovisning)
+
+
+def arets_del_fryst_orsak(obj: Any) -> str | None:
+    """A text or an accepted finding of the year: frozen once that year's report is."""
+    return arets_fryst_orsak(obj.forbund_id, obj.ar)

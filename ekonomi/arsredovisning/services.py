@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django_tasks import task
 
+from ekonomi.arsredovisning import rules
 from ekonomi.arsredovisning.models import Arsredovisning, Avsnittstext, Fyndbedomning
 from ekonomi.arsredovisning.render import arsredovisning_html
 from ekonomi.arsredovisning.selectors import Fyndstatus, fynd_list
 from finsam.documents import html_to_pdf
-from finsam.frysning import kontrollera_kan_andras
 from finsam.models import Forbund, User
 from finsam.tenancy import require_same_forbund
 from styrelse.models import Paragraf
@@ -25,9 +25,9 @@ def _arsredovisning(forbund: Forbund, ar: int) -> Arsredovisning:
 
 
 def _ej_last(forbund: Forbund, ar: int) -> None:
-    kontrollera_kan_andras(
-        Arsredovisning.objects.for_forbund(forbund).filter(ar=ar).first()
-    )
+    orsak = rules.arets_fryst_orsak(forbund.pk, ar)
+    if orsak:
+        raise ValidationError(orsak)
 
 
 @transaction.atomic

@@ -14,20 +14,15 @@ from ekonomi.arsredovisning import selectors, services
 from ekonomi.arsredovisning.documents import UTKAST_LASARE
 from ekonomi.arsredovisning.excel import arsredovisning_workbook
 from ekonomi.arsredovisning.forms import AvsnittstextForm, FyndForm, GodkannForm
-from ekonomi.arsredovisning.models import MAX_AR, MIN_AR, Avsnittstext
+from ekonomi.arsredovisning.models import Avsnittstext
 from ekonomi.arsredovisning.render import UTKAST, arsredovisning_html
 from ekonomi.models import ENHET_CHOICES, TKR
 from finsam import dates, dokumentfiler
 from finsam.access import EDIT, READ, has_role, roles
+from finsam.dates import MAX_AR, MIN_AR
 from finsam.documents import html_response, xlsx_response
 from finsam.http import ForbundRequest
 from finsam.versioner import samma_version, versionsfalt
-
-
-def _ar(ar: int) -> int:
-    if not MIN_AR <= ar <= MAX_AR:
-        raise Http404("Inget sådant år.")
-    return ar
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
@@ -60,7 +55,6 @@ def index(request: ForbundRequest) -> HttpResponse:
 @require_GET
 @roles(*UTKAST_LASARE)
 def ar_detail(request: ForbundRequest, ar: int) -> HttpResponse:
-    ar = _ar(ar)
     forbund = request.forbund
     arsredovisning = selectors.arsredovisning_get(forbund=forbund, ar=ar)
     fynd = selectors.fynd_list(forbund=forbund, ar=ar)
@@ -91,7 +85,6 @@ def ar_detail(request: ForbundRequest, ar: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @roles(*EDIT)
 def text_edit(request: ForbundRequest, ar: int, avsnitt: str) -> HttpResponse:
-    ar = _ar(ar)
     if avsnitt not in Avsnittstext.RUBRIK:
         raise Http404("Inget sådant avsnitt.")
     forbund = request.forbund
@@ -130,7 +123,6 @@ def text_edit(request: ForbundRequest, ar: int, avsnitt: str) -> HttpResponse:
 @require_POST
 @roles(*EDIT)
 def fynd_godta(request: ForbundRequest, ar: int) -> HttpResponse:
-    ar = _ar(ar)
     form = FyndForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -155,7 +147,6 @@ def fynd_godta(request: ForbundRequest, ar: int) -> HttpResponse:
 @require_POST
 @roles(*EDIT)
 def godkann(request: ForbundRequest, ar: int) -> HttpResponse:
-    ar = _ar(ar)
     form = GodkannForm(request.POST, forbund=request.forbund, ar=ar)
     if not form.is_valid():
         messages.error(
@@ -183,7 +174,6 @@ def godkann(request: ForbundRequest, ar: int) -> HttpResponse:
 @require_POST
 @roles(*EDIT)
 def enhet(request: ForbundRequest, ar: int) -> HttpResponse:
-    ar = _ar(ar)
     valt = request.POST.get("enhet", "")
     if valt not in dict(ENHET_CHOICES):
         messages.error(request, "Välj kronor eller tkr.")
@@ -204,14 +194,12 @@ def enhet(request: ForbundRequest, ar: int) -> HttpResponse:
 @roles(*UTKAST_LASARE)
 def visa(request: ForbundRequest, ar: int) -> HttpResponse:
     """The document's HTML in the browser, so it is read before it is printed."""
-    ar = _ar(ar)
     return html_response(arsredovisning_html(forbund=request.forbund, ar=ar))
 
 
 @require_GET
 @roles(*UTKAST_LASARE)
 def excel(request: ForbundRequest, ar: int) -> HttpResponse:
-    ar = _ar(ar)
     tabeller = selectors.alla_tabeller(forbund=request.forbund, ar=ar)
     return xlsx_response(arsredovisning_workbook(tabeller), f"arsredovisning-{ar}")
 
@@ -220,7 +208,6 @@ def excel(request: ForbundRequest, ar: int) -> HttpResponse:
 @roles(*READ)
 def godkand_pdf(request: ForbundRequest, ar: int) -> HttpResponse:
     """The frozen PDF, byte for byte as it was made on approval."""
-    ar = _ar(ar)
     a = selectors.godkand_get(forbund=request.forbund, ar=ar)
     if a is None:
         messages.info(request, f"Årsredovisningen {ar} är inte godkänd ännu.")

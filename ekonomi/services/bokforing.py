@@ -24,7 +24,7 @@ from ekonomi.models import (
     Transaktion,
 )
 from ekonomi.selectors.rakenskaper import NOT_RAD, notrad_kod
-from ekonomi.sie import SieError, SieFil, dimensionsnamn, parse
+from ekonomi.sie import SieError, SieFil, dimensionsnamn, kontosummor, parse
 from finsam.models import Forbund, User
 from finsam.tenancy import require_same_forbund
 
@@ -39,15 +39,6 @@ class ImportFel(ValidationError):
 
 def _digits(orgnr: str) -> str:
     return "".join(c for c in orgnr if c.isdigit())
-
-
-def _summor(fil: SieFil) -> dict[str, Decimal]:
-    """The verifikationer's movement per account."""
-    summor: dict[str, Decimal] = {}
-    for ver in fil.verifikationer:
-        for t in ver.transaktioner:
-            summor[t.konto] = summor.get(t.konto, Decimal(0)) + t.belopp
-    return summor
 
 
 def _kontrollera(forbund: Forbund, fil: SieFil, ar: int | None) -> list[str]:
@@ -68,7 +59,7 @@ def _kontrollera(forbund: Forbund, fil: SieFil, ar: int | None) -> list[str]:
     if ar is not None and start.year != ar:
         fel.append(f"Filen gäller år {start.year} (#RAR 0), inte {ar}.")
     # A file's #RES must agree with its own verifikationer where it has both.
-    summor = _summor(fil)
+    summor = kontosummor(fil)
     if fil.verifikationer:
         for (arsnr, konto), res in sorted(fil.res.items()):
             if arsnr == 0 and summor.get(konto, Decimal(0)) != res:
@@ -173,7 +164,7 @@ def bokforing_importera(
 def _saldon(imp: Bokforingsimport, fil: SieFil) -> list[Kontosaldo]:
     """Balances per year and account; this year's come from the verifikationer when
     the file has any (so #RES/#UB and the rows cannot tell two stories)."""
-    summor = _summor(fil)
+    summor = kontosummor(fil)
     keys = set(fil.ib) | set(fil.ub) | set(fil.res) | {(0, k) for k in summor}
     out = []
     for arsnr, konto in sorted(keys):
