@@ -3,15 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from finsam.forsegling import Slag, registrera
 from styrelse import pdf
 from styrelse.models import Sammantrade
-
-
-def _pdf(sammantrade: Sammantrade) -> Any:
-    return pdf.protokoll(sammantrade.organ.forbund, str(sammantrade.pk))
 
 
 def register() -> None:
@@ -19,12 +13,10 @@ def register() -> None:
         Slag(
             slag="protokoll",
             model=Sammantrade,
-            frysta=lambda qs: qs.filter(
-                status__in=[Sammantrade.JUSTERAT, Sammantrade.ANSLAGET]
-            ),
+            frysta=lambda qs: qs.filter(status__in=Sammantrade.JUSTERADE),
             innehall=lambda s: {"innehall": s.innehall, "hash": s.innehall_hash},
-            pdf=_pdf,
-            titel=lambda s: f"Protokoll {s.organ} {s.datum:%Y-%m-%d}",
+            pdf=pdf.protokoll_kalla,
+            titel=pdf.titel,
             relaterade=("organ",),
         )
     )

@@ -143,6 +143,8 @@ class Sammantrade(Versionerad, FrysbarModel):
         (JUSTERAT, "Justerat"),
         (ANSLAGET, "Anslaget"),
     ]
+    # A justerat protocol, whether or not its anslag is up yet: frozen and sealed.
+    JUSTERADE = (JUSTERAT, ANSLAGET)
 
     organ = models.ForeignKey(
         Organ,
@@ -218,7 +220,7 @@ class Sammantrade(Versionerad, FrysbarModel):
 
     @property
     def ar_justerat(self) -> bool:
-        return self.status in (self.JUSTERAT, self.ANSLAGET)
+        return self.status in self.JUSTERADE
 
     def frysning_tillater(self, fore: Sammantrade, andrade: set[str]) -> bool:
         # Putting up the anslag does not touch the justerat content (what the public

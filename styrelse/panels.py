@@ -16,7 +16,7 @@ from finsam.access import EDIT, READ, STYRELSE, user_role
 from finsam.dashboard import Panel, Rad, antal_text
 from finsam.documents import Dokument
 from finsam.http import ForbundRequest
-from styrelse import frister
+from styrelse import frister, pdf
 from styrelse.models import Justering, Sammantrade
 
 
@@ -174,13 +174,13 @@ def panel(request: ForbundRequest) -> Panel | None:
 def dokument(forbund, ar: int) -> list[Dokument]:
     justerade = (
         Sammantrade.objects.for_forbund(forbund)
-        .filter(datum__year=ar, status__in=[Sammantrade.JUSTERAT, Sammantrade.ANSLAGET])
+        .filter(datum__year=ar, status__in=Sammantrade.JUSTERADE)
         .select_related("organ")
         .order_by("-datum", "-id")
     )
     return [
         Dokument(
-            titel=f"Protokoll {s.organ} {s.datum:%Y-%m-%d}",
+            titel=pdf.titel(s),
             kategori="Styrelsens protokoll",
             url=reverse("styrelse:protokoll_pdf", args=[s.pk]),
             datum=s.datum,

@@ -57,8 +57,7 @@ def _arende(obj: Any) -> str | None:
     if obj.pk is None:
         return None
     justerade = Paragraf.objects.filter(arende=obj).filter(
-        Q(sammantrade__status__in=[Sammantrade.JUSTERAT, Sammantrade.ANSLAGET])
-        | Q(omedelbart_justerad=True)
+        Q(sammantrade__status__in=Sammantrade.JUSTERADE) | Q(omedelbart_justerad=True)
     )
     return ARENDE_FRYST if justerade.exists() else None
 
