@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from finsam import xlsx
+from finsam.validators import MAX_ANTAL
 from insatser.models import Avslutsorsak, Periodrapport, PeriodrapportAvslut
 from insatser.services import (
     FLODEN,
@@ -76,7 +77,7 @@ class Import:
 
 
 # More participants than any insats has; keeps a count inside the database's integer.
-ANTAL_GRANS = Decimal(1_000_000)
+ANTAL_GRANS = Decimal(MAX_ANTAL)
 
 
 def _antal(value, radnr: int, kolumn: str, fel: list[str]) -> int:
@@ -207,10 +208,6 @@ def import_rapport(
     return []
 
 
-def _bok(wb: Workbook) -> bytes:
-    return xlsx.spara(wb)
-
-
 def _rubrik(ws, rad: list) -> None:
     ws.append(rad)
     for cell in ws[ws.max_row]:
@@ -270,7 +267,7 @@ def statistik_workbook(forbund, ar: int) -> bytes:
                 [r["kategori__namn"], r["kvinnor"], r["man"], r["annat"], r["totalt"]]
             )
         ws.append([])
-    return _bok(wb)
+    return xlsx.spara(wb)
 
 
 UPPFOLJNING_KOLUMNER = [
@@ -327,7 +324,7 @@ def uppfoljning_workbook(forbund, ar: int) -> bytes:
             ]
         )
     ws.column_dimensions["A"].width = 30
-    return _bok(wb)
+    return xlsx.spara(wb)
 
 
 INDIKATOR_KOLUMNER = [
@@ -368,7 +365,7 @@ def indikator_template(forbund, ar: int) -> bytes:
             )
             ws.append([fraga.pk, fraga.get_grupp_display(), fraga.text, kon, *varden])
     ws.column_dimensions["C"].width = 80
-    return _bok(wb)
+    return xlsx.spara(wb)
 
 
 def _tal(value, radnr: int, kolumn: str, fel: list[str], hogst=None):

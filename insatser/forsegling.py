@@ -6,23 +6,17 @@ from typing import Any
 
 from finsam.forsegling import Slag, faltvarden, registrera
 from insatser.models import Periodrapport
+from insatser.services import FLODEN, KON
 
+# The report's counts, in the model's order: each flow in total and per kön, the
+# consultations per kön, the twelve-month follow-up.
 TAL = (
-    "aktuella_totalt",
-    "aktuella_kvinnor",
-    "aktuella_man",
-    "aktuella_annat",
-    "nya_totalt",
-    "nya_kvinnor",
-    "nya_man",
-    "nya_annat",
-    "avslutade_totalt",
-    "avslutade_kvinnor",
-    "avslutade_man",
-    "avslutade_annat",
-    "konsultationer_kvinnor",
-    "konsultationer_man",
-    "konsultationer_annat",
+    *(
+        f"{flode}_{del_}"
+        for flode, _ in FLODEN
+        for del_ in ("totalt", *(kon for kon, _ in KON))
+    ),
+    *(f"konsultationer_{kon}" for kon, _ in KON),
     "uppfoljda_12m",
     "egen_forsorjning_12m",
 )
