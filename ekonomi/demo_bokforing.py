@@ -11,7 +11,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from ekonomi import kontoplan as kp
-from ekonomi.demo_budget import BHS_SISTA_AR
+from ekonomi.demo_budget import BHS_NYA, BHS_SISTA_AR
 from ekonomi.demodata import bhs_2017, lopande_ar
 from ekonomi.models import Bokforingsimport, Budget, Budgetpost, Nyckeltalsgrans
 from ekonomi.services.bokforing import (
@@ -23,7 +23,8 @@ from ekonomi.services.bokforing import (
 
 SIE_FIL = Path(__file__).with_name("demodata") / "bhs-2017.se"
 # Budget lines of later years that no 2017 account carries: their own account.
-NYA_KONTON = {"insats-ips": ("4640", "IPS Botkyrka Huddinge Salem")}
+_NYA_NAMN = {kod: namn for nya in BHS_NYA.values() for kod, namn, _, _ in nya}
+NYA_KONTON = {"insats-ips": ("4640", _NYA_NAMN["insats-ips"])}
 BOKFORDA_GRUPPER = (
     Budgetpost.MEDLEMSAVGIFTER,
     Budgetpost.BIDRAG,

@@ -156,19 +156,37 @@ def citat(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
-def sie_text() -> str:
-    lines = [
+def huvud(*, orgnr: str, fnamn: str, gen: dt.date, rar: dict[int, int]) -> list[str]:
+    """A demo SIE file's opening lines; ``rar`` maps årsnummer to calendar year."""
+    return [
         "#FLAGGA 0",
         '#PROGRAM "Finsam demodata" 1.0',
         "#FORMAT PC8",
-        "#GEN 20180215",
+        f"#GEN {gen:%Y%m%d}",
         "#SIETYP 4",
-        f"#ORGNR {ORGNR}",
-        f"#FNAMN {citat(FNAMN)}",
-        "#RAR 0 20170101 20171231",
-        "#RAR -1 20160101 20161231",
+        f"#ORGNR {orgnr}",
+        f"#FNAMN {citat(fnamn)}",
+        *(f"#RAR {nr} {ar}0101 {ar}1231" for nr, ar in rar.items()),
         "#KPTYP EUBAS97",
     ]
+
+
+def verifikation(
+    nr: int, datum: dt.date, text: str, rader: list[tuple[str, int]]
+) -> list[str]:
+    """One #VER with a #TRANS per ``(konto, belopp)`` row, as written."""
+    return [
+        f"#VER A {nr} {datum:%Y%m%d} {citat(text)}",
+        "{",
+        *(f"   #TRANS {konto} {{}} {belopp_text(belopp)}" for konto, belopp in rader),
+        "}",
+    ]
+
+
+def sie_text() -> str:
+    lines = huvud(
+        orgnr=ORGNR, fnamn=FNAMN, gen=dt.date(2018, 2, 15), rar={0: 2017, -1: 2016}
+    )
     lines += [f"#KONTO {nr} {citat(namn)}" for nr, namn, _ in KONTON]
     for nr, (b15, b16, _) in BALANS.items():
         lines.append(f"#IB -1 {nr} {belopp_text(b15)}")
@@ -194,12 +212,11 @@ def _verifikationer() -> list[str]:
         nonlocal nr
         nr += 1
         bank = -sum(b for _, b in rader)
-        out.append(f"#VER A {nr} {datum:%Y%m%d} {citat(text)}")
-        out.append("{")
-        for konto, belopp in [*rader, ("1930", bank)]:
-            if belopp:
-                out.append(f"   #TRANS {konto} {{}} {belopp_text(belopp)}")
-        out.append("}")
+        out.extend(
+            verifikation(
+                nr, datum, text, [(k, b) for k, b in [*rader, ("1930", bank)] if b]
+            )
+        )
 
     namn = {nr_: n for nr_, n, _ in KONTON}
     for manad in range(1, 13):

@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ekonomi.demodata import bhs_2017
-from ekonomi.demodata.bhs_2017 import belopp_text, citat
+from ekonomi.demodata.bhs_2017 import belopp_text, citat, huvud, verifikation
+from ekonomi.models import Budgetpost
 
 BANK = "1930"
 EGET_KAPITAL = "2010"
@@ -48,13 +49,13 @@ def arsbelopp(
     for kod, grupp, budget in poster:
         if not budget:
             continue
-        intakt = grupp in ("medlemsavgifter", "bidrag")
+        intakt = grupp in Budgetpost.INTAKTSGRUPPER
         konton = konton_for(kod) or [(nya_konton[kod], 1.0)]
         for nr, andel in konton:
             # Fees are invoiced to the krona as decided; costs in round hundreds.
             summa = (
                 budget
-                if grupp == "medlemsavgifter"
+                if grupp == Budgetpost.MEDLEMSAVGIFTER
                 else round(budget * andel * TAKT.get(grupp, 1.0), -2)
             )
             belopp[nr] = belopp.get(nr, 0) + int(-summa if intakt else summa)
@@ -73,17 +74,12 @@ def sie_text(
     """The year's file up to and including month ``till_manad``: every account's
     twelfth each month (fees a quarter at a time), against the bank."""
     kapital = eget_kapital_2017()
-    lines = [
-        "#FLAGGA 0",
-        '#PROGRAM "Finsam demodata" 1.0',
-        "#FORMAT PC8",
-        f"#GEN {dt.date(ar, till_manad, 1) + dt.timedelta(days=40):%Y%m%d}",
-        "#SIETYP 4",
-        f"#ORGNR {orgnr}",
-        f"#FNAMN {citat(fnamn)}",
-        f"#RAR 0 {ar}0101 {ar}1231",
-        "#KPTYP EUBAS97",
-    ]
+    lines = huvud(
+        orgnr=orgnr,
+        fnamn=fnamn,
+        gen=dt.date(ar, till_manad, 1) + dt.timedelta(days=40),
+        rar={0: ar},
+    )
     lines += [f"#KONTO {nr} {citat(namn)}" for nr, namn in sorted(kontonamn.items())]
     lines += [
         f"#IB 0 {BANK} {belopp_text(-kapital)}",
@@ -100,11 +96,10 @@ def sie_text(
             if manad == perioder[-1]:  # the year's last period takes the remainder
                 del_ = helar - del_ * (len(perioder) - 1)
             nr += 1
-            lines += [
-                f"#VER A {nr} {datum:%Y%m%d} {citat(f'{kontonamn[konto]} {datum:%Y-%m}')}",
-                "{",
-                f"   #TRANS {konto} {{}} {belopp_text(del_)}",
-                f"   #TRANS {BANK} {{}} {belopp_text(-del_)}",
-                "}",
-            ]
+            lines += verifikation(
+                nr,
+                datum,
+                f"{kontonamn[konto]} {datum:%Y-%m}",
+                [(konto, del_), (BANK, -del_)],
+            )
     return "\r\n".join(lines) + "\r\n"
