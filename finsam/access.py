@@ -34,6 +34,8 @@ ALL_ROLES = tuple(code for code, _ in ROLL_CHOICES)
 # Who may edit the förbund's records, and who may read them.
 EDIT = (KANSLI, ADMIN)
 READ = (KANSLI, ADMIN, STYRELSE, REVISOR)
+# Who may read the audit trail (finsam/historik.py) and check the seals (verifiera).
+AUDIT = (KANSLI, ADMIN, REVISOR)
 
 View = Callable[..., HttpResponseBase]
 

@@ -35,9 +35,8 @@ from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 
-APP_LABELS = ("finsam", "insatser", "styrelse", "ekonomi", "arsredovisning")
-# Tables of the project's apps that belong to no förbund and are not copied.
-GLOBAL_MODELS: frozenset[str] = frozenset()
+from finsam.tenancy import APP_LABELS, forbund_filter, forbund_sokvag
+
 FORMAT = 1
 DATA = "data.json"
 MANIFEST = "manifest.json"
@@ -51,23 +50,8 @@ class BackupError(Exception):
 @dataclass(frozen=True)
 class Del:
     model: type[models.Model]
-    # Lookup from the model to its förbund: "pk" for the förbund itself, "id" for its
-    # history, else a path to the förbund.
+    # Lookup from the model to its förbund (``tenancy.forbund_sokvag``).
     path: str
-
-
-def _path_to_forbund(model: type[models.Model]) -> str | None:
-    if model._meta.label == "finsam.Forbund":
-        return "pk"
-    original = getattr(model, "instance_type", None)  # a simple_history model
-    if original is not None and original._meta.label == "finsam.Forbund":
-        return "id"  # the förbund's own history: its rows carry the förbund's id
-    source = original if original is not None else model
-    path = getattr(source, "forbund_path", None)
-    if path:
-        return path
-    names = {f.name for f in model._meta.get_fields()}
-    return "forbund" if "forbund" in names else None
 
 
 def delar() -> list[Del]:
@@ -77,9 +61,9 @@ def delar() -> list[Del]:
     paths: dict[type[models.Model], str] = {}
     for label in APP_LABELS:
         for model in apps.get_app_config(label).get_models():
-            if model._meta.proxy or model._meta.label in GLOBAL_MODELS:
+            if model._meta.proxy:
                 continue
-            path = _path_to_forbund(model)
+            path = forbund_sokvag(model)
             if path is None:
                 missing.append(model._meta.label)
                 continue
@@ -97,8 +81,9 @@ def delar() -> list[Del]:
 def _objects(forbund: models.Model) -> list[models.Model]:
     result: list[models.Model] = []
     for part in delar():
-        value = forbund.pk if part.path in ("pk", "id") else forbund
-        qs = part.model._base_manager.filter(**{part.path: value}).order_by("pk")
+        qs = part.model._base_manager.filter(
+            **forbund_filter(part.model, forbund)
+        ).order_by("pk")
         result.extend(qs.distinct())
     return result
 

@@ -14,9 +14,9 @@ Author, ``<html lang="sv">`` the language.
 Long documents render off the request: see ``finsam/dokumentfiler.py``
 (``register_renderer`` and the ``Dokumentfil`` model).
 
-A frozen document's PDF is sealed here too: ``signera_pdf`` appends the förbund's PAdES
-signature (finsam/sigill.py) as an incremental update, leaving the PDF/A bytes above it
-as WeasyPrint wrote them; finsam/forsegling.py seals and verifies every frozen document.
+A frozen document's PDF is sealed with ``finsam.sigill.signera``, which appends the
+förbund's PAdES signature as an incremental update, leaving the PDF/A bytes above it as
+WeasyPrint wrote them; finsam/forsegling.py seals and verifies every frozen document.
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
-
-from finsam import sigill
 
 # PDF/A-2 level a: the archival variant that also carries the structure tags screen
 # readers use (WeasyPrint 70 turns pdf_tags on for it). "pdf/a-2b" would drop the tags.
@@ -61,11 +59,6 @@ def html_to_pdf(html: str, progress: Callable[[int], None] | None = None) -> byt
     if progress:
         progress(100)
     return pdf
-
-
-def signera_pdf(pdf: bytes, *, namn: str, orsak: str = "") -> bytes:
-    """The PDF with the förbund's seal (unchanged when no certificate is configured)."""
-    return sigill.signera(pdf, namn=namn, orsak=orsak)
 
 
 def render_pdf(template_name: str, context: dict[str, Any], request=None) -> bytes:

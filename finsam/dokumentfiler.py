@@ -53,7 +53,6 @@ the link to the finished PDF and the button that (re)creates it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import logging
 import time
@@ -68,6 +67,7 @@ from django_tasks import task
 
 from finsam.access import READ
 from finsam.documents import html_to_pdf, render_html
+from finsam.forsegling import sha256_av_innehall
 from finsam.models import Dokumentfil, Forbund
 
 logger = logging.getLogger(__name__)
@@ -112,12 +112,6 @@ def renderer_for(kind: str) -> Renderer | None:
     return _renderers.get(kind)
 
 
-def _sha256(data: str | bytes) -> str:
-    if isinstance(data, str):
-        data = data.encode()
-    return hashlib.sha256(data).hexdigest()
-
-
 def _html(result: RenderResult) -> str | bytes:
     """The HTML a renderer's result lays out, or its bytes when it made the PDF itself."""
     if isinstance(result, bytes):
@@ -129,7 +123,7 @@ def _html(result: RenderResult) -> str | bytes:
 def fingerprint(renderer: Renderer, forbund: Forbund, key: str) -> str:
     if renderer.fingerprint is not None:
         return renderer.fingerprint(forbund, key)
-    return _sha256(_html(renderer.render(forbund, key)))
+    return sha256_av_innehall(_html(renderer.render(forbund, key)))
 
 
 def hamta(forbund: Forbund, kind: str, key: str) -> Dokumentfil | None:
@@ -222,13 +216,13 @@ def rendera(fil: Dokumentfil) -> Dokumentfil:
     avtryck = (
         renderer.fingerprint(fil.forbund, fil.key)
         if renderer.fingerprint is not None
-        else _sha256(html)
+        else sha256_av_innehall(html)
     )
     gammal = fil.fil.name
     fil.fil.save(f"{fil.kind}-{fil.key or fil.pk}.pdf", ContentFile(pdf), save=False)
     if gammal and gammal != fil.fil.name:
         fil.fil.storage.delete(gammal)
-    fil.sha256 = _sha256(pdf)
+    fil.sha256 = sha256_av_innehall(pdf)
     fil.sidor = len(PdfReader(io.BytesIO(pdf)).pages)
     fil.fingerprint = avtryck
     fil.status = Dokumentfil.KLAR

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.db.models import Q
 
-from finsam import historik, paging
+from finsam import dates, excel, historik
 from finsam.fields import SvDecimalField, SvIntegerField, svenska_tal
 from finsam.models import (
     Avgiftsbeslut,
@@ -233,7 +233,7 @@ class KommununderlagForm(forms.Form):
             self.fields[f"befolkning_{medlem.pk}"] = AntalField(
                 label=f"{medlem.namn}: befolkning",
                 required=False,
-                max_value=100_000_000,
+                max_value=int(excel.BEFOLKNING_GRANS),
                 initial=underlag.befolkning if underlag else None,
             )
             self.fields[f"procent_{medlem.pk}"] = SvDecimalField(
@@ -381,8 +381,6 @@ class EngangskodForm(CrispyFormMixin, forms.Form):
 
     def clean_kod(self) -> str:
         kod = "".join(self.cleaned_data["kod"].split())
-        if not kod.isdigit():
-            raise forms.ValidationError("Koden består av siffror.")
         return kod
 
 
@@ -414,8 +412,10 @@ class LoggFilter(forms.Form):
         fran, till = data.get("fran"), data.get("till")
         for namn in ("fran", "till"):
             d = data.get(namn)
-            if d and not paging.MIN_AR <= d.year <= paging.MAX_AR:
-                self.add_error(namn, "Ange ett datum mellan år 2000 och 2100.")
+            if d and not dates.MIN_AR <= d.year <= dates.MAX_AR:
+                self.add_error(
+                    namn, f"Ange ett datum mellan år {dates.MIN_AR} och {dates.MAX_AR}."
+                )
         if fran and till and till < fran:
             self.add_error("till", "Slutdatum kan inte vara före startdatum.")
         return data

@@ -34,18 +34,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, models, transaction
 from django.db.models.signals import post_save
 from django_tasks import task
 
 from finsam import sigill, versioner
-from finsam.documents import html_to_pdf, render_html, signera_pdf
+from finsam.documents import render_pdf
 from finsam.models import Forbund, Forsegling
 from finsam.tenancy import forbund_id_of
 
-PdfKalla = tuple[str, dict[str, Any]] | bytes | None
+if TYPE_CHECKING:
+    from finsam.dokumentfiler import RenderResult
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Slag:
     model: type[models.Model]
     frysta: Callable[[Any], Any]
     innehall: Callable[[Any], Any]
-    pdf: Callable[[Any], PdfKalla]
+    pdf: Callable[[Any], RenderResult | None]
     titel: Callable[[Any], str]
     # What ``titel`` reads through foreign keys (select_related): a list of titles costs
     # one query however long it is.
@@ -75,10 +76,6 @@ def registrera(slag: Slag) -> Slag:
     return slag
 
 
-def alla_slag() -> list[Slag]:
-    return list(_slag.values())
-
-
 def _json(varde: Any) -> Any:
     if isinstance(varde, dt.datetime | dt.date):
         return varde.isoformat()
@@ -89,15 +86,23 @@ def _json(varde: Any) -> Any:
     return str(varde)
 
 
-def sha256_av_innehall(innehall: Any) -> str:
-    """The content's SHA-256: text as it is, anything else as canonical JSON."""
+def sha256_av_innehall(innehall: Any, *, kompakt: bool = False) -> str:
+    """The content's SHA-256, the project's one content hash: bytes as they are, text as
+    UTF-8, anything else as canonical JSON (sorted keys, UTF-8; dates, decimals and
+    records as ``_json`` writes them). ``kompakt`` writes the JSON without the spaces
+    after "," and ":" — how styrelse's protocol hashes, stored by its justeringar, are
+    made; the seals' hashes keep the spaces. Either way a stored hash stays valid."""
     if isinstance(innehall, bytes):
         data = innehall
     elif isinstance(innehall, str):
         data = innehall.encode("utf-8")
     else:
         data = json.dumps(
-            innehall, sort_keys=True, ensure_ascii=False, default=_json
+            innehall,
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":") if kompakt else None,
+            default=_json,
         ).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
@@ -118,7 +123,7 @@ def _pdf(slag: Slag, obj: Any) -> bytes | None:
     if kalla is None or isinstance(kalla, bytes):
         return kalla
     template, context = kalla
-    return html_to_pdf(render_html(template, {**context, "pdf": True}))
+    return render_pdf(template, context)
 
 
 def ar_fryst(slag: Slag, obj: Any) -> bool:
@@ -133,15 +138,15 @@ def forsegla(slag: Slag, obj: Any) -> Forsegling | None:
         return befintlig
     if not ar_fryst(slag, obj):
         return None
+    forbund_id = forbund_id_of(obj)
+    if forbund_id is None:
+        return None
     innehall = sha256_av_innehall(slag.innehall(obj))
     pdf = _pdf(slag, obj)
     if pdf is None:
         return None
     titel = slag.titel(obj)[:200]
-    forbund_id = forbund_id_of(obj)
-    if forbund_id is None:
-        return None
-    signerad = signera_pdf(pdf, namn=titel, orsak="Fastställd handling")
+    signerad = sigill.signera(pdf, namn=titel, orsak="Fastställd handling")
     try:
         with transaction.atomic():
             return Forsegling.objects.create(

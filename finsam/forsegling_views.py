@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from finsam import forsegling
-from finsam.access import ADMIN, KANSLI, READ, REVISOR, roles
+from finsam.access import AUDIT, READ, roles
 from finsam.documents import pdf_file_response
 from finsam.http import ForbundRequest
 from finsam.models import Forsegling
@@ -16,7 +16,7 @@ from finsam.tenancy import get_for_forbund
 
 
 @require_GET
-@roles(KANSLI, ADMIN, REVISOR)
+@roles(*AUDIT)
 def verifiera(request: ForbundRequest) -> HttpResponse:
     resultat = forsegling.verifiera(request.forbund)
     return render(

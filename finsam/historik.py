@@ -2,7 +2,8 @@
 here it is read — one record's changes field by field, and the förbund's log of all
 changes filtered by user, model and dates.
 
-Which models: every model of the apps below with a ``history`` (``HistoricalRecords``).
+Which models: every model of the project's apps (``tenancy.APP_LABELS``) with a
+``history`` (``HistoricalRecords``).
 Left out on purpose: imported bookkeeping lines (``Transaktion``, ``Kontosaldo``,
 ``Konto`` — thousands per SIE file; the import itself, ``Bokforingsimport``, is the one
 event), the rendered-PDF cache (``Dokumentfil``), ``Kontohandelse`` (itself a log) and
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.apps import apps
@@ -24,15 +26,17 @@ from django.db import models
 from django.db.models import CharField, QuerySet, Value
 from django.utils import formats
 
-APPAR = ("finsam", "insatser", "styrelse", "ekonomi", "arsredovisning")
+from finsam.tenancy import APP_LABELS, forbund_filter
 
 TYP = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
 
+@cache
 def modeller() -> dict[str, type[models.Model]]:
-    """Every model with a history, by label (``"finsam.medlem"``), in app order."""
+    """Every model with a history, by label (``"finsam.medlem"``), in app order (built
+    once: the models are fixed once the apps are loaded; do not change the dict)."""
     found: dict[str, type[models.Model]] = {}
-    for app in APPAR:
+    for app in APP_LABELS:
         for model in apps.get_app_config(app).get_models():
             if getattr(model._meta, "simple_history_manager_attribute", None):
                 found[model._meta.label_lower] = model
@@ -43,24 +47,18 @@ def modell(label: str) -> type[models.Model] | None:
     return modeller().get(label)
 
 
-def _forbund_filter(model: type[models.Model], forbund: Any) -> dict[str, Any]:
-    if model._meta.label_lower == "finsam.forbund":
-        return {"id": forbund.pk}
-    return {getattr(model, "forbund_path", "forbund"): forbund}
-
-
 def objekt_for_forbund(
     model: type[models.Model], forbund: Any, pk: int
 ) -> models.Model | None:
     """The live record, only when it belongs to ``forbund``."""
-    return model._base_manager.filter(pk=pk, **_forbund_filter(model, forbund)).first()
+    return model._base_manager.filter(pk=pk, **forbund_filter(model, forbund)).first()
 
 
 def historia(model: type[models.Model], forbund: Any, pk: int) -> QuerySet[Any]:
     """The history rows of record ``pk`` of the förbund (also of a deleted record whose
     förbund can still be followed)."""
     historisk = model.history.model  # type: ignore[attr-defined]
-    return historisk.objects.filter(id=pk, **_forbund_filter(model, forbund))
+    return historisk.objects.filter(id=pk, **forbund_filter(model, forbund))
 
 
 # --- One record ------------------------------------------------------------------------
@@ -191,7 +189,7 @@ def logg(
     for label, model in valda.items():
         historisk = model.history.model  # type: ignore[attr-defined]
         qs = historisk.objects.filter(
-            **_forbund_filter(model, forbund),
+            **forbund_filter(model, forbund),
             history_date__date__gte=fran,
             history_date__date__lte=till,
         )
@@ -212,7 +210,7 @@ def logg(
     return forsta.union(*ovriga, all=True).order_by("-history_date", "modell", "-id")
 
 
-def loggrader(rader: list[dict[str, Any]], forbund: Any) -> list[Loggrad]:
+def loggrader(rader: list[dict[str, Any]]) -> list[Loggrad]:
     """A page of ``logg`` with the users' names (one query)."""
     User = apps.get_model("finsam", "User")
     users = User.objects.in_bulk(

@@ -10,15 +10,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from finsam import historik, paging
-from finsam.access import ADMIN, KANSLI, REVISOR, roles
+from finsam.access import AUDIT, roles
 from finsam.forms import LoggFilter
 from finsam.http import ForbundRequest
 
-LASARE = (KANSLI, ADMIN, REVISOR)
-
 
 @require_GET
-@roles(*LASARE)
+@roles(*AUDIT)
 def historik_objekt(request: ForbundRequest, modell: str, pk: int) -> HttpResponse:
     model = historik.modell(modell)
     if model is None:
@@ -41,7 +39,7 @@ def historik_objekt(request: ForbundRequest, modell: str, pk: int) -> HttpRespon
 
 
 @require_GET
-@roles(*LASARE)
+@roles(*AUDIT)
 def historik_logg(request: ForbundRequest) -> HttpResponse:
     """Every change in the förbund: one year (``?ar=``) or a date range, by user and
     kind of record, fifty at a time."""
@@ -71,7 +69,7 @@ def historik_logg(request: ForbundRequest) -> HttpResponse:
             "fran": fran,
             "till": till,
             "sida": sida,
-            "rader": historik.loggrader(list(sida.object_list), request.forbund),
+            "rader": historik.loggrader(list(sida.object_list)),
         },
         status=400 if form.errors else 200,
     )

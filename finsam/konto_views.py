@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
-from django_otp import match_token
+from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finsam import tvafaktor
@@ -31,7 +31,7 @@ def tvafaktor_sida(request: ForbundRequest) -> HttpResponse:
     """Enrolment: a new TOTP device with its QR code, confirmed by the first code."""
     user = request.user
     nasta = tvafaktor.sakert_nasta(request, reverse("finsam:dashboard"))
-    aktiverad = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    aktiverad = user_has_device(user, confirmed=True)
     context: dict[str, object] = {
         "aktiverad": aktiverad,
         "verifierad": tvafaktor.ar_verifierad(user),
@@ -68,7 +68,7 @@ def tvafaktor_sida(request: ForbundRequest) -> HttpResponse:
 def tvafaktor_verifiera(request: ForbundRequest) -> HttpResponse:
     """The code step: the session counts as verified once a code matches."""
     nasta = tvafaktor.sakert_nasta(request, reverse("finsam:dashboard"))
-    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+    if not user_has_device(request.user, confirmed=True):
         return redirect(f"{reverse('finsam:tvafaktor')}?{urlencode({'next': nasta})}")
     form = EngangskodForm(request.POST or None, submit_label="Logga in")
     if request.method == "POST" and form.is_valid():

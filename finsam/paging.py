@@ -13,8 +13,6 @@ from django.http import HttpRequest
 
 from finsam import dates
 
-MIN_AR = dates.MIN_AR
-MAX_AR = dates.MAX_AR
 PER_SIDA = 50
 
 
@@ -22,7 +20,7 @@ def ar_val(request: HttpRequest, default: int | None = None) -> int:
     """The year in ``?ar=`` if it is a plausible year, else ``default`` (this year)."""
     fallback = default if default is not None else dates.today().year
     raw = request.GET.get("ar", "")
-    if raw.isdigit() and len(raw) == 4 and MIN_AR <= int(raw) <= MAX_AR:
+    if raw.isdigit() and len(raw) == 4 and dates.MIN_AR <= int(raw) <= dates.MAX_AR:
         return int(raw)
     return fallback
 

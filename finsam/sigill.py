@@ -135,10 +135,6 @@ def _utan_handelseloop(fn: Callable[[], T]) -> T:
         return pool.submit(fn).result()
 
 
-def kan_signera() -> bool:
-    return signerare() is not None
-
-
 def signera(pdf: bytes, *, namn: str, orsak: str = "") -> bytes:
     """The PDF with the förbund's PAdES seal appended (unchanged when no certificate)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter

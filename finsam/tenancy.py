@@ -16,11 +16,15 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 
-from finsam.access import EDIT, user_role
+from finsam.access import AUDIT, EDIT, user_role
 from finsam.http import ForbundRequest, PublicRequest
 
 if TYPE_CHECKING:
     from finsam.models import Forbund
+
+# The project's apps, whose models hold the förbunds' data (the backup copies all of
+# them, the audit trail reads their histories).
+APP_LABELS = ("finsam", "insatser", "styrelse", "ekonomi", "arsredovisning")
 
 M = TypeVar("M", bound=models.Model)
 _M_co = TypeVar("_M_co", bound=models.Model, covariant=True)
@@ -51,6 +55,28 @@ def forbund_id_of(obj: models.Model) -> int | None:
         if target is None:
             return None
     return getattr(target, f"{last}_id")
+
+
+def forbund_sokvag(model: type[models.Model]) -> str | None:
+    """The lookup from ``model`` to its förbund, for a live model and for its history
+    (django-simple-history) alike: ``"id"`` for the förbund itself (its history's rows
+    carry the förbund's id), else the model's ``forbund_path``, else ``"forbund"`` when it
+    has such a field; ``None`` when it has no way to a förbund."""
+    original = getattr(model, "instance_type", None)  # a simple_history model
+    source = original if original is not None else model
+    if source._meta.label == "finsam.Forbund":
+        return "id"
+    path = getattr(source, "forbund_path", None)
+    if path:
+        return path
+    names = {f.name for f in model._meta.get_fields()}
+    return "forbund" if "forbund" in names else None
+
+
+def forbund_filter(model: type[models.Model], forbund: models.Model) -> dict[str, Any]:
+    """The filter keeping ``model``'s rows (or its history's) of ``forbund``."""
+    path = forbund_sokvag(model) or "forbund"
+    return {path: forbund.pk if path == "id" else forbund}
 
 
 def require_same_forbund(
@@ -94,4 +120,5 @@ def forbund_context(request: PublicRequest) -> dict[str, Any]:
         "forbund": getattr(request, "forbund", None),
         "roll": role,
         "kan_redigera": role in EDIT,
+        "kan_granska": role in AUDIT,
     }

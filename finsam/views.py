@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from finsam import dates, excel, selectors, services
+from finsam import dates, excel, forsegling_avgifter, selectors, services
 from finsam.access import (
     ADMIN,
     ALL_ROLES,
@@ -502,9 +502,11 @@ def avgiftsbeslut_expediera(
 @roles(*READ)
 def avgiftsbeslut_brev(request: ForbundRequest, avgiftsbeslut_id: int) -> HttpResponse:
     beslut = get_for_forbund(request, Avgiftsbeslut, pk=avgiftsbeslut_id)
+    beslut.forbund = request.forbund  # the same förbund, already loaded: no query
+    template, context = forsegling_avgifter.pdf(beslut)
     return pdf_response(
-        "finsam/pdf/avgiftsbrev.html",
-        {**selectors.avgiftsbeslut_detail(beslut=beslut), "forbund": request.forbund},
+        template,
+        context,
         filename=f"medlemsavgifter-{beslut.ar}",
         request=request,
     )

@@ -30,6 +30,7 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 
+from finsam.fields import normalisera_tal
 from finsam.uploads import MB
 
 MAX_RADER = 20_000
@@ -158,7 +159,7 @@ def tal(value: Any, *, grans: Decimal = GRANS) -> Decimal | None:
     if isinstance(value, int | float | Decimal):
         text = str(value)
     elif isinstance(value, str):
-        text = value.replace("\xa0", "").replace(" ", "").replace(",", ".")
+        text = normalisera_tal(value)
         if len(text) > 40:
             return None
     else:

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from finsam import dates
+from finsam.access import AUDIT
 from finsam.numbers import NBSP, format_procent, format_tal, procent
 
 register = template.Library()
@@ -74,15 +75,12 @@ def budgetar(context) -> int:
     return dates.today().year + 1
 
 
-HISTORIK_LASARE = ("kansli", "admin", "revisor")
-
-
 @register.simple_tag(takes_context=True)
 def historik_lank(context, obj, text: str = "Historik") -> str:
     """A link to the record's history page, for the roles that may read it."""
     if obj is None or getattr(obj, "pk", None) is None:
         return ""
-    if context.get("roll") not in HISTORIK_LASARE:
+    if context.get("roll") not in AUDIT:
         return ""
     if not getattr(obj._meta, "simple_history_manager_attribute", None):
         return ""
