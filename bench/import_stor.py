@@ -13,12 +13,10 @@ would see. Needs no database. Record notable numbers in bench/RESULTS.md by hand
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 import time
 import tracemalloc
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,28 +29,13 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.exceptions import ValidationError  # noqa: E402
-from openpyxl import Workbook  # noqa: E402
 
 from ekonomi.bokforing_excel import huvudbok_las  # noqa: E402
+from tests.finsam.factories import blad_xml, med_blad  # noqa: E402
 
 
 def workbook(rows: str, dimension: str | None) -> bytes:
-    base = io.BytesIO()
-    Workbook().save(base)
-    src = zipfile.ZipFile(base)
-    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-    sheet = (
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"{dim}<sheetData>{rows}</sheetData></worksheet>"
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = sheet.encode()
-            dst.writestr(info.filename, data)
-    return out.getvalue()
+    return med_blad(blad_xml(rows, dimension))
 
 
 def run(namn: str, data: bytes) -> None:

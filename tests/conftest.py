@@ -1,10 +1,12 @@
 """Personas shared by every test: a kanslist, a styrelseledamot, a revisor, an
-insatsrapportör, an admin and an outsider from another förbund."""
+insatsrapportör, an admin and an outsider from another förbund; clients logged in as
+them, the förbund's board and the demo."""
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from finsam import access
+from styrelse import services as styrelse_services
 from tests.factories import ForbundFactory, PersonFactory, UserFactory
 from tests.transaktion import tillbakarullad
 
@@ -82,6 +84,25 @@ def as_user(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def client_for():
+    """``client_for(user)``: a client of its own logged in as ``user``, for a test with
+    more than one person or browser tab at once; keyword arguments go to ``Client``."""
+
+    def make(user, **client_kwargs) -> Client:
+        client = Client(**client_kwargs)
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def organ(forbund):
+    """The test förbund's board (styrelsen) as an organ."""
+    return styrelse_services.organ_styrelse(forbund=forbund)
 
 
 @pytest.fixture(scope="module")

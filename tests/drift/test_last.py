@@ -8,14 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 
-from finsam import access
 from finsam.models import Person
 from tests.drift.concurrency import needs_postgresql
 from tests.drift.server import Browser, Gunicorn, TcpProxy
-from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.load, needs_postgresql]
 
@@ -53,12 +50,9 @@ def server(database, proxy, tmp_path_factory):
 
 
 @pytest.fixture
-def kansli_cookies(transactional_db, forbund):
+def kansli_cookies(transactional_db, kanslist, client_for):
     """A kanslist's session, committed where gunicorn's workers read it."""
-    user = UserFactory(username="kanslist", forbund=forbund, roll=access.KANSLI)
-    client = Client()
-    client.force_login(user)
-    return {"sessionid": client.cookies["sessionid"].value}
+    return {"sessionid": client_for(kanslist).cookies["sessionid"].value}
 
 
 def test_a_burst_of_reads_and_writes_all_succeed(server, kansli_cookies, forbund):

@@ -10,7 +10,6 @@ import pytest
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.utils import ConnectionHandler
-from django.test import Client
 from django.urls import reverse
 
 from finsam import services
@@ -112,15 +111,11 @@ def test_a_unique_race_becomes_a_validation_error_not_an_integrity_error(forbund
 # --- threads against the database: two people press save at the same moment ------------
 
 
-def _logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
-def test_two_fee_decisions_for_the_same_year_one_saved_one_told(forbund, kanslist):
+def test_two_fee_decisions_for_the_same_year_one_saved_one_told(
+    forbund, kanslist, client_for
+):
     k = medlemmar(forbund, ["Haninge kommun", "Tyresö kommun"])
     services.kommununderlag_save(
         forbund=forbund,
@@ -130,7 +125,7 @@ def test_two_fee_decisions_for_the_same_year_one_saved_one_told(forbund, kanslis
             k["Tyresö kommun"]: {"befolkning": 47_501},
         },
     )
-    clients = [_logged_in(kanslist), _logged_in(kanslist)]
+    clients = [client_for(kanslist), client_for(kanslist)]
     url = reverse("finsam:avgiftsbeslut_create")
     meet = Meet(2)
     with mock.patch.object(
@@ -154,10 +149,12 @@ def test_two_fee_decisions_for_the_same_year_one_saved_one_told(forbund, kanslis
 
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
-def test_two_first_saves_of_a_yearly_count_both_land_on_one_row(forbund, kanslist):
+def test_two_first_saves_of_a_yearly_count_both_land_on_one_row(
+    forbund, kanslist, client_for
+):
     """Neither finds the year's row, both create it: the second changes the first's
     row instead (the later save wins, as a second later)."""
-    clients = [_logged_in(kanslist), _logged_in(kanslist)]
+    clients = [client_for(kanslist), client_for(kanslist)]
     url = reverse("insatser:unika_save", args=[2026])
     meet = Meet(2)
     with mock.patch.object(
@@ -179,10 +176,10 @@ def test_two_first_saves_of_a_yearly_count_both_land_on_one_row(forbund, kanslis
 
 
 @pytest.fixture
-def lenient_client(kanslist):
-    client = Client(raise_request_exception=False)
-    client.force_login(kanslist)
-    return client
+def lenient_client(kanslist, client_for):
+    """A client that answers an exception in a view with the error page, as a browser
+    sees it."""
+    return client_for(kanslist, raise_request_exception=False)
 
 
 @pytest.mark.parametrize(

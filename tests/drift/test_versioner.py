@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from ekonomi.models import Budget, Budgetpost
@@ -151,18 +150,26 @@ FALL = [
 ]
 
 
-def _client(demo: DemoContext, user: str) -> Client:
-    client = Client()
-    client.force_login(demo.users[user])
-    return client
+@pytest.fixture
+def rapport(demo) -> Periodrapport:
+    """A period report of the demo that can still be edited (a draft or sent back)."""
+    rapport = Periodrapport.objects.filter(
+        insats__forbund=demo.forbund,
+        status__in=[Periodrapport.UTKAST, Periodrapport.ATERSAND],
+    ).first()
+    if rapport is None:
+        pytest.skip("demon har ingen rapport i utkast")
+    return rapport
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("fall", FALL, ids=lambda f: f.name)
-def test_the_second_of_two_simultaneous_edits_is_refused_and_kept(demo_modul, fall):
-    demo = demo_modul
+def test_the_second_of_two_simultaneous_edits_is_refused_and_kept(
+    demo, client_for, fall
+):
     url = fall.url(demo)
-    anna, bertil = _client(demo, fall.user), _client(demo, fall.user)
+    user = demo.users[fall.user]
+    anna, bertil = client_for(user), client_for(user)
     anna_page, bertil_page = anna.get(url), bertil.get(url)
     assert anna_page.status_code == bertil_page.status_code == 200
     seen = shown_version(bertil_page)
@@ -188,16 +195,9 @@ def test_the_second_of_two_simultaneous_edits_is_refused_and_kept(demo_modul, fa
 
 
 @pytest.mark.django_db
-def test_a_report_edited_in_two_tabs_keeps_the_first_save(demo_modul):
-    demo = demo_modul
-    rapport = Periodrapport.objects.filter(
-        insats__forbund=demo.forbund,
-        status__in=[Periodrapport.UTKAST, Periodrapport.ATERSAND],
-    ).first()
-    if rapport is None:
-        pytest.skip("demon har ingen rapport i utkast")
+def test_a_report_edited_in_two_tabs_keeps_the_first_save(demo, client_for, rapport):
     url = reverse("insatser:rapport_edit", args=[rapport.pk])
-    tab1, tab2 = _client(demo, "kansli"), _client(demo, "kansli")
+    tab1, tab2 = client_for(demo.users["kansli"]), client_for(demo.users["kansli"])
     page1, page2 = tab1.get(url), tab2.get(url)
     first = tab1.post(url, {**form_data(page1), "berattelse": "Första fliken"})
     assert first.status_code == 302
@@ -209,8 +209,7 @@ def test_a_report_edited_in_two_tabs_keeps_the_first_save(demo_modul):
 
 
 @pytest.mark.django_db
-def test_every_save_moves_the_version_on_in_the_database(demo_modul):
-    demo = demo_modul
+def test_every_save_moves_the_version_on_in_the_database(demo):
     """Saves outside the forms (services, admin) count too, even from a copy read
     before another save: a form loaded before them is refused."""
     medlem = Medlem.objects.filter(forbund=demo.forbund).first()
@@ -224,19 +223,12 @@ def test_every_save_moves_the_version_on_in_the_database(demo_modul):
 
 @pytest.mark.django_db
 def test_a_draft_saved_while_its_submission_is_refused_can_be_corrected_and_sent(
-    demo_modul,
+    demo, client_for, rapport
 ):
     """ "Lämna in" saves the draft even when a rule stops the submission; the form shown
     again carries the draft's new version, so the corrected submission is no conflict."""
-    demo = demo_modul
-    rapport = Periodrapport.objects.filter(
-        insats__forbund=demo.forbund,
-        status__in=[Periodrapport.UTKAST, Periodrapport.ATERSAND],
-    ).first()
-    if rapport is None:
-        pytest.skip("demon har ingen rapport i utkast")
     url = reverse("insatser:rapport_edit", args=[rapport.pk])
-    kansli = _client(demo, "kansli")
+    kansli = client_for(demo.users["kansli"])
     data = form_data(kansli.get(url))
     ratt = int(data["aktuella_totalt"] or 0)
     refused = kansli.post(url, {**data, "aktuella_totalt": ratt + 7, "lamna_in": "1"})

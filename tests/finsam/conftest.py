@@ -1,15 +1,17 @@
-"""Fixtures shared by the finsam tests: Östra Södertörn, and a board meeting of the test
-förbund with its ordförande and justerare (board members with logins)."""
+"""Fixtures shared by the finsam tests: Östra Södertörn, a board meeting of the test
+förbund with its ordförande and justerare (board members with logins), and a sent fee
+decision."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
-from finsam import access
+from finsam import access, services
 from finsam.demo import build_ostra_sodertorn
-from finsam.models import Uppdrag
+from finsam.models import Medlem, Uppdrag
 from styrelse import services as styrelse_services
-from tests.factories import PersonFactory, UppdragFactory, UserFactory
+from tests.factories import MedlemFactory, PersonFactory, UppdragFactory, UserFactory
 
 
 @pytest.fixture
@@ -24,11 +26,6 @@ def _ledamot(forbund, namn, typ=Uppdrag.LEDAMOT):
     return UserFactory(
         username=fornamn.lower(), forbund=forbund, roll=access.STYRELSE, person=person
     )
-
-
-@pytest.fixture
-def organ(forbund):
-    return styrelse_services.organ_styrelse(forbund=forbund)
 
 
 @pytest.fixture
@@ -49,3 +46,33 @@ def mote(organ, ordf, just):
         ordforande=ordf.person,
         justerare=just.person,
     )
+
+
+@pytest.fixture
+def expedierat(forbund):
+    """A sent fee decision with a draft version in its history."""
+    for i, (namn, typ) in enumerate(
+        [
+            ("Försäkringskassan", Medlem.FORSAKRINGSKASSAN),
+            ("Arbetsförmedlingen", Medlem.ARBETSFORMEDLINGEN),
+            ("Regionen", Medlem.REGION),
+            ("A kommun", Medlem.KOMMUN),
+        ]
+    ):
+        kommun = MedlemFactory(forbund=forbund, namn=namn, typ=typ, sortering=i)
+    services.kommununderlag_save(
+        forbund=forbund, ar=2019, varden={kommun: {"procent": Decimal(100)}}
+    )
+    beslut = services.avgiftsbeslut_save(
+        forbund=forbund, ar=2019, total=1000, paragraf="§ 3", metod="procent"
+    )
+    # The draft is history version 1: what a revert would go back to.
+    services.avgiftsbeslut_save(
+        forbund=forbund,
+        ar=2019,
+        total=2000,
+        paragraf="§ 3",
+        metod="procent",
+        beslut=beslut,
+    )
+    return services.avgiftsbeslut_expediera(beslut=beslut)

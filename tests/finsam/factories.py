@@ -1,9 +1,16 @@
 """factory_boy factories for the ground floor (finsam). Each app has its own in
-tests/<app>/factories.py; tests/factories.py re-exports these for older imports."""
+tests/<app>/factories.py; tests/factories.py re-exports these for older imports.
+
+Also the Excel workbooks the import tests and bench/import_stor.py feed the shared
+reader (finsam/xlsx.py): as openpyxl writes them, or with a first sheet written by hand.
+"""
 
 import datetime as dt
+import io
+import zipfile
 
 import factory
+from openpyxl import Workbook
 
 from finsam import access
 from finsam.models import Forbund, Medlem, Person, Uppdrag, User
@@ -101,3 +108,41 @@ def medlemmar(forbund, kommuner, staten_en_rad=True):
         )
         for i, namn in enumerate(kommuner)
     }
+
+
+# --- Excel workbooks -------------------------------------------------------------------
+
+
+def arbetsbok(rader: list[list], titel: str | None = None) -> bytes:
+    """A workbook whose first sheet (named ``titel``) holds ``rader``."""
+    wb = Workbook()
+    if titel:
+        wb.active.title = titel
+    for rad in rader:
+        wb.active.append(rad)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def blad_xml(rows: str, dimension: str | None = None) -> str:
+    """A sheet's XML around ``rows`` (``<row>`` elements), declaring ``dimension``."""
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    return (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{dim}<sheetData>{rows}</sheetData></worksheet>"
+    )
+
+
+def med_blad(sheet_xml: str) -> bytes:
+    """A workbook whose first sheet is ``sheet_xml`` as written (to lie about its size
+    or hold values no program would write)."""
+    src = zipfile.ZipFile(io.BytesIO(arbetsbok([])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = sheet_xml.encode()
+            dst.writestr(info.filename, data)
+    return out.getvalue()

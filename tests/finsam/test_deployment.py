@@ -19,6 +19,18 @@ PRODUCTION_ENV = {
 }
 
 
+def _kor(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    """``python *args`` in the checkout with only ``env``, as the server would start."""
+    return subprocess.run(  # noqa: S603 (the callers' fixed arguments)
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 @pytest.fixture
 def collected_static(tmp_path):
     """A STATIC_ROOT as `collectstatic` leaves it, as far as the start-up check looks:
@@ -33,13 +45,8 @@ def uncollected_static(tmp_path):
 
 
 def test_production_settings_pass_check_deploy_without_warnings(collected_static):
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=collected_static,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = _kor(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], collected_static
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -47,14 +54,7 @@ def test_production_settings_pass_check_deploy_without_warnings(collected_static
 
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _kor(["manage.py", "check"], env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
@@ -96,27 +96,13 @@ def test_the_image_serves_the_app_with_gunicorn_and_collected_static_files():
 
 def _start(env):
     """What gunicorn does first: import the WSGI application."""
-    return subprocess.run(
-        [sys.executable, "-c", "import finsam.wsgi; print('startad')"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return _kor(["-c", "import finsam.wsgi; print('startad')"], env)
 
 
 def test_production_without_collected_static_files_fails_the_check(uncollected_static):
     """With DEBUG off every {% static %} needs collectstatic's manifest: without it
     every page was a 500. Now the checks (migrate, runserver, check) say why."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=uncollected_static,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _kor(["manage.py", "check"], uncollected_static)
     assert result.returncode != 0
     assert "finsam.E001" in result.stderr
     assert "collectstatic --noinput" in result.stderr

@@ -106,11 +106,6 @@ class Formular(HTMLParser):
             self._select = None
 
 
-@pytest.fixture(scope="module")
-def demo(demo_modul):
-    return demo_modul
-
-
 def _status(client, method: str, url: str, data=None) -> int | str:
     with transaction.atomic():
         try:
@@ -208,7 +203,6 @@ def formklasser() -> list[type]:
                 inspect.isclass(cls)
                 and issubclass(cls, forms.BaseForm)
                 and cls.__module__ == modul
-                and cls.__name__ != "UploadForm"
             ):
                 out.append(cls)
     return out

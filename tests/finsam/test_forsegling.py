@@ -18,13 +18,9 @@ from finsam.models import Avgiftsbeslut, Avgiftsrad, Forsegling
 from styrelse import services as styrelse_services
 from styrelse.models import Sammantrade
 from styrelse.selectors import protokoll_hash
-from tests.finsam import test_frysning
 from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
-
-# A sent fee decision with a draft version in its history (a fixture of that module).
-expedierat = test_frysning.expedierat
 
 
 @pytest.fixture

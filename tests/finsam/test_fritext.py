@@ -1,9 +1,6 @@
 """Personnummer nowhere: one validator (finsam.validators.validate_fritext) on every free
 text of every model and every form, however the number is written."""
 
-import importlib
-import inspect
-
 import pytest
 from django import forms
 from django.apps import apps
@@ -11,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from finsam.validators import find_personnummer, validate_fritext
+from tests.finsam.test_fientlig_indata import formklasser
 
 # Text fields that are not free text, and why.
 INTE_FRITEXT = {
@@ -155,14 +153,6 @@ def test_every_free_text_field_refuses_a_personnummer(namn, field):
     assert "personnummer" in str(exc.value)
 
 
-FORMMODULER = (
-    "finsam.forms",
-    "insatser.forms",
-    "styrelse.forms",
-    "ekonomi.forms_budget",
-    "ekonomi.arsredovisning.forms",
-    "ekonomi.views.bokforing",
-)
 INTE_FRITEXT_FORM = {"password", "innehall_hash", "nyckel", "maskering"}
 INTE_FRITEXT_TYPER = (
     forms.EmailField,
@@ -175,22 +165,17 @@ INTE_FRITEXT_TYPER = (
 
 def formfalt() -> list[tuple[str, type, str, forms.Field]]:
     out = []
-    for modul in FORMMODULER:
-        for _, cls in inspect.getmembers(importlib.import_module(modul)):
-            if not (
-                inspect.isclass(cls)
-                and issubclass(cls, forms.BaseForm)
-                and cls.__module__ == modul
+    for cls in formklasser():
+        for name, field in cls.base_fields.items():
+            if (
+                isinstance(field, forms.CharField)
+                and not isinstance(field, INTE_FRITEXT_TYPER)
+                and not isinstance(field.widget, forms.PasswordInput)
+                and name not in INTE_FRITEXT_FORM
             ):
-                continue
-            for name, field in cls.base_fields.items():
-                if (
-                    isinstance(field, forms.CharField)
-                    and not isinstance(field, INTE_FRITEXT_TYPER)
-                    and not isinstance(field.widget, forms.PasswordInput)
-                    and name not in INTE_FRITEXT_FORM
-                ):
-                    out.append((f"{modul}.{cls.__name__}.{name}", cls, name, field))
+                out.append(
+                    (f"{cls.__module__}.{cls.__name__}.{name}", cls, name, field)
+                )
     return out
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from finsam import services
 from finsam.frysning import fryst_orsak, kan_andras
-from finsam.models import Avgiftsbeslut, Avgiftsrad, Medlem
+from finsam.models import Avgiftsbeslut, Avgiftsrad
 from insatser.models import Periodrapport, PeriodrapportAvslut
 from insatser.services import (
     avslutsorsaker_seed,
@@ -19,38 +19,8 @@ from insatser.services import (
     periodrapport_save,
     periodrapport_submit,
 )
-from tests.factories import MedlemFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def expedierat(forbund):
-    for i, (namn, typ) in enumerate(
-        [
-            ("Försäkringskassan", Medlem.FORSAKRINGSKASSAN),
-            ("Arbetsförmedlingen", Medlem.ARBETSFORMEDLINGEN),
-            ("Regionen", Medlem.REGION),
-            ("A kommun", Medlem.KOMMUN),
-        ]
-    ):
-        kommun = MedlemFactory(forbund=forbund, namn=namn, typ=typ, sortering=i)
-    services.kommununderlag_save(
-        forbund=forbund, ar=2019, varden={kommun: {"procent": Decimal(100)}}
-    )
-    beslut = services.avgiftsbeslut_save(
-        forbund=forbund, ar=2019, total=1000, paragraf="§ 3", metod="procent"
-    )
-    # The draft is history version 1: what a revert would go back to.
-    services.avgiftsbeslut_save(
-        forbund=forbund,
-        ar=2019,
-        total=2000,
-        paragraf="§ 3",
-        metod="procent",
-        beslut=beslut,
-    )
-    return services.avgiftsbeslut_expediera(beslut=beslut)
 
 
 def _oforandrat(beslut: Avgiftsbeslut) -> None:

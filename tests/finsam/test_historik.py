@@ -13,12 +13,8 @@ from django.utils import timezone
 from finsam import access
 from finsam.models import Avgiftsbeslut, Medlem
 from tests.factories import MedlemFactory, UserFactory
-from tests.finsam import test_frysning
 
 pytestmark = pytest.mark.django_db
-
-# A sent fee decision with a draft version in its history (a fixture of that module).
-expedierat = test_frysning.expedierat
 
 UTAN_HISTORIK = {
     # Imported bookkeeping: thousands of lines per file; the import is the one event.

@@ -13,7 +13,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
 
 from ekonomi.bokforing_excel import huvudbok_las, manuella_las
 from ekonomi.models import Bokforingsimport, Manuellrad, Transaktion
@@ -28,7 +27,7 @@ from finsam.models import Kommununderlag
 from insatser.excel import import_indikatorer, import_rapport
 from insatser.models import Indikatorresultat, Insats, Periodrapport
 from insatser.services import avslutsorsaker_seed, insats_save, periodrapport_save
-from tests.finsam.factories import medlemmar
+from tests.finsam.factories import arbetsbok, medlemmar
 
 pytestmark = pytest.mark.django_db
 
@@ -78,18 +77,6 @@ def rows_of(width: int, first: st.SearchStrategy | None = None):
     return st.lists(row, max_size=12)
 
 
-def xlsx(rows: list[list], title: str | None = None) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    if title:
-        ws.title = title
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
 def antal(*models) -> tuple[int, ...]:
     return tuple(m.objects.count() for m in models)
 
@@ -104,7 +91,7 @@ def kommuner(forbund):
 def test_population_import(forbund, kommuner, rows):
     fore = list(Kommununderlag.objects.values_list("medlem_id", "befolkning"))
     try:
-        underlag_import(forbund=forbund, ar=2019, fil=io.BytesIO(xlsx(rows)))
+        underlag_import(forbund=forbund, ar=2019, fil=io.BytesIO(arbetsbok(rows)))
     except ValidationError as exc:
         assert 0 < len(exc.messages) <= 51
         assert list(Kommununderlag.objects.values_list("medlem_id", "befolkning")) == (
@@ -146,7 +133,9 @@ def test_period_report_import(rapport, rows):
     r, orsaker = rapport
     fore = Periodrapport.objects.values().get(pk=r.pk)
     fel = import_rapport(
-        rapport=r, data=xlsx([["x"], ["x"], ["x"], *rows], "Rapport"), orsaker=orsaker
+        rapport=r,
+        data=arbetsbok([["x"], ["x"], ["x"], *rows], "Rapport"),
+        orsaker=orsaker,
     )
     if fel:
         assert len(fel) <= 51
@@ -159,7 +148,7 @@ def test_period_report_import(rapport, rows):
 def test_indicator_import(forbund, rows):
     fore = antal(Indikatorresultat)
     fel = import_indikatorer(
-        forbund=forbund, ar=2018, data=xlsx([["Id"], *rows], "Indikatorer")
+        forbund=forbund, ar=2018, data=arbetsbok([["Id"], *rows], "Indikatorer")
     )
     if fel:
         assert len(fel) <= 51
@@ -171,7 +160,7 @@ def test_indicator_import(forbund, rows):
 def test_excel_ledger_import(forbund, rows):
     fore = antal(Bokforingsimport, Transaktion)
     try:
-        fil = huvudbok_las(xlsx([["Verifikation"], *rows]), orgnr="")
+        fil = huvudbok_las(arbetsbok([["Verifikation"], *rows]), orgnr="")
         bokforing_importera(
             forbund=forbund, fil=fil, format=Bokforingsimport.EXCEL, ersatt=True
         )
@@ -189,7 +178,7 @@ def test_excel_ledger_import(forbund, rows):
 def test_manual_figures_import(forbund, rows):
     fore = list(Manuellrad.objects.values_list("kod", "belopp"))
     try:
-        rader, etiketter = manuella_las(xlsx([["Kod"], *rows]))
+        rader, etiketter = manuella_las(arbetsbok([["Kod"], *rows]))
         manuella_rader_spara(forbund=forbund, ar=2018, rader=rader, etiketter=etiketter)
     except ValidationError as exc:
         assert 0 < len(exc.messages) <= 51

@@ -3,11 +3,7 @@ e-mail, sessions that end after a working day without activity, a lockout that c
 per user and client address behind the TLS proxy, and optional TOTP two-factor."""
 
 import datetime as dt
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
@@ -25,11 +21,11 @@ from finsam.models import Kontohandelse
 from styrelse import services as styrelse_services
 from styrelse.selectors import protokoll_hash
 from tests.factories import PersonFactory, UserFactory
+from tests.finsam.test_deployment import PRODUCTION_ENV, _kor
 from tests.styrelse.factories import beslutande
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 GOTT = "Blå fönster mot ängen 7"
 ARGON2_FORST = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -41,23 +37,9 @@ ARGON2_FORST = [
 
 
 def test_production_hashes_passwords_with_argon2_first():
-    env = {
-        "DEBUG": "0",
-        "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
-        "ALLOWED_HOSTS": "finsam.example.se",
-        "PATH": os.environ.get("PATH", ""),
-    }
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import finsam.settings as s; print(s.PASSWORD_HASHERS[0])",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = _kor(
+        ["-c", "import finsam.settings as s; print(s.PASSWORD_HASHERS[0])"],
+        PRODUCTION_ENV,
     )
     assert result.stdout.strip() == "django.contrib.auth.hashers.Argon2PasswordHasher"
 

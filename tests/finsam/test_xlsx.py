@@ -12,39 +12,9 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
 from finsam import xlsx
+from tests.finsam.factories import arbetsbok, blad_xml, med_blad
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def arbetsbok(rader: list[list]) -> bytes:
-    wb = Workbook()
-    for rad in rader:
-        wb.active.append(rad)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def med_blad(sheet_xml: str) -> bytes:
-    """A workbook whose first sheet is ``sheet_xml`` as written (to lie about its size
-    or hold values no program would write)."""
-    src = zipfile.ZipFile(io.BytesIO(arbetsbok([["x"]])))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = sheet_xml.encode()
-            dst.writestr(info.filename, data)
-    return out.getvalue()
-
-
-def blad_xml(rows: str, dimension: str | None = None) -> str:
-    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-    return (
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"{dim}<sheetData>{rows}</sheetData></worksheet>"
-    )
 
 
 def las(data: bytes, max_col: int = 2) -> tuple[list, list[str]]:
