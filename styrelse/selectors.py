@@ -8,8 +8,6 @@ services import these; nothing here imports the services.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 
+from finsam.forsegling import sha256_av_innehall
 from finsam.models import Forbund, Person, Uppdrag, User
 from finsam.selectors import ledamoter_pa_datum
 from styrelse.models import (
@@ -358,10 +357,7 @@ def protokoll_hash(sammantrade: Sammantrade) -> str:
 
 
 def innehall_hash(innehall: dict[str, Any]) -> str:
-    data = json.dumps(
-        innehall, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return sha256_av_innehall(innehall, kompakt=True)
 
 
 def justering_roll(*, sammantrade: Sammantrade, user: User) -> str | None:
